@@ -1,0 +1,27 @@
+#pragma once
+// FILETIME <-> ISO 8601 text. Every time evtxcar prints is UTC.
+
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "event_record.hpp"
+
+namespace evtxcar {
+
+// "2017-12-26T13:10:29.1368792Z": ISO 8601, UTC, with `fraction_digits`
+// (0..7) digits of the second; 7 keeps the full 100 ns precision.
+std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits = 7);
+
+// Parses "YYYY-MM-DD", "YYYY-MM-DDThh:mm", "...:ss" and "...:ss.fraction"
+// ('T' or one space between date and time), optionally followed by "Z" or a
+// "+hh:mm" / "-hh:mm" / "+hhmm" offset. Without an offset the time is UTC.
+// Fraction digits beyond the 7th (100 ns) are dropped. Returns nothing for
+// malformed text and for times before 1601 or beyond year 9999.
+std::optional<filetime_ticks> parse_iso8601(std::string_view text);
+
+// Seconds since 1970 <-> FILETIME.
+inline constexpr filetime_ticks unix_epoch_ticks = 116444736000000000ULL;
+inline constexpr filetime_ticks ticks_per_second = 10000000ULL;
+
+}  // namespace evtxcar

@@ -1,0 +1,147 @@
+#include "libevtx_engine.hpp"
+
+#include <libevtx.h>
+
+#include <algorithm>
+#include <fstream>
+
+#include "../event_xml.hpp"
+#include "libevtx_handle.hpp"
+
+namespace evtxcar {
+
+namespace {
+
+// Checks the things libevtx reports poorly (missing, empty, not EVTX) so the
+// user gets a plain reason.
+std::optional<std::string> precheck(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return "cannot open the file for reading";
+    char signature[8] = {};
+    in.read(signature, sizeof signature);
+    const std::streamsize got = in.gcount();
+    if (got == 0) return "empty file";
+    if (got < 8 || std::string_view(signature, 8) != std::string_view("ElfFile\0", 8)) {
+        return "not an EVTX file (no \"ElfFile\" signature)";
+    }
+    return std::nullopt;
+}
+
+class libevtx_reader final : public evtx_file_reader {
+public:
+    libevtx_reader(libevtx::file_handle file, const read_options& options)
+        : file_(std::move(file)), options_(options) {
+        file_.version(info_.major_version, info_.minor_version);
+        const std::uint32_t flags = file_.flags();
+        info_.dirty = (flags & LIBEVTX_FILE_FLAG_IS_DIRTY) != 0;
+        info_.full = (flags & LIBEVTX_FILE_FLAG_IS_FULL) != 0;
+        record_count_ = std::max(0, file_.record_count());
+        recovered_count_ = options.include_recovered ? std::max(0, file_.recovered_record_count()) : 0;
+        segments_ = segments_for(record_count_) + segments_for(recovered_count_);
+    }
+
+    const evtx_file_info& info() const override { return info_; }
+    std::uint32_t segment_count() const override { return segments_; }
+
+    std::uint64_t segment_weight(std::uint32_t segment) const override {
+        const auto [first, end, recovered] = bounds(segment);
+        (void)recovered;
+        return static_cast<std::uint64_t>(end - first);
+    }
+
+    void read_segment(std::uint32_t segment, record_visitor& visitor) override {
+        const auto [first, end, recovered] = bounds(segment);
+        for (int index = first; index < end; ++index) read_one(index, recovered, visitor);
+    }
+
+private:
+    struct segment_bounds {
+        int first;
+        int end;
+        bool recovered;
+    };
+
+    static std::uint32_t segments_for(int records) {
+        return static_cast<std::uint32_t>((records + libevtx_engine::records_per_segment - 1) /
+                                          libevtx_engine::records_per_segment);
+    }
+
+    segment_bounds bounds(std::uint32_t segment) const {
+        const std::uint32_t live_segments = segments_for(record_count_);
+        const bool recovered = segment >= live_segments;
+        const int count = recovered ? recovered_count_ : record_count_;
+        const int first = static_cast<int>(recovered ? segment - live_segments : segment) *
+                          libevtx_engine::records_per_segment;
+        return {first, std::min(count, first + libevtx_engine::records_per_segment), recovered};
+    }
+
+    void read_one(int index, bool recovered, record_visitor& visitor) {
+        auto handle = file_.record(index, recovered);
+        if (!handle) {
+            visitor.on_record_error(handle.error(), 1);
+            return;
+        }
+        libevtx_record_t* raw = handle->get();
+        libevtx_error_t* error = nullptr;
+
+        off64_t offset = 0;
+        const bool has_offset = libevtx_record_get_offset(raw, &offset, nullptr) == 1;
+        auto fail = [&](std::string reason) {
+            read_error failure{.file = file_.path(), .record_index = static_cast<std::uint64_t>(index), .reason = std::move(reason)};
+            if (has_offset) failure.offset = static_cast<std::uint64_t>(offset);
+            std::uint64_t identifier = 0;
+            if (libevtx_record_get_identifier(raw, &identifier, nullptr) == 1) failure.record_id = identifier;
+            visitor.on_record_error(failure, 1);
+        };
+
+        std::size_t size = 0;
+        if (libevtx_record_get_utf8_xml_string_size(raw, &size, &error) != 1 || size == 0) {
+            fail("libevtx cannot render the record: " + libevtx::take_error_message(error));
+            return;
+        }
+        xml_.resize(size);
+        if (libevtx_record_get_utf8_xml_string(raw, reinterpret_cast<std::uint8_t*>(xml_.data()), size, &error) != 1) {
+            fail("libevtx cannot render the record: " + libevtx::take_error_message(error));
+            return;
+        }
+        xml_.resize(size - 1);  // drop the terminating NUL
+
+        record_ = event_record{};
+        auto parsed = read_event_xml(xml_, record_);
+        if (!parsed) {
+            fail(parsed.error().reason);
+            return;
+        }
+        record_.file_offset = has_offset ? static_cast<std::uint64_t>(offset) : 0;
+        record_.recovered = recovered;
+        if (!options_.payload_providers.empty() &&
+            std::find(options_.payload_providers.begin(), options_.payload_providers.end(), record_.provider_name) ==
+                options_.payload_providers.end()) {
+            record_.kind = payload_kind::none;
+            record_.payload_name.clear();
+            record_.fields.clear();
+        }
+        visitor.on_record(record_);
+    }
+
+    libevtx::file_handle file_;
+    read_options options_;
+    evtx_file_info info_;
+    int record_count_ = 0;
+    int recovered_count_ = 0;
+    std::uint32_t segments_ = 0;
+    std::string xml_;       // reused for every record
+    event_record record_;   // reused for every record
+};
+
+}  // namespace
+
+result<std::unique_ptr<evtx_file_reader>> libevtx_engine::open(const std::string& path,
+                                                               const read_options& options) const {
+    if (auto problem = precheck(path)) return read_error{.file = path, .offset = 0, .reason = *problem};
+    auto file = libevtx::file_handle::open(path);
+    if (!file) return file.error();
+    return std::unique_ptr<evtx_file_reader>(std::make_unique<libevtx_reader>(std::move(file.value()), options));
+}
+
+}  // namespace evtxcar
