@@ -4,7 +4,7 @@
 #   ./install-deps.sh test    the above, plus the independent readers and the browser the tests use
 set -euo pipefail
 
-build_packages=(g++ cmake ninja-build pkg-config libevtx-dev libbfio-dev libpugixml-dev
+build_packages=(g++ cmake ninja-build pkg-config libevtx-dev libbfio-dev libpugixml-dev nlohmann-json3-dev
                 libboost-program-options-dev catch2)
 test_packages=(libevtx-utils python3 python3-evtx chromium)
 
