@@ -1,0 +1,37 @@
+#pragma once
+// report_writer: the one interface every output format implements.
+//
+// The pipeline calls, in this order:
+//   begin(summary)           counts are final, detections not yet known
+//   write_event(event) ...   every timeline event, in timeline order, with
+//                            event.analytics filled
+//   finish(summary, detections)  final summary and every detection (with
+//                            process context); the writer completes its
+//                            file under a temporary name
+//   commit()                 renames the completed file into place; called
+//                            only once every writer has finished, so a run
+//                            publishes all of its outputs or none
+// A writer destroyed without commit() removes what it wrote (output_file
+// does that).
+
+#include <string_view>
+#include <vector>
+
+#include "analytics/detection.hpp"
+#include "car/car_event.hpp"
+#include "pipeline/scan_summary.hpp"
+#include "result.hpp"
+
+namespace evtxcar {
+
+class report_writer {
+public:
+    virtual ~report_writer() = default;
+    virtual std::string_view file_name() const = 0;  // "timeline.csv"
+    virtual result<bool> begin(const scan_summary& summary) = 0;
+    virtual result<bool> write_event(const car_event& event) = 0;
+    virtual result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) = 0;
+    virtual result<bool> commit() = 0;
+};
+
+}  // namespace evtxcar

@@ -1,0 +1,112 @@
+#pragma once
+// car_event: one event normalized into the MITRE CAR data model: an object
+// ("process"), an action ("create") and CAR-named fields, plus where it came
+// from. Field names are CAR's (shared/car/data_model/*.yaml); the few that
+// CAR lacks (Sysmon pipes, DNS, WMI, ...) are evtxcar's own and listed in
+// docs/data-model.md.
+
+#include <array>
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "event_record.hpp"
+
+namespace evtxcar {
+
+// Every field a car_event can carry. The order here is the order in which
+// fields appear in `details` and in events.jsonl.
+#define EVTXCAR_CAR_FIELDS(X)                                                        \
+    /* host */                                                                      \
+    X(hostname) X(fqdn)                                                             \
+    /* acting process */                                                            \
+    X(image_path) X(exe) X(pid) X(ppid) X(tid) X(guid) X(parent_guid) X(command_line) \
+    X(parent_image_path) X(parent_exe) X(parent_command_line)                       \
+    X(current_working_directory) X(user) X(sid) X(uid) X(integrity_level)           \
+    X(original_file_name) X(logon_guid) X(logon_id) X(terminal_session_id)          \
+    X(md5_hash) X(sha1_hash) X(sha256_hash) X(imphash)                              \
+    X(signer) X(signature_valid) X(signature_status) X(company) X(description)     \
+    X(product) X(file_version)                                                      \
+    /* network flow */                                                              \
+    X(src_ip) X(src_port) X(src_hostname) X(dest_ip) X(dest_port) X(dest_hostname)  \
+    X(transport_protocol) X(network_direction) X(application_protocol)             \
+    /* files */                                                                     \
+    X(file_path) X(creation_time) X(previous_creation_time) X(is_executable)        \
+    X(archived) X(stream_hash_contents)                                             \
+    /* registry */                                                                  \
+    X(hive) X(key) X(value) X(data) X(new_content) X(type)                          \
+    /* modules, drivers */                                                          \
+    X(module_path)                                                                  \
+    /* process access, remote threads */                                            \
+    X(target_guid) X(target_pid) X(target_image_path) X(access_level) X(call_trace) \
+    X(src_pid) X(src_tid) X(tgt_pid) X(tgt_tid) X(start_address) X(start_module)    \
+    X(start_function)                                                               \
+    /* evtxcar's own: named pipes, DNS, WMI, Sysmon service, clipboard */          \
+    X(pipe_name) X(query_name) X(query_status) X(query_results) X(operation)        \
+    X(event_type) X(wmi_name) X(wmi_query) X(wmi_consumer) X(wmi_filter)            \
+    X(wmi_destination) X(event_namespace) X(state) X(version) X(schema_version)     \
+    X(configuration) X(configuration_hash) X(session) X(client_info) X(hashes)      \
+    X(rule_name) X(utc_time) X(device) X(error_id) X(error_description)
+
+enum class car_field : std::uint8_t {
+#define EVTXCAR_ENUM_ENTRY(name) name,
+    EVTXCAR_CAR_FIELDS(EVTXCAR_ENUM_ENTRY)
+#undef EVTXCAR_ENUM_ENTRY
+};
+
+inline constexpr std::array car_field_names = {
+#define EVTXCAR_NAME_ENTRY(name) std::string_view(#name),
+    EVTXCAR_CAR_FIELDS(EVTXCAR_NAME_ENTRY)
+#undef EVTXCAR_NAME_ENTRY
+};
+inline constexpr std::size_t car_field_count = car_field_names.size();
+
+constexpr std::string_view name_of(car_field field) { return car_field_names[static_cast<std::size_t>(field)]; }
+std::optional<car_field> car_field_from_name(std::string_view name);
+
+struct car_value {
+    car_field field;
+    std::string text;
+    friend bool operator==(const car_value&, const car_value&) = default;
+};
+
+struct car_event {
+    // --- what happened, in CAR terms
+    std::string object;  // "process", "flow", "file", ... (or one of evtxcar's own, see data-model.md)
+    std::string action;  // "create", "start", ...
+    std::vector<car_value> values;  // at most one per field, in car_field order
+
+    // --- when and where it was recorded
+    filetime_ticks time = 0;        // the record's TimeCreated (UTC)
+    std::uint32_t file_index = 0;   // index into the scan's sorted file list
+    std::uint64_t record_id = 0;    // EventRecordID
+    std::uint64_t record_offset = 0;  // byte offset of the record in its file
+    std::string channel;
+    std::string provider;
+    std::uint32_t event_id = 0;
+
+    // --- analytics that fired on this event: "CAR-2020-11-010:remote"
+    std::vector<std::string> analytics;
+
+    // The field's text, or nullptr when the event does not have it.
+    const std::string* get(car_field field) const;
+    // The field's text, or "" when the event does not have it.
+    std::string_view text(car_field field) const;
+    // Sets (or replaces) a field, keeping `values` in car_field order. Empty
+    // text removes the field: an absent Sysmon field is an absent CAR field.
+    void set(car_field field, std::string text);
+
+    friend bool operator==(const car_event&, const car_event&) = default;
+};
+
+// Timeline order: time, then file, then record id, then offset.
+inline bool timeline_before(const car_event& a, const car_event& b) {
+    if (a.time != b.time) return a.time < b.time;
+    if (a.file_index != b.file_index) return a.file_index < b.file_index;
+    if (a.record_id != b.record_id) return a.record_id < b.record_id;
+    return a.record_offset < b.record_offset;
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,97 @@
+#pragma once
+// scan_summary: everything counted during a scan, for summary.json and the
+// report header. Built by the pipeline; read by the report writers.
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "event_record.hpp"
+#include "result.hpp"
+
+namespace evtxcar {
+
+// How the run was asked for.
+struct run_description {
+    std::string tool_version;
+    std::vector<std::string> command_line;  // argv as given
+    std::vector<std::string> inputs;        // PATH arguments as given
+    std::string output_directory;
+    std::vector<std::string> homenet;       // CIDRs in effect
+    std::string engine;                     // "libevtx" or "fast"
+    unsigned threads = 1;
+    std::string from;                       // ISO 8601 UTC, empty when unbounded
+    std::string to;
+    bool recovered = false;
+    std::string started_utc;                // wall clock of the scan, ISO 8601 UTC
+    std::string finished_utc;
+    double seconds = 0;
+};
+
+enum class file_status : std::uint8_t {
+    complete,    // every record read
+    partial,     // read, but some records or chunks could not be
+    unreadable,  // nothing could be read
+};
+
+struct file_outcome {
+    std::string path;        // as found (input argument joined with the relative path)
+    std::uint64_t bytes = 0;
+    file_status status = file_status::complete;
+    std::string reason;      // for partial/unreadable: the first problem, in words
+    std::uint64_t records_read = 0;
+    std::uint64_t records_failed = 0;  // records known lost (at least one per reported error)
+    std::uint64_t warnings = 0;
+    std::uint64_t first_time = 0;      // TimeCreated range of the records read (0 when none)
+    std::uint64_t last_time = 0;
+};
+
+struct count_by_name {
+    std::string name;
+    std::uint64_t count = 0;
+};
+
+struct scan_summary {
+    run_description run;
+
+    std::vector<file_outcome> files;          // every .evtx file, sorted by path (index = file_index)
+    std::uint64_t files_skipped = 0;          // other files found in directories
+    std::vector<std::string> skipped_examples;  // the first few skipped paths
+
+    std::uint64_t records_read = 0;
+    std::uint64_t records_failed = 0;
+    std::uint64_t records_outside_time_range = 0;  // read, but outside --from/--to
+    std::uint64_t timeline_events = 0;             // normalized events in the timeline
+
+    filetime_ticks first_time = 0;  // range of TimeCreated over records in range (0 when none)
+    filetime_ticks last_time = 0;
+
+    std::map<std::string, std::uint64_t> records_by_channel;
+    std::map<std::string, std::uint64_t> records_by_provider;
+    std::map<std::string, std::uint64_t> records_by_event_id;   // "Provider/EventID"
+    std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"
+    std::map<std::string, std::uint64_t> records_by_host;        // Computer
+    std::map<std::string, std::uint64_t> detections_by_analytic; // "CAR-2020-11-010:remote"
+
+    // Every problem with the input, in file order. Capped at max_listed_errors
+    // (the counts above stay exact); errors_not_listed says how many were cut.
+    static constexpr std::size_t max_listed_errors = 100000;
+    struct problem {
+        read_error error;
+        std::uint64_t records_lost = 0;  // 0 for warnings
+        bool is_warning = false;
+    };
+    std::vector<problem> problems;
+    std::uint64_t problems_not_listed = 0;
+
+    std::uint64_t address_warnings = 0;        // addresses that did not parse
+    std::vector<std::string> address_warning_examples;
+
+    bool complete() const { return records_failed == 0 && files_unreadable() == 0; }
+    std::size_t files_unreadable() const;
+};
+
+const char* to_string(file_status status);
+
+}  // namespace evtxcar
