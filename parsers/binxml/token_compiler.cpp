@@ -111,7 +111,20 @@ bool token_compiler::attribute(context& cx, std::size_t& pos) {
 bool token_compiler::element(context& cx, std::size_t& pos, int depth) {
     if (depth > max_element_depth) return fail(cx, pos, "elements nested too deeply");
     const std::uint8_t token = chunk_.u8(pos);
-    std::size_t next = pos + 1 + (cx.dependency_ids ? 2 : 0) + 4;  // token, dependency id, data size
+    // Token, dependency id, data size. Some writers (the event collector's
+    // forwarded events among them) leave the dependency id out where Windows
+    // puts it. Names live in record data, inline right where they are used
+    // or earlier in the chunk; when the name offset read after a dependency
+    // id is no such place and the one read without it is, the element has
+    // none.
+    std::size_t next = pos + 1 + 4;
+    if (cx.dependency_ids) {
+        auto plausible_name_at = [this](std::size_t field) {
+            std::uint32_t offset = 0;
+            return chunk_.load(field, offset) && offset >= chunk_header_size && offset <= field + 4;
+        };
+        if (plausible_name_at(next + 2) || !plausible_name_at(next)) next += 2;
+    }
     if (next > cx.limit) return fail(cx, pos, "element start runs past the end of the data");
     std::uint32_t name = 0;
     if (!name_at(cx, next, name)) return false;

@@ -17,6 +17,8 @@ inline constexpr const char* kind_live_after_damage =
     "libevtx delivers the records after a damaged record only as recovered records";
 inline constexpr const char* kind_entity_reference_in_attribute =
     "libevtx fails on an entity reference in an attribute value";
+inline constexpr const char* kind_no_dependency_id =
+    "libevtx fails on element starts written without a dependency id (forwarded events)";
 inline constexpr const char* kind_character_reference = "libevtx fails on a character reference";
 inline constexpr const char* kind_xml_does_not_parse =
     "libevtx writes XML that does not parse (an unescaped attribute value or ANSI string)";
