@@ -172,3 +172,28 @@ TEST_CASE("name_table decodes names once and knows the event names", "[binxml][f
     CHECK(classify_name("xmlns:auto-ns2") == known_name::xmlns);
     CHECK(classify_name("data") == known_name::other);  // names are case-sensitive
 }
+
+TEST_CASE("crc32 gives the same result for every length and alignment", "[binxml][format]") {
+    // The folding path (64 bytes and more, where the CPU has it) must agree
+    // with the byte-at-a-time definition.
+    std::vector<std::uint8_t> data(1000);
+    std::uint32_t seed = 12345;
+    for (std::uint8_t& b : data) {
+        seed = seed * 1103515245u + 12345u;
+        b = static_cast<std::uint8_t>(seed >> 16);
+    }
+    auto bitwise = [](const std::uint8_t* p, std::size_t n) {
+        std::uint32_t crc = 0xFFFFFFFFu;
+        for (std::size_t i = 0; i < n; ++i) {
+            crc ^= p[i];
+            for (int bit = 0; bit < 8; ++bit) crc = (crc & 1u) ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        return ~crc;
+    };
+    for (std::size_t start : {0u, 1u, 3u, 8u}) {
+        for (std::size_t length : {0u, 15u, 63u, 64u, 65u, 127u, 128u, 200u, 511u, 977u}) {
+            CAPTURE(start, length);
+            CHECK(crc32(data.data() + start, length) == bitwise(data.data() + start, length));
+        }
+    }
+}
