@@ -151,7 +151,8 @@ bool xml_evaluator::attribute(const compiled_xml& xml, std::size_t first_piece, 
             out_->attribute(name, std::string_view());
         } else if (v.is_array()) {
             const std::size_t items = array_item_count(v);
-            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, array_item(v, i));
+            std::size_t offset = 0;
+            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, next_array_item(v, offset));
         } else {
             out_->attribute(name, v);
         }
@@ -215,7 +216,11 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
         if (v.type == value_null && (last.flags & op_optional) != 0) return true;  // element left out
     }
 
+    value_ref repeated_array;  // the array the repeats walk through, item by item
+    if (array_op != no_op && !value(values, ops[array_op].a, repeated_array)) return false;
+    std::size_t array_offset = 0;
     for (std::size_t repeat = 0; repeat < repeats; ++repeat) {
+        const value_ref repeat_item = array_op != no_op ? next_array_item(repeated_array, array_offset) : value_ref{};
         if (!out_->start_element(names_.get(start.a))) return true;
         for (std::size_t k = index + 1; k < content;) {
             const name_entry name = names_.get(ops[k].a);
@@ -234,7 +239,8 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                 } else if (only.code == op_code::substitution) {
                     value_ref v;
                     if (!value(values, only.a, v)) return false;
-                    lone_line_feed = value_is_lone_line_feed(v.is_array() ? array_item(v, repeat) : v);
+                    if (v.is_array()) v = single_piece == array_op ? repeat_item : array_item(v, 0);
+                    lone_line_feed = value_is_lone_line_feed(v);
                 }
                 if (lone_line_feed) {
                     out_->end_element();
@@ -252,9 +258,7 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     if (!value(values, op.a, v)) return false;
                     if (v.type != value_null && v.type != value_binxml) {
                         if (v.is_array()) {
-                            const std::size_t items = array_item_count(v);
-                            const std::size_t item = k == array_op ? repeat : 0;
-                            if (item < items) out_->text(array_item(v, item));
+                            out_->text(k == array_op ? repeat_item : array_item(v, 0));
                         } else {
                             out_->text(v);
                         }
