@@ -14,7 +14,10 @@ namespace {
 
 using binxml::byte_span;
 
-// A segment is one chunk; the reader keeps the ones that hold anything.
+// Records a chunk in use typically holds: the segment weight, for scheduling.
+constexpr std::uint64_t typical_records_per_chunk = 100;
+
+// A segment is one chunk position of the file.
 struct chunk_segment {
     std::uint64_t index = 0;
     std::uint64_t weight = 0;
@@ -49,17 +52,21 @@ public:
         }
         if (segment >= segments_.size()) return;
         const chunk_segment& chunk = segments_[segment];
-        binxml::chunk_location where{.path = &path_,
-                                     .index = chunk.index,
-                                     .file_offset = binxml::file_header_size + chunk.index * binxml::chunk_size,
-                                     .live = chunk.live};
-        chunks_.read(chunk_bytes(chunk.index), where, visitor);
+        binxml::chunk_location where{
+            .path = &path_, .index = chunk.index, .file_offset = chunk_offset(chunk.index), .live = chunk.live};
+        const byte_span bytes = chunk_bytes(chunk.index);
+        chunks_.read(bytes, where, visitor);
+        file_.release(where.file_offset, bytes.size());
     }
 
 private:
+    static std::size_t chunk_offset(std::uint64_t index) {
+        return binxml::file_header_size + index * binxml::chunk_size;
+    }
+
     byte_span chunk_bytes(std::uint64_t index) const {
         const byte_span file = file_.bytes();
-        const std::size_t start = binxml::file_header_size + index * binxml::chunk_size;
+        const std::size_t start = chunk_offset(index);
         return file.sub(start, std::min(binxml::chunk_size, file.size() - start));
     }
 
@@ -86,22 +93,22 @@ private:
             warn("file header counts " + std::to_string(header.chunk_count) + " chunks, the file holds " +
                  std::to_string(slots));
         }
+        // Every chunk position is a segment; what a chunk holds is looked at
+        // when it is read (looking now would bring the whole file into
+        // memory at once). Chunks past the header's count hold live records
+        // only in a dirty file (the header lags); in a clean file they are
+        // leftovers, and only those few are looked at now, for the warning.
         std::uint64_t beyond = 0;
         for (std::size_t index = 0; index < slots; ++index) {
-            const byte_span bytes = chunk_bytes(index);
-            const binxml::chunk_state state = binxml::classify_chunk(bytes);
-            if (state == binxml::chunk_state::empty) continue;
-            // Chunks past the header's count hold live records only in a
-            // dirty file (the header lags); in a clean file they are leftovers.
             const bool live = index < header.chunk_count || header.dirty();
-            if (!live && state == binxml::chunk_state::valid) ++beyond;
-            std::uint64_t weight = 1;
-            if (state == binxml::chunk_state::valid && bytes.size() >= binxml::chunk_header_size) {
-                weight = binxml::read_chunk_header(bytes).claimed_record_count();
-                ++info_.chunk_count;
+            segments_.push_back({index, live ? typical_records_per_chunk : 1, live});
+            if (!live) {
+                const byte_span bytes = chunk_bytes(index);
+                if (binxml::classify_chunk(bytes) == binxml::chunk_state::valid) ++beyond;
+                file_.release(chunk_offset(index), bytes.size());
             }
-            segments_.push_back({index, weight, live});
         }
+        info_.chunk_count = slots;
         if (beyond > 0) {
             warn(std::to_string(beyond) + " chunks lie past the " + std::to_string(header.chunk_count) +
                  " the header counts in this clean file: their records count as recovered");
@@ -117,16 +124,26 @@ private:
     std::vector<read_error> file_warnings_;
 };
 
+result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, binxml::mapped_file file,
+                                                      const read_options& options) {
+    auto header = binxml::read_file_header(file.bytes(), path);
+    if (!header) return header.error();
+    return std::unique_ptr<evtx_file_reader>(
+        std::make_unique<binxml_reader>(path, std::move(file), header.value(), options));
+}
+
 }  // namespace
 
 result<std::unique_ptr<evtx_file_reader>> binxml_engine::open(const std::string& path,
                                                               const read_options& options) const {
     auto file = binxml::mapped_file::open(path);
     if (!file) return file.error();
-    auto header = binxml::read_file_header(file->bytes(), path);
-    if (!header) return header.error();
-    return std::unique_ptr<evtx_file_reader>(
-        std::make_unique<binxml_reader>(path, std::move(file.value()), header.value(), options));
+    return open_reader(path, std::move(file.value()), options);
+}
+
+result<std::unique_ptr<evtx_file_reader>> open_evtx_bytes(const std::string& name, std::vector<std::uint8_t> bytes,
+                                                          const read_options& options) {
+    return open_reader(name, binxml::mapped_file::hold(std::move(bytes)), options);
 }
 
 }  // namespace evtxcar

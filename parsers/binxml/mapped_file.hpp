@@ -16,6 +16,8 @@ class mapped_file {
 public:
     // Fails with the reason (and the path) when the file cannot be opened or read.
     static result<mapped_file> open(const std::string& path);
+    // Bytes already in memory (tests, fuzzing), owned from now on.
+    static mapped_file hold(std::vector<std::uint8_t> bytes);
 
     mapped_file(mapped_file&& other) noexcept;
     mapped_file& operator=(mapped_file&& other) noexcept;
@@ -24,6 +26,12 @@ public:
     ~mapped_file();
 
     byte_span bytes() const { return {data_, size_}; }
+
+    // Tells the system the bytes [offset, offset + size) are done with: their
+    // pages leave this process's resident set (they stay in the page cache),
+    // so memory stays flat however large the file. Reading them again is
+    // still allowed. Only whole pages inside the range are released.
+    void release(std::size_t offset, std::size_t size) const;
 
 private:
     mapped_file() = default;
