@@ -1,5 +1,6 @@
 #include "engine_comparison.hpp"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <utility>
@@ -90,6 +91,16 @@ std::map<std::size_t, std::string> attribute_libevtx_errors(const engine_output&
 }  // namespace
 
 bool is_explained(const std::string& category) { return category.rfind("unexplained", 0) != 0; }
+
+bool acceptable(const file_comparison& comparison) {
+    auto explained = [](const std::map<std::string, std::uint64_t>& counts) {
+        return std::all_of(counts.begin(), counts.end(), [](const auto& row) { return is_explained(row.first); });
+    };
+    const bool only_debris = std::all_of(comparison.only_libevtx.begin(), comparison.only_libevtx.end(),
+                                         [](const auto& row) { return row.first == kind_overwritten_template; });
+    return explained(comparison.differing) && explained(comparison.only_fast) && only_debris &&
+           comparison.fast_bad_offsets == 0;
+}
 
 file_comparison compare_engines(const std::string& path, const read_options& options) {
     file_comparison result;

@@ -44,4 +44,9 @@ void accumulate(file_comparison& total, const file_comparison& file);
 // True for categories that explain a difference (not "unexplained ...").
 bool is_explained(const std::string& category);
 
+// True when the comparison holds only what the differential test accepts:
+// explained differences and records only the fast engine delivers, records
+// only libevtx delivers that are carved debris, and sound fast offsets.
+bool acceptable(const file_comparison& comparison);
+
 }  // namespace evtxcar::testing

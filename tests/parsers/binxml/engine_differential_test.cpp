@@ -66,6 +66,7 @@ void check_folder(const std::filesystem::path& folder) {
     for (const std::string& example : examples) UNSCOPED_INFO(example);
 
     CHECK(total.fast_opened);
+    CHECK(testing::acceptable(total));
     CHECK(total.fast_bad_offsets == 0);
     CHECK(total.compared > 0);
     for (const auto& [category, count] : total.differing) {
