@@ -11,6 +11,8 @@ namespace {
 namespace index = system_index;
 using binxml::value_type;
 
+std::uint8_t declared_type_of(const data_field& field) { return field.declared_type.value_or(field.value.type()); }
+
 // Shape key of literal template content: enough to tell different contents apart.
 void append_literal_key(std::string& key, const std::vector<xml_node>& pieces) {
     for (const xml_node& piece : pieces) {
@@ -27,7 +29,7 @@ std::string payload_key(const windows_event& event) {
     for (const data_field& field : event.event_data) {
         key += field.element_name + '\x1e' + field.name + '\x1e';
         if (field.literal_content.empty()) {
-            key += std::to_string(field.value.type()) + (field.optional ? "?" : "!");
+            key += std::to_string(declared_type_of(field)) + (field.optional ? "?" : "!");
         } else {
             append_literal_key(key, field.literal_content);
         }
@@ -97,8 +99,8 @@ xml_node event_data_element(const windows_event& event, std::uint16_t first_inde
         if (!field.name.empty()) attributes.push_back(attribute("Name", {text(field.name)}));
         std::vector<xml_node> content = field.literal_content;
         if (content.empty()) {
-            content.push_back(field.optional ? optional_substitution(slot, field.value.type())
-                                             : substitution(slot, field.value.type()));
+            content.push_back(field.optional ? optional_substitution(slot, declared_type_of(field))
+                                             : substitution(slot, declared_type_of(field)));
             ++slot;
         }
         children.push_back(element(field.element_name, std::move(attributes), std::move(content)));

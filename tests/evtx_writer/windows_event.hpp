@@ -48,6 +48,9 @@ struct data_field {
     // When not empty: fixed content written in the template (text, character
     // and entity references, CDATA) instead of a substitution of `value`.
     std::vector<xml_node> literal_content;
+    // The type the template declares for the substitution; nothing: the
+    // value's own type (set it when the value is null).
+    std::optional<std::uint8_t> declared_type;
 };
 
 enum class payload_kind : std::uint8_t { none, event_data, user_data };

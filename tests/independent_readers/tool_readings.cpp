@@ -10,8 +10,10 @@ namespace evtxcar::independent_readers {
 namespace {
 
 // Whitespace-only text is kept only when it is an element's sole content:
-// the tools indent, and a value of blanks must survive.
-constexpr unsigned parse_flags = pugi::parse_default | pugi::parse_ws_pcdata_single | pugi::parse_fragment;
+// the tools indent, and a value of blanks must survive. Line ends and
+// attribute whitespace stay as printed: a value's CR must read back as CR.
+constexpr unsigned parse_flags = (pugi::parse_default & ~pugi::parse_eol & ~pugi::parse_wconv_attribute) |
+                                 pugi::parse_ws_pcdata_single | pugi::parse_fragment;
 
 rendered_element tree_of(pugi::xml_node node) {
     rendered_element element;
