@@ -22,8 +22,8 @@ namespace evtxcar::testing {
 
 struct file_comparison {
     std::string path;
-    bool libevtx_opened = true;
-    bool fast_opened = true;
+    std::uint64_t files = 0;
+    std::uint64_t files_only_libevtx_opens = 0;  // the fast engine must open every file libevtx opens
     std::uint64_t libevtx_records = 0;
     std::uint64_t fast_records = 0;
     std::uint64_t compared = 0;  // pairs
