@@ -327,7 +327,7 @@ TEST_CASE("outputs are the same with one thread and with several", "[integration
     }
 }
 
-TEST_CASE("--from and --to keep the timeline inside the window and count the rest", "[integration][time]") {
+TEST_CASE("time window: --from and --to keep the timeline inside the window and count the rest", "[integration][time]") {
     const auto expected = test::expected_records("demo", test::testdata_root().string());
     const std::string from = "2026-03-10T14:00:00Z", to = "2026-03-10T14:30:00.5+00:00";
     const std::string to_utc = "2026-03-10T14:30:00.5000000Z";
