@@ -1,0 +1,157 @@
+// large_log_bench: `evtxcar scan` with the fast engine over large synthetic
+// logs written by evtxcar's test-only EVTX writer. For each log size it
+// prints throughput (MB/s, records/s) and the scan's peak resident memory
+// for each thread count, and the speed-up of the largest thread count over
+// one thread. A benchmark, not a test: docs/benchmarks.md.
+//
+//   large_log_bench [--sizes MIB,...] [--threads N,...] [--binary PATH] [--rounds N] WORKDIR
+// Defaults: --sizes 256,1024 --threads 1,2 --binary build/src/evtxcar --rounds 3.
+// Logs are written once into WORKDIR (sysmon-<MIB>MiB.evtx, with the
+// record count beside it) and reused by later runs.
+#include <sys/resource.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <string>
+#include <vector>
+
+#include "bulk_events.hpp"
+#include "event_templates.hpp"
+#include "evtx_file_writer.hpp"
+
+using namespace evtxcar;
+
+namespace {
+
+std::vector<unsigned> numbers_in(const std::string& list) {
+    std::vector<unsigned> numbers;
+    std::stringstream in(list);
+    for (std::string item; std::getline(in, item, ',');) numbers.push_back(static_cast<unsigned>(std::stoul(item)));
+    return numbers;
+}
+
+// Writes a Sysmon log of about `megabytes` MiB: ordinary events (process
+// terminate, file create, registry key) in batches, so memory stays small.
+std::uint64_t write_log(const std::filesystem::path& path, unsigned megabytes) {
+    std::ofstream out(path, std::ios::binary);
+    evtx_writer::evtx_file_writer writer(out);
+    evtx_writer::event_template_cache templates;
+    const testdata::sysmon_host host{"BENCH01.corp.example.com", "10.20.30.40"};
+    const std::uint64_t target_chunks = std::uint64_t{megabytes} * 16;  // 64 KiB each
+    evtx_writer::filetime start = 133000000000000000ULL;
+    for (std::uint64_t batch = 0; writer.chunks_written() < target_chunks; ++batch) {
+        const auto records = testdata::bulk_sysmon_records(host, start, 5000, batch + 1, "bench");
+        for (const testdata::scenario_record& record : records) {
+            const std::uint64_t id = writer.next_record_id();
+            writer.write_record(id, record.event.system.time_created, templates.instance_of(record.event, id));
+        }
+        start = records.back().event.system.time_created;
+    }
+    writer.finish();
+    return writer.records_written();
+}
+
+struct scan_run {
+    double seconds = 0;
+    long peak_rss_kib = 0;
+    int exit_status = -1;
+};
+
+scan_run run_scan(const std::string& binary, const std::filesystem::path& log, const std::filesystem::path& out,
+                  unsigned threads) {
+    const std::string thread_text = std::to_string(threads);
+    const auto start = std::chrono::steady_clock::now();
+    const pid_t child = fork();
+    if (child == 0) {
+        execl(binary.c_str(), binary.c_str(), "scan", log.c_str(), "-o", out.c_str(), "--quiet", "--no-html",
+              "--engine", "fast", "--threads", thread_text.c_str(), static_cast<char*>(nullptr));
+        _exit(127);
+    }
+    scan_run run;
+    int status = 0;
+    rusage usage{};
+    if (child > 0 && wait4(child, &status, 0, &usage) == child) {
+        run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+        run.peak_rss_kib = usage.ru_maxrss;
+        run.exit_status = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+    }
+    return run;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    std::vector<unsigned> sizes = {256, 1024};
+    std::vector<unsigned> thread_counts = {1, 2};
+    std::string binary = "build/src/evtxcar";
+    int rounds = 3;
+    std::filesystem::path workdir;
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        if (arg == "--sizes" && i + 1 < argc) {
+            sizes = numbers_in(argv[++i]);
+        } else if (arg == "--threads" && i + 1 < argc) {
+            thread_counts = numbers_in(argv[++i]);
+        } else if (arg == "--binary" && i + 1 < argc) {
+            binary = argv[++i];
+        } else if (arg == "--rounds" && i + 1 < argc) {
+            rounds = std::max(1, std::atoi(argv[++i]));
+        } else {
+            workdir = arg;
+        }
+    }
+    if (workdir.empty() || sizes.empty() || thread_counts.empty()) {
+        std::fprintf(stderr,
+                     "usage: large_log_bench [--sizes MIB,...] [--threads N,...] [--binary PATH] "
+                     "[--rounds N] WORKDIR\n");
+        return 2;
+    }
+    std::filesystem::create_directories(workdir);
+    std::printf("machine: %u cores; best of %d rounds per cell\n",
+                std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))), rounds);
+    for (unsigned megabytes : sizes) {
+        const std::filesystem::path log = workdir / ("sysmon-" + std::to_string(megabytes) + "MiB.evtx");
+        const std::filesystem::path count_file = log.string() + ".records";
+        std::uint64_t records = 0;
+        if (std::filesystem::exists(log) && std::filesystem::exists(count_file)) {
+            std::ifstream(count_file) >> records;
+        } else {
+            const auto start = std::chrono::steady_clock::now();
+            records = write_log(log, megabytes);
+            std::ofstream(count_file) << records << "\n";
+            std::printf("wrote %s: %llu records in %.1f s\n", log.string().c_str(),
+                        static_cast<unsigned long long>(records),
+                        std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count());
+        }
+        const double size_mb = static_cast<double>(std::filesystem::file_size(log)) / 1e6;
+        double one_thread = 0;
+        for (unsigned threads : thread_counts) {
+            scan_run best;
+            best.seconds = 1e300;
+            for (int round = 0; round < rounds; ++round) {
+                const scan_run run = run_scan(binary, log, workdir / "out", threads);
+                if (run.exit_status != 0 && run.exit_status != 3) {
+                    std::fprintf(stderr, "evtxcar scan failed (exit %d)\n", run.exit_status);
+                    return 1;
+                }
+                if (run.seconds < best.seconds) best = run;
+            }
+            if (threads == 1) one_thread = best.seconds;
+            std::printf("%7.1f MB, %9llu records, %u thread%s: %6.2f s, %7.1f MB/s, %9.0f records/s, peak RSS %ld MiB",
+                        size_mb, static_cast<unsigned long long>(records), threads, threads == 1 ? " " : "s",
+                        best.seconds, size_mb / best.seconds, static_cast<double>(records) / best.seconds,
+                        best.peak_rss_kib / 1024);
+            if (threads != 1 && one_thread > 0) std::printf(", speed-up %.2fx", one_thread / best.seconds);
+            std::printf("\n");
+        }
+    }
+    std::filesystem::remove_all(workdir / "out");
+    return 0;
+}
