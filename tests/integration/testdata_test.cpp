@@ -18,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> engines = {"libevtx"};
+const std::vector<std::string> engines = {"libevtx", "fast"};
 
 struct scan_output {
     test::process_result run;
