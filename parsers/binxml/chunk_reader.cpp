@@ -106,7 +106,12 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
     }
 
     // Live records run from the end of the header to the last record offset.
+    // A chunk whose free space starts right after its header holds none.
     std::size_t last = header.last_record_offset;
+    if (header.free_space_offset == chunk_header_size && last < chunk_header_size) {
+        if (options_.include_recovered) carve(chunk_header_size, visitor);
+        return;
+    }
     if (last < chunk_header_size || last >= chunk.size()) {
         const std::size_t free = header.free_space_offset;
         last = free > chunk_header_size && free <= chunk.size() ? free - 1 : chunk.size() - 1;
