@@ -9,6 +9,7 @@
 #include "binxml/crc32.hpp"
 #include "binxml/file_header.hpp"
 #include "binxml/name_table.hpp"
+#include "binxml/offset_map.hpp"
 #include "binxml/record_header.hpp"
 #include "catch.hpp"
 
@@ -196,4 +197,17 @@ TEST_CASE("crc32 gives the same result for every length and alignment", "[binxml
             CHECK(crc32(data.data() + start, length) == bitwise(data.data() + start, length));
         }
     }
+}
+
+TEST_CASE("offset_map tells every offset apart, the largest included", "[binxml][format]") {
+    offset_map map;
+    CHECK_FALSE(map.find(0xFFFFFFFFu).has_value());  // an empty map knows no offset
+    for (std::uint32_t offset = 0; offset < 1000; ++offset) map.insert(offset * 7, offset);
+    map.insert(0xFFFFFFFFu, 4242);
+    for (std::uint32_t offset = 0; offset < 1000; ++offset) CHECK(map.find(offset * 7) == offset);
+    CHECK(map.find(0xFFFFFFFFu) == 4242u);
+    CHECK_FALSE(map.find(1).has_value());
+    map.clear();
+    CHECK_FALSE(map.find(0xFFFFFFFFu).has_value());
+    CHECK_FALSE(map.find(7).has_value());
 }
