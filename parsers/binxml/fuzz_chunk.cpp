@@ -10,20 +10,7 @@
 #include "binxml_format.hpp"
 #include "byte_span.hpp"
 #include "chunk_reader.hpp"
-
-namespace {
-
-class discarding_visitor final : public evtxcar::record_visitor {
-public:
-    void on_record(const evtxcar::event_record& record) override { sink_ += record.fields.size(); }
-    void on_record_error(const evtxcar::read_error& error, std::uint64_t) override { sink_ += error.reason.size(); }
-    void on_warning(const evtxcar::read_error& warning) override { sink_ += warning.reason.size(); }
-
-private:
-    std::size_t sink_ = 0;
-};
-
-}  // namespace
+#include "fuzz_discarding_visitor.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
     if (size == 0) return 0;
@@ -36,7 +23,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     const evtxcar::binxml::chunk_location where{
         .path = &path, .index = 0, .file_offset = 4096, .live = (mode & 0x08) == 0};
     evtxcar::binxml::chunk_reader reader(options);
-    discarding_visitor visitor;
+    evtxcar::binxml::fuzz_discarding_visitor visitor;
     const std::size_t chunk_size = std::min(size - 1, evtxcar::binxml::chunk_size);
     reader.read(evtxcar::binxml::byte_span(data + 1, chunk_size), where, visitor);
     return 0;

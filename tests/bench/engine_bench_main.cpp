@@ -114,14 +114,9 @@ int main(int argc, char** argv) {
             profile = argv[++i];
         } else if (arg == "--no-check") {
             check = false;
-        } else if (std::filesystem::is_directory(arg)) {
-            for (const auto& entry : std::filesystem::recursive_directory_iterator(arg)) {
-                std::string ext = entry.path().extension().string();
-                std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-                if (entry.is_regular_file() && ext == ".evtx") files.push_back(entry.path().string());
-            }
         } else {
-            files.push_back(arg);
+            const std::vector<std::string> found = testing::evtx_files(arg);
+            files.insert(files.end(), found.begin(), found.end());
         }
     }
     std::sort(files.begin(), files.end());

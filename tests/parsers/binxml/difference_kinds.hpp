@@ -26,8 +26,7 @@ inline constexpr const char* kind_negative_integer =
     "libevtx writes a negative integer as '-' and the magnitude of its low bits";
 inline constexpr const char* kind_outside_bmp =
     "libevtx decodes a character outside the BMP 0x3FF too low (surrogate pair arithmetic)";
-inline constexpr const char* kind_after_lone_surrogate =
-    "libevtx drops the character after an unpaired high surrogate";
+inline constexpr const char* kind_after_lone_surrogate = "libevtx drops the character after an unpaired high surrogate";
 inline constexpr const char* kind_leading_bom = "libevtx drops a byte-order mark that starts a string";
 inline constexpr const char* kind_cdata_element =
     "libevtx drops an element that holds a CDATA section (it renders the section in its place)";

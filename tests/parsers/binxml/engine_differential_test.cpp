@@ -23,16 +23,8 @@ using namespace evtxcar;
 namespace {
 
 std::vector<std::string> evtx_files_below(const std::filesystem::path& folder) {
-    std::vector<std::string> files;
-    if (!std::filesystem::is_directory(folder)) return files;
-    for (const auto& entry : std::filesystem::recursive_directory_iterator(folder)) {
-        std::string extension = entry.path().extension().string();
-        std::transform(extension.begin(), extension.end(), extension.begin(),
-                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-        if (entry.is_regular_file() && extension == ".evtx") files.push_back(entry.path().string());
-    }
-    std::sort(files.begin(), files.end());
-    return files;
+    if (!std::filesystem::is_directory(folder)) return {};
+    return testing::evtx_files(folder.string());
 }
 
 void print_table(const testing::file_comparison& total, std::size_t files) {
