@@ -1,12 +1,13 @@
 #include "binxml_engine.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "binxml_format.hpp"
 #include "chunk_header.hpp"
 #include "chunk_reader.hpp"
 #include "file_header.hpp"
-#include "mapped_file.hpp"
+#include "file_source.hpp"
 
 namespace evtxcar {
 
@@ -26,7 +27,7 @@ struct chunk_segment {
 
 class binxml_reader final : public evtx_file_reader {
 public:
-    binxml_reader(std::string path, binxml::mapped_file file, const binxml::file_header& header,
+    binxml_reader(std::string path, binxml::file_source file, const binxml::file_header& header,
                   const read_options& options)
         : path_(std::move(path)), file_(std::move(file)), options_(options), chunks_(options_) {
         info_.major_version = header.major_version;
@@ -54,20 +55,20 @@ public:
         const chunk_segment& chunk = segments_[segment];
         binxml::chunk_location where{
             .path = &path_, .index = chunk.index, .file_offset = chunk_offset(chunk.index), .live = chunk.live};
-        const byte_span bytes = chunk_bytes(chunk.index);
-        chunks_.read(bytes, where, visitor);
-        file_.release(where.file_offset, bytes.size());
+        auto bytes = file_.read(where.file_offset, binxml::chunk_size, buffer_.get());
+        if (!bytes) {
+            read_error error = bytes.error();
+            error.offset = where.file_offset;
+            error.chunk = where.index;
+            visitor.on_record_error(error, 0);
+            return;
+        }
+        chunks_.read(*bytes, where, visitor);
     }
 
 private:
     static std::size_t chunk_offset(std::uint64_t index) {
         return binxml::file_header_size + index * binxml::chunk_size;
-    }
-
-    byte_span chunk_bytes(std::uint64_t index) const {
-        const byte_span file = file_.bytes();
-        const std::size_t start = chunk_offset(index);
-        return file.sub(start, std::min(binxml::chunk_size, file.size() - start));
     }
 
     void warn(std::string reason) {
@@ -80,10 +81,10 @@ private:
             warn("file header gives chunks an unusual start (" + std::to_string(header.chunk_data_offset) +
                  "); chunks are read from offset 4096");
         }
-        const std::size_t size = file_.bytes().size();
-        const std::size_t data = size > binxml::file_header_size ? size - binxml::file_header_size : 0;
-        std::size_t slots = data / binxml::chunk_size;
-        const std::size_t partial = data % binxml::chunk_size;
+        const std::uint64_t size = file_.size();
+        const std::uint64_t data = size > binxml::file_header_size ? size - binxml::file_header_size : 0;
+        std::uint64_t slots = data / binxml::chunk_size;
+        const std::uint64_t partial = data % binxml::chunk_size;
         if (partial >= binxml::chunk_header_size) {
             warn("file ends " + std::to_string(partial) + " bytes into chunk " + std::to_string(slots) +
                  ": read as far as it goes");
@@ -99,13 +100,12 @@ private:
         // only in a dirty file (the header lags); in a clean file they are
         // leftovers, and only those few are looked at now, for the warning.
         std::uint64_t beyond = 0;
-        for (std::size_t index = 0; index < slots; ++index) {
+        for (std::uint64_t index = 0; index < slots; ++index) {
             const bool live = index < header.chunk_count || header.dirty();
             segments_.push_back({index, live ? typical_records_per_chunk : 1, live});
             if (!live) {
-                const byte_span bytes = chunk_bytes(index);
-                if (binxml::classify_chunk(bytes) == binxml::chunk_state::valid) ++beyond;
-                file_.release(chunk_offset(index), bytes.size());
+                auto start = file_.read(chunk_offset(index), binxml::chunk_header_size, buffer_.get());
+                if (start && binxml::classify_chunk(*start) == binxml::chunk_state::valid) ++beyond;
             }
         }
         info_.chunk_count = slots;
@@ -116,7 +116,9 @@ private:
     }
 
     std::string path_;
-    binxml::mapped_file file_;
+    binxml::file_source file_;
+    // The chunk being read (not zero-filled: every open would pay for 64 KiB of zeros).
+    std::unique_ptr<std::uint8_t[]> buffer_ = std::make_unique_for_overwrite<std::uint8_t[]>(binxml::chunk_size);
     read_options options_;
     binxml::chunk_reader chunks_;
     evtx_file_info info_;
@@ -124,9 +126,12 @@ private:
     std::vector<read_error> file_warnings_;
 };
 
-result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, binxml::mapped_file file,
+result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, binxml::file_source file,
                                                       const read_options& options) {
-    auto header = binxml::read_file_header(file.bytes(), path);
+    std::uint8_t buffer[binxml::file_header_size];
+    auto start = file.read(0, binxml::file_header_size, buffer);
+    if (!start) return start.error();
+    auto header = binxml::read_file_header(*start, path);
     if (!header) return header.error();
     return std::unique_ptr<evtx_file_reader>(
         std::make_unique<binxml_reader>(path, std::move(file), header.value(), options));
@@ -136,14 +141,14 @@ result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, b
 
 result<std::unique_ptr<evtx_file_reader>> binxml_engine::open(const std::string& path,
                                                               const read_options& options) const {
-    auto file = binxml::mapped_file::open(path);
+    auto file = binxml::file_source::open(path);
     if (!file) return file.error();
     return open_reader(path, std::move(file.value()), options);
 }
 
 result<std::unique_ptr<evtx_file_reader>> open_evtx_bytes(const std::string& name, std::vector<std::uint8_t> bytes,
                                                           const read_options& options) {
-    return open_reader(name, binxml::mapped_file::hold(std::move(bytes)), options);
+    return open_reader(name, binxml::file_source::hold(std::move(bytes)), options);
 }
 
 }  // namespace evtxcar

@@ -1,6 +1,7 @@
 #pragma once
-// binxml_engine: evtxcar's own EVTX reader (`--engine fast`). It maps the
-// file, reads the file header, and makes each 64 KiB chunk a segment;
+// binxml_engine: evtxcar's own EVTX reader (`--engine fast`). It reads the
+// file header, makes each 64 KiB chunk a segment, and reads a chunk at a
+// time into a buffer of its own;
 // chunk_reader decodes a chunk's records straight from binary XML into
 // event_records, with a template cache per chunk and no XML text.
 

@@ -5,7 +5,6 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
-#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <utility>
@@ -68,14 +67,6 @@ result<mapped_file> mapped_file::open(const std::string& path) {
     return file;
 }
 
-mapped_file mapped_file::hold(std::vector<std::uint8_t> bytes) {
-    mapped_file file;
-    file.buffer_ = std::move(bytes);
-    file.data_ = file.buffer_.data();
-    file.size_ = file.buffer_.size();
-    return file;
-}
-
 mapped_file::mapped_file(mapped_file&& other) noexcept
     : data_(std::exchange(other.data_, nullptr)),
       size_(std::exchange(other.size_, 0)),
@@ -97,16 +88,6 @@ mapped_file& mapped_file::operator=(mapped_file&& other) noexcept {
 }
 
 mapped_file::~mapped_file() { release(); }
-
-void mapped_file::release(std::size_t offset, std::size_t size) const {
-    if (!mapped_ || offset >= size_) return;
-    const auto page = static_cast<std::size_t>(::sysconf(_SC_PAGESIZE));
-    const std::size_t end = std::min(size_, offset + size);
-    const std::size_t first = (offset + page - 1) / page * page;
-    const std::size_t last = end / page * page;
-    if (first >= last) return;
-    ::madvise(const_cast<std::uint8_t*>(data_) + first, last - first, MADV_DONTNEED);
-}
 
 void mapped_file::release() noexcept {
     if (mapped_ && data_ != nullptr) ::munmap(const_cast<std::uint8_t*>(data_), size_);

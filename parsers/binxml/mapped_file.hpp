@@ -1,7 +1,9 @@
 #pragma once
 // mapped_file: a whole file, read-only, as one byte_span. Memory-mapped when
 // the operating system allows it, read into memory otherwise (pipes, special
-// files). Movable, not copyable; unmaps on destruction.
+// files). Movable, not copyable; unmaps on destruction. For looking at a
+// file as a whole (the libevtx engine's chunk check, tests); the fast engine
+// reads a chunk at a time through file_source.
 
 #include <cstdint>
 #include <string>
@@ -16,8 +18,6 @@ class mapped_file {
 public:
     // Fails with the reason (and the path) when the file cannot be opened or read.
     static result<mapped_file> open(const std::string& path);
-    // Bytes already in memory (tests, fuzzing), owned from now on.
-    static mapped_file hold(std::vector<std::uint8_t> bytes);
 
     mapped_file(mapped_file&& other) noexcept;
     mapped_file& operator=(mapped_file&& other) noexcept;
@@ -26,12 +26,6 @@ public:
     ~mapped_file();
 
     byte_span bytes() const { return {data_, size_}; }
-
-    // Tells the system the bytes [offset, offset + size) are done with: their
-    // pages leave this process's resident set (they stay in the page cache),
-    // so memory stays flat however large the file. Reading them again is
-    // still allowed. Only whole pages inside the range are released.
-    void release(std::size_t offset, std::size_t size) const;
 
 private:
     mapped_file() = default;
