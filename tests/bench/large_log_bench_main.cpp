@@ -1,13 +1,17 @@
 // large_log_bench: `evtxcar scan` with the fast engine over large synthetic
 // logs written by evtxcar's test-only EVTX writer. For each log size it
 // prints throughput (MB/s, records/s) and the scan's peak resident memory
-// for each thread count, and the speed-up of the largest thread count over
-// one thread. A benchmark, not a test: docs/benchmarks.md.
+// for each thread count, and the speed-up over one thread. A benchmark, not
+// a test: docs/benchmarks.md.
 //
-//   large_log_bench [--sizes MIB,...] [--threads N,...] [--binary PATH] [--rounds N] WORKDIR
-// Defaults: --sizes 256,1024 --threads 1,2 --binary build/src/evtxcar --rounds 3.
-// Logs are written once into WORKDIR (sysmon-<MIB>MiB.evtx, with the
-// record count beside it) and reused by later runs.
+//   large_log_bench [--kind sysmon|security] [--sizes MIB,...] [--threads N,...]
+//                   [--binary PATH] [--rounds N] WORKDIR
+// Defaults: --kind sysmon --sizes 256,1024 --threads 1,2 --binary build/src/evtxcar
+// --rounds 3. A Sysmon log's events all go through normalization, the
+// timeline sort and the writers; a Security log's events are counted but
+// reach no timeline, so its scan is mostly reading. Logs are written once
+// into WORKDIR (<kind>-<MIB>MiB.evtx, with the record count beside it) and
+// reused by later runs.
 #include <sys/resource.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -25,6 +29,7 @@
 #include "bulk_events.hpp"
 #include "event_templates.hpp"
 #include "evtx_file_writer.hpp"
+#include "windows_log_events.hpp"
 
 using namespace evtxcar;
 
@@ -37,22 +42,57 @@ std::vector<unsigned> numbers_in(const std::string& list) {
     return numbers;
 }
 
-// Writes a Sysmon log of about `megabytes` MiB: ordinary events (process
-// terminate, file create, registry key) in batches, so memory stays small.
-std::uint64_t write_log(const std::filesystem::path& path, unsigned megabytes) {
+// A batch of Security events: logons, special privileges, process creations
+// and logoffs, in turn.
+std::vector<evtx_writer::windows_event> security_batch(evtx_writer::filetime& time, std::uint64_t batch) {
+    const std::string computer = "BENCH01.corp.example.com";
+    const testdata::account system{"S-1-5-18", "BENCH01$", "CORP", 0x3E7};
+    std::vector<evtx_writer::windows_event> events;
+    for (unsigned n = 0; n < 5000; ++n) {
+        time += 3 * evtx_writer::ticks_per_second;
+        const testdata::account user{"S-1-5-21-3623811015-3361044348-30300820-" + std::to_string(1100 + n % 50),
+                                     "user" + std::to_string(n % 50), "CORP", 0x100000 + batch * 5000 + n};
+        switch (n % 4) {
+            case 0:
+                events.push_back(testdata::security_logon(computer, time, system, user, {}));
+                break;
+            case 1:
+                events.push_back(testdata::security_special_privileges(computer, time, user));
+                break;
+            case 2:
+                events.push_back(testdata::security_process_creation(
+                    computer, time, user, 0x1000 + n, "C:\\Windows\\System32\\cmd.exe", 0x2F0,
+                    "C:\\Windows\\explorer.exe", "cmd.exe /c echo " + std::to_string(n)));
+                break;
+            default:
+                events.push_back(testdata::security_logoff(computer, time, user, 2));
+                break;
+        }
+    }
+    return events;
+}
+
+// Writes a log of about `megabytes` MiB in batches, so memory stays small.
+// Sysmon: ordinary events (process terminate, file create, registry key).
+std::uint64_t write_log(const std::filesystem::path& path, const std::string& kind, unsigned megabytes) {
     std::ofstream out(path, std::ios::binary);
     evtx_writer::evtx_file_writer writer(out);
     evtx_writer::event_template_cache templates;
     const testdata::sysmon_host host{"BENCH01.corp.example.com", "10.20.30.40"};
     const std::uint64_t target_chunks = std::uint64_t{megabytes} * 16;  // 64 KiB each
-    evtx_writer::filetime start = 133000000000000000ULL;
+    evtx_writer::filetime time = 133000000000000000ULL;
+    auto write = [&](const evtx_writer::windows_event& event) {
+        const std::uint64_t id = writer.next_record_id();
+        writer.write_record(id, event.system.time_created, templates.instance_of(event, id));
+    };
     for (std::uint64_t batch = 0; writer.chunks_written() < target_chunks; ++batch) {
-        const auto records = testdata::bulk_sysmon_records(host, start, 5000, batch + 1, "bench");
-        for (const testdata::scenario_record& record : records) {
-            const std::uint64_t id = writer.next_record_id();
-            writer.write_record(id, record.event.system.time_created, templates.instance_of(record.event, id));
+        if (kind == "security") {
+            for (const auto& event : security_batch(time, batch)) write(event);
+        } else {
+            const auto records = testdata::bulk_sysmon_records(host, time, 5000, batch + 1, "bench");
+            for (const testdata::scenario_record& record : records) write(record.event);
+            time = records.back().event.system.time_created;
         }
-        start = records.back().event.system.time_created;
     }
     writer.finish();
     return writer.records_written();
@@ -92,10 +132,13 @@ int main(int argc, char** argv) {
     std::vector<unsigned> thread_counts = {1, 2};
     std::string binary = "build/src/evtxcar";
     int rounds = 3;
+    std::string kind = "sysmon";
     std::filesystem::path workdir;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
-        if (arg == "--sizes" && i + 1 < argc) {
+        if (arg == "--kind" && i + 1 < argc) {
+            kind = argv[++i];
+        } else if (arg == "--sizes" && i + 1 < argc) {
             sizes = numbers_in(argv[++i]);
         } else if (arg == "--threads" && i + 1 < argc) {
             thread_counts = numbers_in(argv[++i]);
@@ -107,24 +150,24 @@ int main(int argc, char** argv) {
             workdir = arg;
         }
     }
-    if (workdir.empty() || sizes.empty() || thread_counts.empty()) {
+    if (workdir.empty() || sizes.empty() || thread_counts.empty() || (kind != "sysmon" && kind != "security")) {
         std::fprintf(stderr,
-                     "usage: large_log_bench [--sizes MIB,...] [--threads N,...] [--binary PATH] "
-                     "[--rounds N] WORKDIR\n");
+                     "usage: large_log_bench [--kind sysmon|security] [--sizes MIB,...] [--threads N,...] "
+                     "[--binary PATH] [--rounds N] WORKDIR\n");
         return 2;
     }
     std::filesystem::create_directories(workdir);
     std::printf("machine: %u cores; best of %d rounds per cell\n",
                 std::max(1u, static_cast<unsigned>(sysconf(_SC_NPROCESSORS_ONLN))), rounds);
     for (unsigned megabytes : sizes) {
-        const std::filesystem::path log = workdir / ("sysmon-" + std::to_string(megabytes) + "MiB.evtx");
+        const std::filesystem::path log = workdir / (kind + "-" + std::to_string(megabytes) + "MiB.evtx");
         const std::filesystem::path count_file = log.string() + ".records";
         std::uint64_t records = 0;
         if (std::filesystem::exists(log) && std::filesystem::exists(count_file)) {
             std::ifstream(count_file) >> records;
         } else {
             const auto start = std::chrono::steady_clock::now();
-            records = write_log(log, megabytes);
+            records = write_log(log, kind, megabytes);
             std::ofstream(count_file) << records << "\n";
             std::printf("wrote %s: %llu records in %.1f s\n", log.string().c_str(),
                         static_cast<unsigned long long>(records),
