@@ -80,9 +80,10 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
     if (!where.live && !options_.include_recovered) return;
     if (state == chunk_state::no_signature || chunk.size() < chunk_header_size) {
         if (where.live) {
-            visitor.on_warning(error_at(0, options_.include_recovered
-                                               ? "chunk has no \"ElfChnk\" signature: carved for recovered records"
-                                               : "chunk has no \"ElfChnk\" signature: its records are not read"));
+            std::string reason = state == chunk_state::no_signature ? "chunk has no \"ElfChnk\" signature"
+                                                                    : "chunk ends inside its header";
+            reason += options_.include_recovered ? ": carved for recovered records" : ": its records are not read";
+            visitor.on_warning(error_at(0, std::move(reason)));
         }
         if (options_.include_recovered) carve(0, visitor);
         return;
@@ -120,7 +121,6 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
                                                " lies outside its records: read up to " + hex(last + 1)));
         }
     }
-    const bool deliver = where.live || options_.include_recovered;
     std::size_t offset = chunk_header_size;
     std::uint64_t last_read_id = 0;
     bool have_last = false;
@@ -128,7 +128,7 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
         record_header record;
         const record_header_status status = read_record_header(chunk, offset, record);
         if (status == record_header_status::ok) {
-            if (deliver && read_record(offset, !where.live, visitor)) {
+            if (read_record(offset, !where.live, visitor)) {
                 last_read_id = record.record_id;
                 have_last = true;
             }
