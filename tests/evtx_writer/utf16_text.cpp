@@ -120,13 +120,4 @@ std::string utf8_from_utf16(std::u16string_view text) {
     return out;
 }
 
-std::string utf8_from_code_point(char32_t code_point) {
-    if (code_point > 0x10FFFF || (code_point >= 0xD800 && code_point <= 0xDFFF)) {
-        throw std::invalid_argument("not a Unicode scalar value");
-    }
-    std::string out;
-    append_utf8(out, code_point);
-    return out;
-}
-
 }  // namespace evtxcar::evtx_writer

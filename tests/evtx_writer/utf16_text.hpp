@@ -24,7 +24,4 @@ void append_utf16le(byte_buffer& out, std::string_view utf8);
 // UTF-8 of UTF-16 code units; a surrogate without its partner becomes U+FFFD.
 std::string utf8_from_utf16(std::u16string_view text);
 
-// UTF-8 of one code point (U+0000..U+10FFFF, not a surrogate).
-std::string utf8_from_code_point(char32_t code_point);
-
 }  // namespace evtxcar::evtx_writer
