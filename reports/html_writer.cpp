@@ -115,9 +115,14 @@ result<bool> html_report_writer::finish(const scan_summary& summary, const std::
     state.file.write(data);
     state.file.write(report_close);
     state.file.write(html_report_page::after_data);
-    auto committed = state.file.commit();
+    return state.file.complete();
+}
+
+result<bool> html_report_writer::commit() {
+    if (!state_) return read_error{.file = std::string(file_name()), .reason = "commit() before begin()"};
+    auto published = state_->file.publish();
     state_.reset();
-    return committed;
+    return published;
 }
 
 }  // namespace evtxcar

@@ -32,13 +32,14 @@ public:
     result<bool> begin(const scan_summary& summary) override;
     result<bool> write_event(const car_event& event) override;
     result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override;
+    result<bool> commit() override;
 
 private:
     struct report_state;
 
     std::filesystem::path output_directory_;
     std::uint64_t max_rows_;
-    std::unique_ptr<report_state> state_;  // from begin() to finish()
+    std::unique_ptr<report_state> state_;  // from begin() to commit()
 };
 
 }  // namespace evtxcar

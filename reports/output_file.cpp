@@ -26,19 +26,21 @@ output_file::output_file(std::filesystem::path final_path, std::filesystem::path
 
 output_file::output_file(output_file&& other) noexcept
     : final_path_(std::move(other.final_path_)),
-      temporary_path_(std::move(other.temporary_path_)),
+      temporary_path_(std::exchange(other.temporary_path_, {})),
       file_(std::exchange(other.file_, nullptr)),
       buffer_(std::move(other.buffer_)),
-      write_failed_(other.write_failed_) {}
+      write_failed_(other.write_failed_),
+      completed_(std::exchange(other.completed_, false)) {}
 
 output_file& output_file::operator=(output_file&& other) noexcept {
     if (this != &other) {
         discard();
         final_path_ = std::move(other.final_path_);
-        temporary_path_ = std::move(other.temporary_path_);
+        temporary_path_ = std::exchange(other.temporary_path_, {});
         file_ = std::exchange(other.file_, nullptr);
         buffer_ = std::move(other.buffer_);
         write_failed_ = other.write_failed_;
+        completed_ = std::exchange(other.completed_, false);
     }
     return *this;
 }
@@ -55,12 +57,16 @@ void output_file::discard() noexcept {
     if (file_ != nullptr) {
         std::fclose(file_);
         file_ = nullptr;
+    }
+    if (!temporary_path_.empty()) {
         std::error_code ignored;
         std::filesystem::remove(temporary_path_, ignored);
+        temporary_path_.clear();
     }
+    completed_ = false;
 }
 
-result<bool> output_file::commit() {
+result<bool> output_file::complete() {
     if (file_ == nullptr) return read_error{.file = final_path_.string(), .reason = "output file already closed"};
     flush_buffer();
     const bool flushed = std::fflush(file_) == 0 && ::fsync(::fileno(file_)) == 0;
@@ -73,12 +79,20 @@ result<bool> output_file::commit() {
         return read_error{.file = final_path_.string(),
                           .reason = std::string("cannot write output file: ") + std::strerror(saved_errno ? saved_errno : EIO)};
     }
+    completed_ = true;
+    return true;
+}
+
+result<bool> output_file::publish() {
+    if (!completed_) return read_error{.file = final_path_.string(), .reason = "output file published before it was complete"};
     std::error_code error;
     std::filesystem::rename(temporary_path_, final_path_, error);
     if (error) {
         std::filesystem::remove(temporary_path_, error);
         return read_error{.file = final_path_.string(), .reason = "cannot rename output file into place: " + error.message()};
     }
+    completed_ = false;
+    temporary_path_.clear();  // nothing left to remove
     return true;
 }
 

@@ -1,7 +1,8 @@
 #pragma once
 // output_file: a file that appears complete or not at all. Bytes go to a
-// temporary name in the same folder; commit() flushes and renames it to the
-// final name. Destroyed without commit(), it removes the temporary file.
+// temporary name in the same folder; complete() flushes it to disk and
+// publish() renames it to the final name. Destroyed before publish(), it
+// removes the temporary file.
 
 #include <cstdio>
 #include <filesystem>
@@ -30,8 +31,10 @@ public:
         if (buffer_.size() + 1 > flush_threshold) flush_buffer();
         buffer_.push_back(c);
     }
-    // Flushes, checks that every write succeeded, renames into place.
-    result<bool> commit();
+    // Flushes to disk and checks that every write succeeded.
+    result<bool> complete();
+    // Renames the completed file into place.
+    result<bool> publish();
 
     const std::filesystem::path& final_path() const { return final_path_; }
     const std::filesystem::path& temporary_path() const { return temporary_path_; }
@@ -47,6 +50,7 @@ private:
     std::FILE* file_ = nullptr;
     std::string buffer_;
     bool write_failed_ = false;
+    bool completed_ = false;
 };
 
 }  // namespace evtxcar

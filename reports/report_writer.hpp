@@ -6,9 +6,13 @@
 //   write_event(event) ...   every timeline event, in timeline order, with
 //                            event.analytics filled
 //   finish(summary, detections)  final summary and every detection (with
-//                            process context); the writer completes its file
-// A writer writes to a temporary name and renames it only in finish(); a
-// writer destroyed without finish() removes what it wrote.
+//                            process context); the writer completes its
+//                            file under a temporary name
+//   commit()                 renames the completed file into place; called
+//                            only once every writer has finished, so a run
+//                            publishes all of its outputs or none
+// A writer destroyed without commit() removes what it wrote (output_file
+// does that).
 
 #include <string_view>
 #include <vector>
@@ -27,6 +31,7 @@ public:
     virtual result<bool> begin(const scan_summary& summary) = 0;
     virtual result<bool> write_event(const car_event& event) = 0;
     virtual result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) = 0;
+    virtual result<bool> commit() = 0;
 };
 
 }  // namespace evtxcar

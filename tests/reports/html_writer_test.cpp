@@ -7,33 +7,15 @@
 #include <fstream>
 #include <sstream>
 #include <string>
-#include <unistd.h>
 
 #include "catch.hpp"
+#include "support/temporary_folder.hpp"
 #include "synthetic_scan.hpp"
 
 using namespace evtxcar;
 using namespace evtxcar::testing;
 
 namespace {
-
-struct temporary_folder {
-    temporary_folder() {
-        path = std::filesystem::temp_directory_path() /
-               ("evtxcar-html-test-" + std::to_string(::getpid()) + "-" + std::to_string(counter()++));
-        std::filesystem::remove_all(path);
-        std::filesystem::create_directories(path);
-    }
-    ~temporary_folder() {
-        std::error_code ignored;
-        std::filesystem::remove_all(path, ignored);
-    }
-    static int& counter() {
-        static int next = 0;
-        return next;
-    }
-    std::filesystem::path path;
-};
 
 std::string read_file(const std::filesystem::path& path) {
     std::ifstream in(path, std::ios::binary);
@@ -47,6 +29,7 @@ std::string write_report(const std::filesystem::path& folder, const synthetic_sc
     REQUIRE(writer.begin(scan.summary).ok());
     for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
     REQUIRE(writer.finish(scan.summary, scan.detections).ok());
+    REQUIRE(writer.commit().ok());
     return read_file(folder / "report.html");
 }
 
@@ -63,35 +46,44 @@ std::string lower(std::string text) {
 
 }  // namespace
 
-TEST_CASE("report.html appears only when the writer finishes", "[report]") {
+TEST_CASE("report.html appears only when the writer commits", "[report]") {
     temporary_folder folder;
     const synthetic_scan scan = make_synthetic_scan({.events = 200});
-    html_report_writer writer(folder.path);
+    html_report_writer writer(folder.path());
     CHECK(writer.file_name() == "report.html");
     REQUIRE(writer.begin(scan.summary).ok());
     for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
-    CHECK_FALSE(std::filesystem::exists(folder.path / "report.html"));
+    CHECK_FALSE(std::filesystem::exists(folder.path() / "report.html"));
     REQUIRE(writer.finish(scan.summary, scan.detections).ok());
-    CHECK(std::filesystem::exists(folder.path / "report.html"));
+    CHECK_FALSE(std::filesystem::exists(folder.path() / "report.html"));
+    REQUIRE(writer.commit().ok());
+    CHECK(std::filesystem::exists(folder.path() / "report.html"));
     // Nothing else is left in the folder: no temporary file.
-    CHECK(std::distance(std::filesystem::directory_iterator(folder.path), std::filesystem::directory_iterator()) == 1);
+    CHECK(std::distance(std::filesystem::directory_iterator(folder.path()), std::filesystem::directory_iterator()) == 1);
 }
 
-TEST_CASE("a report writer destroyed before finishing leaves no file", "[report]") {
+TEST_CASE("a report writer destroyed before committing leaves no file", "[report]") {
     temporary_folder folder;
     const synthetic_scan scan = make_synthetic_scan({.events = 50});
     {
-        html_report_writer writer(folder.path);
+        html_report_writer writer(folder.path());
         REQUIRE(writer.begin(scan.summary).ok());
         for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
     }
-    CHECK(std::filesystem::is_empty(folder.path));
+    CHECK(std::filesystem::is_empty(folder.path()));
+    {
+        html_report_writer writer(folder.path());
+        REQUIRE(writer.begin(scan.summary).ok());
+        for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
+        REQUIRE(writer.finish(scan.summary, scan.detections).ok());
+    }
+    CHECK(std::filesystem::is_empty(folder.path()));
 }
 
 TEST_CASE("a report writer says why it cannot create its file", "[report]") {
     temporary_folder folder;
     const synthetic_scan scan = make_synthetic_scan({.events = 5});
-    html_report_writer writer(folder.path / "no-such-folder");
+    html_report_writer writer(folder.path() / "no-such-folder");
     const auto begun = writer.begin(scan.summary);
     REQUIRE_FALSE(begun.ok());
     CHECK(begun.error().reason.find("cannot create output file") != std::string::npos);
@@ -101,7 +93,7 @@ TEST_CASE("a report writer says why it cannot create its file", "[report]") {
 TEST_CASE("hostile log text cannot end the report's script elements or become markup", "[report]") {
     temporary_folder folder;
     const synthetic_scan scan = make_synthetic_scan({.events = 300, .hostile = true});
-    const std::string page = write_report(folder.path, scan, html_report_writer::default_max_rows);
+    const std::string page = write_report(folder.path(), scan, html_report_writer::default_max_rows);
     const std::string page_lower = lower(page);
 
     // Three script elements: the rows, the report data, the page's code; and
@@ -125,7 +117,7 @@ TEST_CASE("hostile log text cannot end the report's script elements or become ma
 TEST_CASE("report.html refers to nothing outside itself and forbids loading anything", "[report]") {
     temporary_folder folder;
     const synthetic_scan scan = make_synthetic_scan({.events = 100});
-    const std::string page = lower(write_report(folder.path, scan, html_report_writer::default_max_rows));
+    const std::string page = lower(write_report(folder.path(), scan, html_report_writer::default_max_rows));
     CHECK(page.find(R"(<meta http-equiv="content-security-policy" content="default-src 'none';)") != std::string::npos);
     CHECK(page.find("script-src 'sha256-") != std::string::npos);
     CHECK(page.find("unsafe-inline") == std::string::npos);
@@ -157,7 +149,7 @@ TEST_CASE("report.html states the row cap and keeps every event that fired", "[r
         if (!event.analytics.empty()) ++fired;
     }
     REQUIRE(fired == 9);
-    const std::string page = write_report(folder.path, scan, 100);
+    const std::string page = write_report(folder.path(), scan, 100);
     CHECK(page.find(R"("capped":true)") != std::string::npos);
     // 9 that fired, with 50 before and 50 after each scenario's first and
     // last; the cap (100) cuts the context of later scenarios but never a hit.

@@ -177,6 +177,7 @@ int main(int argc, char** argv) {
         }
     }
     auto finished = writer.finish(summary, totals.detections);
+    if (finished) finished = writer.commit();
     if (!finished) {
         std::cerr << finished.error().describe() << "\n";
         return 1;

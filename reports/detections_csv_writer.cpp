@@ -1,0 +1,99 @@
+// detections.csv: one row per detection, with the process context the
+// analytic's join found (command line, parent, user, integrity level).
+#include <optional>
+
+#include "csv_text.hpp"
+#include "filetime.hpp"
+#include "output_file.hpp"
+#include "writers.hpp"
+
+namespace evtxcar {
+
+namespace {
+
+constexpr std::string_view header =
+    "datetime,analytic_id,variant,technique,hostname,exe,image_path,command_line,pid,user,integrity_level,"
+    "src_ip,src_port,dest_ip,dest_port,direction,parent_image_path,parent_command_line,process_guid,reason,"
+    "channel,event_id,record_id,source_file,process_record_id,process_source_file\r\n";
+
+class detections_csv_writer final : public report_writer {
+public:
+    explicit detections_csv_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+    std::string_view file_name() const override { return "detections.csv"; }
+
+    result<bool> begin(const scan_summary&) override {
+        auto created = output_file::create(folder_ / file_name());
+        if (!created) return created.error();
+        file_.emplace(std::move(created.value()));
+        return true;
+    }
+
+    result<bool> write_event(const car_event&) override { return true; }
+
+    result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override {
+        file_->write(header);
+        std::string line;
+        for (const detection& found : detections) {
+            line.clear();
+            write_row(summary, found, line);
+            file_->write(line);
+        }
+        return file_->complete();
+    }
+
+    result<bool> commit() override { return file_->publish(); }
+
+private:
+    static void write_row(const scan_summary& summary, const detection& found, std::string& line) {
+        const car_event& event = found.event;
+        // Process facts: from the process/create when the join found it,
+        // else from the event itself (a process/create detection is its own context).
+        const car_event& process = found.process ? *found.process : event;
+        auto source_of = [&summary](const car_event& e) -> std::string_view {
+            return e.file_index < summary.files.size() ? std::string_view(summary.files[e.file_index].path) : "";
+        };
+        auto cell = [&line](std::string_view value) {
+            append_csv_cell(line, value);
+            line.push_back(',');
+        };
+        cell(format_iso8601_utc(event.time));
+        cell(found.analytic_id);
+        cell(found.variant);
+        cell(found.technique);
+        cell(event.text(car_field::hostname));
+        cell(event.text(car_field::exe));
+        cell(event.text(car_field::image_path));
+        cell(process.text(car_field::command_line));
+        cell(event.text(car_field::pid));
+        cell(event.get(car_field::user) ? event.text(car_field::user) : process.text(car_field::user));
+        cell(process.text(car_field::integrity_level));
+        cell(event.text(car_field::src_ip));
+        cell(event.text(car_field::src_port));
+        cell(event.text(car_field::dest_ip));
+        cell(event.text(car_field::dest_port));
+        cell(event.text(car_field::network_direction));
+        cell(process.text(car_field::parent_image_path));
+        cell(process.text(car_field::parent_command_line));
+        cell(event.text(car_field::guid));
+        cell(found.reason);
+        cell(event.channel);
+        cell(std::to_string(event.event_id));
+        cell(std::to_string(event.record_id));
+        cell(source_of(event));
+        cell(found.process ? std::to_string(found.process->record_id) : "");
+        append_csv_cell(line, found.process ? source_of(*found.process) : "");
+        line += "\r\n";
+    }
+
+    std::filesystem::path folder_;
+    std::optional<output_file> file_;
+};
+
+}  // namespace
+
+std::unique_ptr<report_writer> make_detections_csv_writer(const std::filesystem::path& folder) {
+    return std::make_unique<detections_csv_writer>(folder);
+}
+
+}  // namespace evtxcar

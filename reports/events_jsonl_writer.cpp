@@ -1,0 +1,86 @@
+// events.jsonl: one JSON object per normalized event, in timeline order, with
+// every CAR field under its CAR name (values as text, as the log has them).
+#include <optional>
+
+#include "event_text.hpp"
+#include "filetime.hpp"
+#include "json_text.hpp"
+#include "output_file.hpp"
+#include "writers.hpp"
+
+namespace evtxcar {
+
+namespace {
+
+class events_jsonl_writer final : public report_writer {
+public:
+    explicit events_jsonl_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+    std::string_view file_name() const override { return "events.jsonl"; }
+
+    result<bool> begin(const scan_summary& summary) override {
+        auto created = output_file::create(folder_ / file_name());
+        if (!created) return created.error();
+        file_.emplace(std::move(created.value()));
+        for (const file_outcome& file : summary.files) source_files_.push_back(file.path);
+        return true;
+    }
+
+    result<bool> write_event(const car_event& event) override {
+        line_.clear();
+        auto key = [this](std::string_view name) {
+            line_.push_back(',');
+            append_json_string(line_, name);
+            line_.push_back(':');
+        };
+        line_ += "{\"datetime\":";
+        append_json_string(line_, format_iso8601_utc(event.time));
+        key("object");
+        append_json_string(line_, event.object);
+        key("action");
+        append_json_string(line_, event.action);
+        key("message");
+        append_json_string(line_, event_message(event));
+        for (const car_value& value : event.values) {
+            key(name_of(value.field));
+            append_json_string(line_, value.text);
+        }
+        key("analytics");
+        line_.push_back('[');
+        for (std::size_t i = 0; i < event.analytics.size(); ++i) {
+            if (i > 0) line_.push_back(',');
+            append_json_string(line_, event.analytics[i]);
+        }
+        line_.push_back(']');
+        key("channel");
+        append_json_string(line_, event.channel);
+        key("provider");
+        append_json_string(line_, event.provider);
+        key("event_id");
+        line_ += std::to_string(event.event_id);
+        key("record_id");
+        line_ += std::to_string(event.record_id);
+        key("source_file");
+        append_json_string(line_, event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
+        line_ += "}\n";
+        file_->write(line_);
+        return true;
+    }
+
+    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return file_->complete(); }
+    result<bool> commit() override { return file_->publish(); }
+
+private:
+    std::filesystem::path folder_;
+    std::optional<output_file> file_;
+    std::vector<std::string> source_files_;
+    std::string line_;
+};
+
+}  // namespace
+
+std::unique_ptr<report_writer> make_events_jsonl_writer(const std::filesystem::path& folder) {
+    return std::make_unique<events_jsonl_writer>(folder);
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,294 @@
+// summary.json: what was read, what failed and why, counts, time range,
+// hosts, detections, and how the run was asked for.
+#include <optional>
+
+#include "filetime.hpp"
+#include "json_text.hpp"
+#include "output_file.hpp"
+#include "writers.hpp"
+
+namespace evtxcar {
+
+namespace {
+
+// Writes indented JSON; keeps track of commas.
+class json_document {
+public:
+    void open(char bracket) {
+        separate();
+        out_.push_back(bracket);
+        ++depth_;
+        first_ = true;
+    }
+    void close(char bracket) {
+        --depth_;
+        if (!first_) newline();
+        out_.push_back(bracket);
+        first_ = false;
+    }
+    void key(std::string_view name) {
+        separate();
+        append_json_string(out_, name);
+        out_ += ": ";
+        after_key_ = true;
+    }
+    void string(std::string_view text) {
+        separate();
+        append_json_string(out_, text);
+    }
+    void number(std::uint64_t value) {
+        separate();
+        out_ += std::to_string(value);
+    }
+    void real(double value) {
+        separate();
+        char buffer[32];
+        std::snprintf(buffer, sizeof buffer, "%.3f", value);
+        out_ += buffer;
+    }
+    void boolean(bool value) {
+        separate();
+        out_ += value ? "true" : "false";
+    }
+    void null() {
+        separate();
+        out_ += "null";
+    }
+    void time_or_null(filetime_ticks ticks) {
+        if (ticks == 0) {
+            null();
+        } else {
+            string(format_iso8601_utc(ticks));
+        }
+    }
+    template <typename Map>
+    void counts(std::string_view name, const Map& map) {
+        key(name);
+        open('{');
+        for (const auto& [label, count] : map) {
+            key(label);
+            number(count);
+        }
+        close('}');
+    }
+    void strings(std::string_view name, const std::vector<std::string>& values) {
+        key(name);
+        open('[');
+        for (const std::string& value : values) string(value);
+        close(']');
+    }
+    std::string& text() { return out_; }
+
+private:
+    void newline() {
+        out_.push_back('\n');
+        out_.append(static_cast<std::size_t>(depth_) * 2, ' ');
+    }
+    void separate() {
+        if (after_key_) {
+            after_key_ = false;
+            return;
+        }
+        if (depth_ == 0) return;
+        if (!first_) out_.push_back(',');
+        newline();
+        first_ = false;
+    }
+
+    std::string out_;
+    int depth_ = 0;
+    bool first_ = true;
+    bool after_key_ = false;
+};
+
+void write_run(json_document& json, const run_description& run) {
+    json.key("run");
+    json.open('{');
+    json.strings("command_line", run.command_line);
+    json.strings("inputs", run.inputs);
+    json.key("output_directory");
+    json.string(run.output_directory);
+    json.strings("homenet", run.homenet);
+    json.key("engine");
+    json.string(run.engine);
+    json.key("threads");
+    json.number(run.threads);
+    json.key("from");
+    run.from.empty() ? json.null() : json.string(run.from);
+    json.key("to");
+    run.to.empty() ? json.null() : json.string(run.to);
+    json.key("recovered_records");
+    json.boolean(run.recovered);
+    json.key("started");
+    json.string(run.started_utc);
+    json.key("finished");
+    json.string(run.finished_utc);
+    json.key("seconds");
+    json.real(run.seconds);
+    json.close('}');
+}
+
+void write_files(json_document& json, const scan_summary& summary) {
+    std::uint64_t complete = 0, partial = 0, unreadable = 0;
+    for (const file_outcome& file : summary.files) {
+        complete += file.status == file_status::complete;
+        partial += file.status == file_status::partial;
+        unreadable += file.status == file_status::unreadable;
+    }
+    json.key("files");
+    json.open('{');
+    json.key("total");
+    json.number(summary.files.size());
+    json.key("complete");
+    json.number(complete);
+    json.key("partial");
+    json.number(partial);
+    json.key("unreadable");
+    json.number(unreadable);
+    json.key("other_files_skipped");
+    json.number(summary.files_skipped);
+    json.strings("skipped_examples", summary.skipped_examples);
+    json.key("list");
+    json.open('[');
+    for (const file_outcome& file : summary.files) {
+        json.open('{');
+        json.key("path");
+        json.string(file.path);
+        json.key("bytes");
+        json.number(file.bytes);
+        json.key("status");
+        json.string(to_string(file.status));
+        json.key("reason");
+        file.reason.empty() ? json.null() : json.string(file.reason);
+        json.key("records_read");
+        json.number(file.records_read);
+        json.key("records_failed");
+        json.number(file.records_failed);
+        json.key("warnings");
+        json.number(file.warnings);
+        json.key("first_time");
+        json.time_or_null(file.first_time);
+        json.key("last_time");
+        json.time_or_null(file.last_time);
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+}
+
+void write_problems(json_document& json, const scan_summary& summary) {
+    json.key("problems");
+    json.open('{');
+    json.key("not_listed");
+    json.number(summary.problems_not_listed);
+    json.key("list");
+    json.open('[');
+    auto optional_number = [&json](std::string_view name, std::uint64_t value) {
+        json.key(name);
+        value == read_error::unknown ? json.null() : json.number(value);
+    };
+    for (const scan_summary::problem& problem : summary.problems) {
+        json.open('{');
+        json.key("kind");
+        json.string(problem.is_warning ? "warning" : "error");
+        json.key("file");
+        json.string(problem.error.file);
+        optional_number("chunk", problem.error.chunk);
+        optional_number("offset", problem.error.offset);
+        optional_number("record_index", problem.error.record_index);
+        optional_number("record_id", problem.error.record_id);
+        json.key("records_lost");
+        json.number(problem.records_lost);
+        json.key("reason");
+        json.string(problem.error.reason);
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+}
+
+class summary_json_writer final : public report_writer {
+public:
+    explicit summary_json_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+
+    std::string_view file_name() const override { return "summary.json"; }
+
+    result<bool> begin(const scan_summary&) override {
+        auto created = output_file::create(folder_ / file_name());
+        if (!created) return created.error();
+        file_.emplace(std::move(created.value()));
+        return true;
+    }
+
+    result<bool> write_event(const car_event&) override { return true; }
+
+    result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override {
+        json_document json;
+        json.open('{');
+        json.key("tool");
+        json.open('{');
+        json.key("name");
+        json.string("evtxcar");
+        json.key("version");
+        json.string(summary.run.tool_version);
+        json.close('}');
+        write_run(json, summary.run);
+        json.key("complete");
+        json.boolean(summary.complete());
+        write_files(json, summary);
+        json.key("records");
+        json.open('{');
+        json.key("read");
+        json.number(summary.records_read);
+        json.key("failed");
+        json.number(summary.records_failed);
+        json.key("outside_time_range");
+        json.number(summary.records_outside_time_range);
+        json.key("timeline_events");
+        json.number(summary.timeline_events);
+        json.close('}');
+        json.key("time_range");
+        json.open('{');
+        json.key("first");
+        json.time_or_null(summary.first_time);
+        json.key("last");
+        json.time_or_null(summary.last_time);
+        json.close('}');
+        json.counts("hosts", summary.records_by_host);
+        json.counts("records_by_channel", summary.records_by_channel);
+        json.counts("records_by_provider", summary.records_by_provider);
+        json.counts("records_by_event_id", summary.records_by_event_id);
+        json.counts("events_by_object_action", summary.events_by_object_action);
+        json.key("detections");
+        json.open('{');
+        json.key("total");
+        json.number(detections.size());
+        json.counts("by_analytic_variant", summary.detections_by_analytic);
+        json.close('}');
+        json.key("warnings");
+        json.open('{');
+        json.key("unparsable_addresses");
+        json.number(summary.address_warnings);
+        json.strings("unparsable_address_examples", summary.address_warning_examples);
+        json.close('}');
+        write_problems(json, summary);
+        json.close('}');
+        json.text().push_back('\n');
+        file_->write(json.text());
+        return file_->complete();
+    }
+
+    result<bool> commit() override { return file_->publish(); }
+
+private:
+    std::filesystem::path folder_;
+    std::optional<output_file> file_;
+};
+
+}  // namespace
+
+std::unique_ptr<report_writer> make_summary_json_writer(const std::filesystem::path& folder) {
+    return std::make_unique<summary_json_writer>(folder);
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,18 @@
+#pragma once
+// The report writers evtxcar has, one per output file. Each writes into
+// `folder` under a temporary name and publishes on commit().
+
+#include <cstddef>
+#include <filesystem>
+#include <memory>
+
+#include "report_writer.hpp"
+
+namespace evtxcar {
+
+std::unique_ptr<report_writer> make_timeline_csv_writer(const std::filesystem::path& folder);    // timeline.csv
+std::unique_ptr<report_writer> make_detections_csv_writer(const std::filesystem::path& folder);  // detections.csv
+std::unique_ptr<report_writer> make_events_jsonl_writer(const std::filesystem::path& folder);    // events.jsonl
+std::unique_ptr<report_writer> make_summary_json_writer(const std::filesystem::path& folder);    // summary.json
+
+}  // namespace evtxcar

@@ -1,0 +1,51 @@
+#pragma once
+// analytic: one detection analytic. Adding an analytic means adding one file
+// in src/analytics/ and one line in make_analytics() (analytic_table.cpp).
+//
+// Two phases:
+//  - scan (many threads): wants_process() picks the process/create events to
+//    keep in the process_index, for joins and for detection context;
+//  - merge (one thread, timeline order): evaluate() sees every event once,
+//    with the complete process_index, and appends detections.
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analytics/detection.hpp"
+#include "analytics/ip_address.hpp"
+#include "analytics/process_index.hpp"
+#include "car/car_event.hpp"
+
+namespace evtxcar {
+
+struct analytic_settings {
+    std::vector<cidr_block> homenet = default_homenet();
+};
+
+// Problems an analytic met in the data (not errors: the run goes on).
+struct analytic_warnings {
+    static constexpr std::size_t max_examples = 20;
+    std::uint64_t unparsable_addresses = 0;
+    std::vector<std::string> examples;  // "host record 42: 'not-an-ip'"
+
+    void add_unparsable_address(const car_event& event, std::string_view address);
+};
+
+class analytic {
+public:
+    virtual ~analytic() = default;
+    virtual std::string_view id() const = 0;         // "CAR-2020-11-010"
+    virtual std::string_view name() const = 0;       // "CMSTP"
+    virtual std::string_view technique() const = 0;  // "T1218.003"
+    virtual bool wants_process(const car_event& process_create) const = 0;
+    virtual void evaluate(const car_event& event, const process_index& processes, std::vector<detection>& out,
+                          analytic_warnings& warnings) const = 0;
+};
+
+// Every analytic evtxcar runs.
+std::vector<std::unique_ptr<analytic>> make_analytics(const analytic_settings& settings);
+
+}  // namespace evtxcar

@@ -1,0 +1,27 @@
+#pragma once
+// event_normalizer: turns the records of one provider into car_events.
+// The normalizers evtxcar runs are listed in one table (normalizer_table).
+
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "car/car_event.hpp"
+#include "event_record.hpp"
+
+namespace evtxcar {
+
+class event_normalizer {
+public:
+    virtual ~event_normalizer() = default;
+    // Provider whose records this normalizer maps (System/Provider/@Name).
+    virtual std::string_view provider() const = 0;
+    // Fills `out` (object, action, values, event_id...; not file_index) and
+    // returns true when the record maps to a CAR event.
+    virtual bool normalize(const event_record& record, car_event& out) const = 0;
+};
+
+// Every normalizer evtxcar runs, in the order they are asked.
+std::vector<std::unique_ptr<event_normalizer>> make_normalizers();
+
+}  // namespace evtxcar

@@ -1,0 +1,158 @@
+#include "cli/run_config.hpp"
+
+#include <boost/program_options.hpp>
+
+#include <algorithm>
+#include <sstream>
+#include <thread>
+
+#include "engine_table.hpp"
+#include "filetime.hpp"
+
+namespace evtxcar {
+
+namespace po = boost::program_options;
+
+namespace {
+
+constexpr const char* usage_line = "Usage: evtxcar scan [options] PATH...\n       evtxcar --help | --version\n";
+
+constexpr const char* description_text =
+    "Reads Windows event logs (.evtx), normalizes Sysmon events into the MITRE CAR\n"
+    "data model, runs detection analytics (CAR-2020-11-010, CMSTP) and writes\n"
+    "timelines. PATH is an .evtx file or a folder, searched recursively for\n"
+    "*.evtx in any letter case. All times are UTC, ISO 8601.\n";
+
+constexpr const char* outputs_text =
+    "\nOutputs (in --output DIR):\n"
+    "  timeline.csv     every normalized event, in time order\n"
+    "  detections.csv   one row per analytic hit, with process context\n"
+    "  summary.json     files read and failed (with reasons), counts, hosts, detections\n"
+    "  report.html      the investigation report (unless --no-html)\n"
+    "  events.jsonl     every normalized event as JSON (with --jsonl)\n"
+    "\nExit status:\n"
+    "  0  every input was read completely\n"
+    "  1  fatal error: no outputs were published\n"
+    "  2  usage error\n"
+    "  3  some files or records could not be read; the outputs are complete for\n"
+    "     everything else (see summary.json)\n";
+
+po::options_description visible_options(std::string& engine_help) {
+    engine_help = "record engine: ";
+    const auto names = engine_names();
+    for (std::size_t i = 0; i < names.size(); ++i) engine_help += (i ? "|" : "") + std::string(names[i]);
+    po::options_description options("Options");
+    options.add_options()
+        ("output,o", po::value<std::string>()->value_name("DIR")->default_value("evtxcar-out"), "folder for the outputs (created if missing)")
+        ("jsonl", "also write events.jsonl")
+        ("no-html", "do not write report.html")
+        ("html-max-rows", po::value<std::size_t>()->value_name("N")->default_value(200000),
+         "timeline rows embedded in report.html; above it the report keeps every detection with the events around it")
+        ("homenet", po::value<std::string>()->value_name("CIDR[,CIDR...]"),
+         "internal networks, replacing the default 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")
+        ("from", po::value<std::string>()->value_name("TIME"), "only events at or after TIME (ISO 8601; UTC unless an offset is given)")
+        ("to", po::value<std::string>()->value_name("TIME"), "only events at or before TIME (ISO 8601; UTC unless an offset is given)")
+        ("threads", po::value<unsigned>()->value_name("N"), "worker threads (default: all cores)")
+        ("engine", po::value<std::string>()->value_name("NAME")->default_value("libevtx"), engine_help.c_str())
+        ("recovered", "also read records recovered from slack space")
+        ("strict", "skip chunks whose checksum is wrong instead of reading and flagging them")
+        ("quiet,q", "no progress line and no closing summary on stderr")
+        ("help,h", "show this help")
+        ("version", "show the version");
+    return options;
+}
+
+}  // namespace
+
+std::variant<run_config, usage_error> parse_command_line(int argc, const char* const argv[]) {
+    run_config config;
+    for (int i = 0; i < argc; ++i) config.command_line.emplace_back(argv[i]);
+
+    std::string engine_help;
+    po::options_description options = visible_options(engine_help);
+    po::options_description hidden;
+    hidden.add_options()("command", po::value<std::string>())("paths", po::value<std::vector<std::string>>());
+    po::options_description all;
+    all.add(options).add(hidden);
+    po::positional_options_description positional;
+    positional.add("command", 1).add("paths", -1);
+
+    po::variables_map values;
+    try {
+        po::store(po::command_line_parser(argc, argv).options(all).positional(positional).run(), values);
+        po::notify(values);
+    } catch (const po::error& problem) {
+        return usage_error{problem.what()};
+    }
+
+    if (values.count("help")) {
+        std::ostringstream text;
+        text << usage_line << "\n" << description_text << "\n" << options << outputs_text;
+        config.what = run_config::action::help;
+        config.help_text = text.str();
+        return config;
+    }
+    if (values.count("version")) {
+        config.what = run_config::action::version;
+        return config;
+    }
+    if (!values.count("command")) return usage_error{"no command given"};
+    const std::string command = values["command"].as<std::string>();
+    if (command == "help") {
+        config.what = run_config::action::help;
+        std::ostringstream text;
+        text << usage_line << "\n" << description_text << "\n" << options << outputs_text;
+        config.help_text = text.str();
+        return config;
+    }
+    if (command != "scan") return usage_error{"unknown command '" + command + "' (the command is 'scan')"};
+    if (!values.count("paths")) return usage_error{"no PATH given: name .evtx files or folders to scan"};
+    config.inputs = values["paths"].as<std::vector<std::string>>();
+
+    config.output_directory = values["output"].as<std::string>();
+    if (config.output_directory.empty()) return usage_error{"--output must name a folder"};
+    config.jsonl = values.count("jsonl") > 0;
+    config.html = values.count("no-html") == 0;
+    config.html_max_rows = values["html-max-rows"].as<std::size_t>();
+    config.recovered = values.count("recovered") > 0;
+    config.strict = values.count("strict") > 0;
+    config.quiet = values.count("quiet") > 0;
+
+    config.engine = values["engine"].as<std::string>();
+    const auto names = engine_names();
+    if (std::find(names.begin(), names.end(), config.engine) == names.end()) {
+        return usage_error{"unknown --engine '" + config.engine + "'"};
+    }
+
+    if (values.count("homenet")) {
+        std::string problem;
+        auto blocks = parse_cidr_list(values["homenet"].as<std::string>(), problem);
+        if (!blocks) return usage_error{"--homenet: " + problem};
+        config.homenet = std::move(*blocks);
+    } else {
+        config.homenet = default_homenet();
+    }
+
+    for (const char* name : {"from", "to"}) {
+        if (!values.count(name)) continue;
+        const std::string text = values[name].as<std::string>();
+        auto parsed = parse_iso8601(text);
+        if (!parsed) {
+            return usage_error{std::string("--") + name + ": '" + text +
+                               "' is not an ISO 8601 time (e.g. 2026-03-01T12:00:00Z or 2026-03-01)"};
+        }
+        (std::string_view(name) == "from" ? config.from : config.to) = *parsed;
+    }
+    if (config.from && config.to && *config.from > *config.to) return usage_error{"--from is later than --to"};
+
+    const unsigned cores = std::max(1u, std::thread::hardware_concurrency());
+    if (values.count("threads")) {
+        config.threads = values["threads"].as<unsigned>();
+        if (config.threads == 0 || config.threads > 1024) return usage_error{"--threads must be between 1 and 1024"};
+    } else {
+        config.threads = cores;
+    }
+    return config;
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,43 @@
+#pragma once
+// run_config: the validated settings of one `evtxcar` invocation. The raw
+// command line goes in; either a run_config or a usage error comes out.
+
+#include <filesystem>
+#include <optional>
+#include <variant>
+#include <string>
+#include <vector>
+
+#include "analytics/ip_address.hpp"
+#include "event_record.hpp"
+
+namespace evtxcar {
+
+struct run_config {
+    enum class action { scan, help, version } what = action::scan;
+    std::string help_text;  // for action::help
+
+    std::vector<std::string> inputs;
+    std::filesystem::path output_directory = "evtxcar-out";
+    bool jsonl = false;
+    bool html = true;
+    std::size_t html_max_rows = 200000;
+    std::vector<cidr_block> homenet;
+    std::optional<filetime_ticks> from;
+    std::optional<filetime_ticks> to;
+    unsigned threads = 1;
+    bool recovered = false;
+    bool strict = false;
+    bool quiet = false;
+    std::string engine = "libevtx";
+    std::vector<std::string> command_line;
+};
+
+struct usage_error {
+    std::string message;
+};
+
+// Parses argv. Returns a usage_error for anything malformed; never exits.
+std::variant<run_config, usage_error> parse_command_line(int argc, const char* const argv[]);
+
+}  // namespace evtxcar

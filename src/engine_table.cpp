@@ -1,0 +1,14 @@
+#include "engine_table.hpp"
+
+#include "libevtx/libevtx_engine.hpp"
+
+namespace evtxcar {
+
+std::vector<std::string_view> engine_names() { return {"libevtx"}; }
+
+std::unique_ptr<evtx_engine> make_engine(std::string_view name) {
+    if (name == "libevtx") return std::make_unique<libevtx_engine>();
+    return nullptr;
+}
+
+}  // namespace evtxcar

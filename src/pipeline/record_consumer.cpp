@@ -1,0 +1,78 @@
+#include "pipeline/record_consumer.hpp"
+
+namespace evtxcar {
+
+namespace {
+template <typename Map>
+void count(Map& map, std::string_view key) {
+    auto found = map.find(key);
+    if (found == map.end()) {
+        map.emplace(std::string(key), 1);
+    } else {
+        ++found->second;
+    }
+}
+}  // namespace
+
+record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
+                                 const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
+                                 scan_tally& tally, run_builder& runs)
+    : normalizers_(normalizers), analytics_(analytics), window_(window), tally_(tally), runs_(runs) {}
+
+void record_consumer::on_record(const event_record& record) {
+    ++records_seen_;
+    ++tally_.records_read;
+    file_tally& file = tally_.files[file_index_];
+    ++file.records_read;
+    const filetime_ticks t = record.time_created;
+    if (t != 0) {
+        if (file.first_time == 0 || t < file.first_time) file.first_time = t;
+        if (t > file.last_time) file.last_time = t;
+    }
+    count(tally_.by_channel, record.channel);
+    count(tally_.by_host, record.computer);
+    auto provider = tally_.by_provider_event.find(std::string_view(record.provider_name));
+    if (provider == tally_.by_provider_event.end()) {
+        provider = tally_.by_provider_event.emplace(record.provider_name, std::map<std::uint32_t, std::uint64_t>{}).first;
+    }
+    ++provider->second[record.event_id];
+
+    if (!window_.contains(t)) {
+        ++tally_.records_outside_time_range;
+        return;
+    }
+    for (const auto& normalizer : normalizers_) {
+        if (normalizer->provider() != record.provider_name) continue;
+        car_event event;
+        if (!normalizer->normalize(record, event)) continue;
+        event.file_index = file_index_;
+        ++tally_.timeline_events;
+        count(tally_.by_object_action, event.object + "/" + event.action);
+        if (event.object == "process" && event.action == "create") {
+            for (const auto& candidate : analytics_) {
+                if (candidate->wants_process(event)) {
+                    tally_.processes.push_back(event);
+                    break;
+                }
+            }
+        }
+        runs_.add(std::move(event));
+        break;
+    }
+}
+
+void record_consumer::on_record_error(const read_error& error, std::uint64_t records_lost) {
+    const std::uint64_t lost = records_lost == 0 ? 1 : records_lost;
+    tally_.records_failed += lost;
+    file_tally& file = tally_.files[file_index_];
+    file.records_failed += lost;
+    if (file.first_problem.empty()) file.first_problem = error.reason;
+    tally_.add_problem(error, lost, false);
+}
+
+void record_consumer::on_warning(const read_error& warning) {
+    ++tally_.files[file_index_].warnings;
+    tally_.add_problem(warning, 0, true);
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,47 @@
+#pragma once
+// record_consumer: what a scan worker does with each record an engine
+// delivers: count it, normalize it, keep the process/creates analytics asked
+// for, and hand the CAR event to the sorter.
+
+#include <memory>
+#include <optional>
+#include <vector>
+
+#include "analytics/analytic.hpp"
+#include "car/normalizer.hpp"
+#include "pipeline/scan_tally.hpp"
+#include "pipeline/timeline_sorter.hpp"
+#include "record_source.hpp"
+
+namespace evtxcar {
+
+struct time_window {
+    std::optional<filetime_ticks> from;  // inclusive
+    std::optional<filetime_ticks> to;    // inclusive
+    bool contains(filetime_ticks t) const { return (!from || t >= *from) && (!to || t <= *to); }
+};
+
+class record_consumer final : public record_visitor {
+public:
+    record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
+                    const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
+                    scan_tally& tally, run_builder& runs);
+
+    void set_file(std::uint32_t file_index) { file_index_ = file_index; }
+    std::uint64_t records_seen() const { return records_seen_; }
+
+    void on_record(const event_record& record) override;
+    void on_record_error(const read_error& error, std::uint64_t records_lost) override;
+    void on_warning(const read_error& warning) override;
+
+private:
+    const std::vector<std::unique_ptr<event_normalizer>>& normalizers_;
+    const std::vector<std::unique_ptr<analytic>>& analytics_;
+    time_window window_;
+    scan_tally& tally_;
+    run_builder& runs_;
+    std::uint32_t file_index_ = 0;
+    std::uint64_t records_seen_ = 0;
+};
+
+}  // namespace evtxcar

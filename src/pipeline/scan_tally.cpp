@@ -1,0 +1,78 @@
+#include "pipeline/scan_tally.hpp"
+
+#include <algorithm>
+
+namespace evtxcar {
+
+namespace {
+void widen_range(filetime_ticks first, filetime_ticks last, filetime_ticks& range_first, filetime_ticks& range_last) {
+    if (first == 0 && last == 0) return;
+    if (range_first == 0 || first < range_first) range_first = first;
+    if (last > range_last) range_last = last;
+}
+}  // namespace
+
+void scan_tally::add_problem(const read_error& error, std::uint64_t records_lost, bool is_warning) {
+    if (problems.size() < scan_summary::max_listed_errors) {
+        problems.push_back({error, records_lost, is_warning});
+    } else {
+        ++problems_not_listed;
+    }
+}
+
+void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summary) {
+    for (scan_tally& tally : tallies) {
+        summary.records_read += tally.records_read;
+        summary.records_failed += tally.records_failed;
+        summary.records_outside_time_range += tally.records_outside_time_range;
+        summary.timeline_events += tally.timeline_events;
+        for (const auto& [name, count] : tally.by_channel) summary.records_by_channel[name] += count;
+        for (const auto& [name, count] : tally.by_host) summary.records_by_host[name] += count;
+        for (const auto& [provider, ids] : tally.by_provider_event) {
+            for (const auto& [id, count] : ids) {
+                summary.records_by_provider[provider] += count;
+                summary.records_by_event_id[provider + "/" + std::to_string(id)] += count;
+            }
+        }
+        for (const auto& [name, count] : tally.by_object_action) summary.events_by_object_action[name] += count;
+        for (std::size_t i = 0; i < tally.files.size() && i < summary.files.size(); ++i) {
+            const file_tally& part = tally.files[i];
+            file_outcome& file = summary.files[i];
+            file.records_read += part.records_read;
+            file.records_failed += part.records_failed;
+            file.warnings += part.warnings;
+            widen_range(part.first_time, part.last_time, file.first_time, file.last_time);
+            if (part.unreadable) file.status = file_status::unreadable;
+            if (file.reason.empty()) file.reason = part.first_problem;
+        }
+        for (auto& problem : tally.problems) {
+            if (summary.problems.size() < scan_summary::max_listed_errors) {
+                summary.problems.push_back(std::move(problem));
+            } else {
+                ++summary.problems_not_listed;
+            }
+        }
+        summary.problems_not_listed += tally.problems_not_listed;
+    }
+    for (file_outcome& file : summary.files) {
+        if (file.status != file_status::unreadable && file.records_failed > 0) file.status = file_status::partial;
+        if (file.status == file_status::complete) file.reason.clear();
+        widen_range(file.first_time, file.last_time, summary.first_time, summary.last_time);
+    }
+    // Problems in file order, then by position in the file.
+    std::map<std::string, std::size_t> index_by_path;
+    for (std::size_t i = 0; i < summary.files.size(); ++i) index_by_path.emplace(summary.files[i].path, i);
+    std::stable_sort(summary.problems.begin(), summary.problems.end(),
+                     [&index_by_path](const scan_summary::problem& a, const scan_summary::problem& b) {
+                         auto index = [&index_by_path](const std::string& path) {
+                             auto found = index_by_path.find(path);
+                             return found == index_by_path.end() ? std::size_t{0} : found->second;
+                         };
+                         const std::size_t ia = index(a.error.file), ib = index(b.error.file);
+                         if (ia != ib) return ia < ib;
+                         if (a.error.offset != b.error.offset) return a.error.offset < b.error.offset;
+                         return a.error.record_index < b.error.record_index;
+                     });
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,49 @@
+#pragma once
+// scan_tally: what one scan worker counted. Workers never share a tally; the
+// scan adds them into the scan_summary when every worker is done.
+
+#include <cstdint>
+#include <functional>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "car/car_event.hpp"
+#include "pipeline/scan_summary.hpp"
+
+namespace evtxcar {
+
+struct file_tally {
+    std::uint64_t records_read = 0;
+    std::uint64_t records_failed = 0;
+    std::uint64_t warnings = 0;
+    filetime_ticks first_time = 0;
+    filetime_ticks last_time = 0;
+    bool unreadable = false;
+    std::string first_problem;  // the reason of the first error met
+};
+
+struct scan_tally {
+    explicit scan_tally(std::size_t file_count) : files(file_count) {}
+
+    std::vector<file_tally> files;  // by file index
+    std::uint64_t records_read = 0;
+    std::uint64_t records_failed = 0;
+    std::uint64_t records_outside_time_range = 0;
+    std::uint64_t timeline_events = 0;
+    std::map<std::string, std::uint64_t, std::less<>> by_channel;
+    std::map<std::string, std::uint64_t, std::less<>> by_host;
+    std::map<std::string, std::map<std::uint32_t, std::uint64_t>, std::less<>> by_provider_event;
+    std::map<std::string, std::uint64_t, std::less<>> by_object_action;
+    std::vector<scan_summary::problem> problems;
+    std::uint64_t problems_not_listed = 0;
+    std::vector<car_event> processes;  // process/create events analytics want indexed
+
+    void add_problem(const read_error& error, std::uint64_t records_lost, bool is_warning);
+};
+
+// Adds every tally into `summary` (counts, files, problems sorted by file
+// and position).
+void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summary);
+
+}  // namespace evtxcar

@@ -1,0 +1,27 @@
+#pragma once
+// timeline_pass: the single-threaded second half of a scan. Walks the merged
+// timeline once; runs every analytic on each event, marks the hits on the
+// event, gives each detection its process context, and streams the event to
+// every report writer.
+
+#include <memory>
+#include <vector>
+
+#include "analytics/analytic.hpp"
+#include "pipeline/timeline_sorter.hpp"
+#include "report_writer.hpp"
+
+namespace evtxcar {
+
+struct timeline_pass_result {
+    std::vector<detection> detections;  // in timeline order
+    analytic_warnings warnings;
+    std::uint64_t events = 0;
+};
+
+result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
+                                               const std::vector<std::unique_ptr<analytic>>& analytics,
+                                               const process_index& processes,
+                                               std::vector<std::unique_ptr<report_writer>>& writers);
+
+}  // namespace evtxcar

@@ -1,0 +1,205 @@
+#include "pipeline/timeline_sorter.hpp"
+
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <memory>
+#include <queue>
+#include <stdexcept>
+
+#include "pipeline/car_event_codec.hpp"
+
+namespace evtxcar {
+
+namespace {
+
+constexpr std::size_t max_fan_in = 200;           // open run files per merge pass
+constexpr std::size_t run_read_buffer = 128 << 10;
+
+struct file_closer {
+    void operator()(std::FILE* file) const noexcept { std::fclose(file); }
+};
+using file_pointer = std::unique_ptr<std::FILE, file_closer>;
+
+// One sorted source for the k-way merge: a run file or an in-memory run.
+class run_cursor {
+public:
+    explicit run_cursor(std::vector<car_event>* memory) : memory_(memory) { advance(); }
+    explicit run_cursor(file_pointer file) : file_(std::move(file)) {
+        std::setvbuf(file_.get(), nullptr, _IOFBF, run_read_buffer);
+        advance();
+    }
+    bool done() const { return done_; }
+    car_event& current() { return current_; }
+    void advance() {
+        if (memory_ != nullptr) {
+            if (next_ < memory_->size()) {
+                current_ = std::move((*memory_)[next_++]);
+            } else {
+                done_ = true;
+                std::vector<car_event>().swap(*memory_);  // give the memory back
+            }
+        } else {
+            done_ = !decode_car_event(file_.get(), current_);
+        }
+    }
+
+private:
+    std::vector<car_event>* memory_ = nullptr;
+    std::size_t next_ = 0;
+    file_pointer file_;
+    car_event current_;
+    bool done_ = false;
+};
+
+// Runs the k-way merge over `cursors`; stops early when visit returns false.
+std::uint64_t merge_cursors(std::vector<std::unique_ptr<run_cursor>>& cursors,
+                            const std::function<bool(car_event&)>& visit) {
+    auto later = [&cursors](std::size_t a, std::size_t b) {
+        car_event& x = cursors[a]->current();
+        car_event& y = cursors[b]->current();
+        if (timeline_before(y, x)) return true;
+        if (timeline_before(x, y)) return false;
+        return a > b;
+    };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> heap(later);
+    for (std::size_t i = 0; i < cursors.size(); ++i) {
+        if (!cursors[i]->done()) heap.push(i);
+    }
+    std::uint64_t count = 0;
+    while (!heap.empty()) {
+        const std::size_t top = heap.top();
+        heap.pop();
+        ++count;
+        if (!visit(cursors[top]->current())) return count;
+        cursors[top]->advance();
+        if (!cursors[top]->done()) heap.push(top);
+    }
+    return count;
+}
+
+}  // namespace
+
+run_builder::run_builder(timeline_sorter& sorter, std::size_t memory_budget)
+    : sorter_(sorter), memory_budget_(memory_budget) {}
+
+void run_builder::add(car_event&& event) {
+    bytes_ += approximate_size(event);
+    events_.push_back(std::move(event));
+    if (bytes_ >= memory_budget_) {
+        sorter_.accept_run(std::move(events_), false);
+        events_ = {};
+        bytes_ = 0;
+    }
+}
+
+void run_builder::close() {
+    if (!events_.empty()) sorter_.accept_run(std::move(events_), true);
+    events_ = {};
+    bytes_ = 0;
+}
+
+timeline_sorter::timeline_sorter(std::filesystem::path temporary_folder) : folder_(std::move(temporary_folder)) {}
+
+timeline_sorter::~timeline_sorter() {
+    std::error_code ignored;
+    if (!run_files_.empty() || std::filesystem::exists(folder_, ignored)) std::filesystem::remove_all(folder_, ignored);
+}
+
+void timeline_sorter::accept_run(std::vector<car_event>&& events, bool in_memory) {
+    std::sort(events.begin(), events.end(), timeline_before);
+    if (in_memory) {
+        std::lock_guard lock(mutex_);
+        memory_runs_.push_back(std::move(events));
+        return;
+    }
+    auto written = write_run(events);
+    std::lock_guard lock(mutex_);
+    if (written) {
+        run_files_.push_back(written.value());
+    } else if (first_error_.empty()) {
+        first_error_ = written.error().describe();
+    }
+}
+
+result<std::filesystem::path> timeline_sorter::write_run(const std::vector<car_event>& events) {
+    std::error_code error;
+    std::filesystem::create_directories(folder_, error);
+    if (error) {
+        return read_error{.file = folder_.string(), .reason = "cannot create temporary folder: " + error.message()};
+    }
+    const std::filesystem::path path = folder_ / ("run-" + std::to_string(next_run_++) + ".bin");
+    file_pointer file(std::fopen(path.c_str(), "wb"));
+    if (!file) return read_error{.file = path.string(), .reason = std::string("cannot create sort run: ") + std::strerror(errno)};
+    std::string buffer;
+    bool ok = true;
+    for (const car_event& event : events) {
+        encode_car_event(event, buffer);
+        if (buffer.size() >= (1 << 20)) {
+            ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), file.get()) == buffer.size();
+            spilled_bytes_ += buffer.size();
+            buffer.clear();
+        }
+    }
+    ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), file.get()) == buffer.size();
+    spilled_bytes_ += buffer.size();
+    ok = std::fclose(file.release()) == 0 && ok;
+    if (!ok) return read_error{.file = path.string(), .reason = std::string("cannot write sort run: ") + std::strerror(errno)};
+    return path;
+}
+
+result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&)>& visit) {
+    if (!first_error_.empty()) return read_error{.reason = first_error_};
+    try {
+        // Too many run files to open at once: merge groups into bigger runs first.
+        while (run_files_.size() + memory_runs_.size() > max_fan_in) {
+            std::vector<std::filesystem::path> merged;
+            for (std::size_t start = 0; start < run_files_.size(); start += max_fan_in) {
+                const std::size_t end = std::min(run_files_.size(), start + max_fan_in);
+                std::vector<std::unique_ptr<run_cursor>> cursors;
+                for (std::size_t i = start; i < end; ++i) {
+                    file_pointer file(std::fopen(run_files_[i].c_str(), "rb"));
+                    if (!file) return read_error{.file = run_files_[i].string(), .reason = "cannot reopen sort run"};
+                    cursors.push_back(std::make_unique<run_cursor>(std::move(file)));
+                }
+                const std::filesystem::path target = folder_ / ("run-" + std::to_string(next_run_++) + ".bin");
+                file_pointer out(std::fopen(target.c_str(), "wb"));
+                if (!out) return read_error{.file = target.string(), .reason = "cannot create sort run"};
+                std::string buffer;
+                bool ok = true;
+                merge_cursors(cursors, [&](car_event& event) {
+                    encode_car_event(event, buffer);
+                    if (buffer.size() >= (1 << 20)) {
+                        ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out.get()) == buffer.size();
+                        buffer.clear();
+                    }
+                    return ok;
+                });
+                ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out.get()) == buffer.size();
+                ok = std::fclose(out.release()) == 0 && ok;
+                if (!ok) return read_error{.file = target.string(), .reason = "cannot write sort run"};
+                cursors.clear();
+                for (std::size_t i = start; i < end; ++i) std::filesystem::remove(run_files_[i]);
+                merged.push_back(target);
+            }
+            if (merged.size() >= run_files_.size()) break;  // cannot shrink further
+            run_files_ = std::move(merged);
+        }
+
+        std::vector<std::unique_ptr<run_cursor>> cursors;
+        for (auto& memory : memory_runs_) cursors.push_back(std::make_unique<run_cursor>(&memory));
+        for (const auto& path : run_files_) {
+            file_pointer file(std::fopen(path.c_str(), "rb"));
+            if (!file) return read_error{.file = path.string(), .reason = "cannot reopen sort run"};
+            cursors.push_back(std::make_unique<run_cursor>(std::move(file)));
+        }
+        return merge_cursors(cursors, visit);
+    } catch (const std::runtime_error& failure) {
+        return read_error{.file = folder_.string(), .reason = failure.what()};
+    }
+}
+
+}  // namespace evtxcar

@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Benchmark (not a test): wall time of `evtxcar scan` over a folder of logs
+# against running libevtx's `evtxexport -f xml` over the same files one after
+# another, measured in the same run with hyperfine. Prints both and the ratio.
+#
+#   tests/bench/scan_vs_evtxexport.sh [FOLDER] [extra evtxcar options]
+# FOLDER defaults to ../shared/corpus. Needs hyperfine and evtxexport.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+folder=${1:-../shared/corpus}
+shift || true
+binary=build/src/evtxcar
+[ -x "$binary" ] || { echo "build first: cmake --build build" >&2; exit 1; }
+work=$(mktemp -d)
+trap 'rm -rf "$work"' EXIT
+
+find "$folder" -type f -iname '*.evtx' -print0 | sort -z > "$work/files"
+cat > "$work/evtxexport-all.sh" <<SCRIPT
+#!/usr/bin/env bash
+xargs -0 -n1 evtxexport -f xml < "$work/files" > /dev/null 2>&1 || true
+SCRIPT
+chmod +x "$work/evtxexport-all.sh"
+
+echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')"
+echo "input: $folder ($(tr -cd '\0' < "$work/files" | wc -c) files, $(du -sh "$folder" | cut -f1))"
+hyperfine --ignore-failure --warmup 1 --runs "${RUNS:-5}" --export-json "$work/result.json" \
+  -n evtxexport "$work/evtxexport-all.sh" \
+  -n evtxcar "$binary scan $folder -o $work/out --quiet --no-html $*" >&2 || true
+python3 - "$work/result.json" <<'PY'
+import json, sys
+results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
+base, ours = results["evtxexport"], results["evtxcar"]
+print(f"evtxexport -f xml, one file after another: {base['mean']:.2f} s (± {base['stddev']:.2f})")
+print(f"evtxcar scan:                               {ours['mean']:.2f} s (± {ours['stddev']:.2f})")
+print(f"ratio evtxcar / evtxexport:                 {ours['mean'] / base['mean']:.2f}")
+PY
+/usr/bin/time -f "evtxcar peak RSS: %M KiB" "$binary" scan "$folder" -o "$work/out" --quiet --no-html "$@" 2>&1 | tail -1 || true

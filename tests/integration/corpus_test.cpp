@@ -1,0 +1,122 @@
+// The built binary over every file of ../shared/corpus (real logs: attack
+// samples, dirty and damaged files). Skips (exit 77) when the corpus is absent.
+//  - no crash, exit status 0 or 3;
+//  - every file of the corpus is accounted for in summary.json;
+//  - for each file libevtx's own evtxexport reads without error, evtxcar
+//    reads exactly as many records as evtxexport prints;
+//  - timeline.csv and events.jsonl hold one row per timeline event, in time order.
+#include <nlohmann/json.hpp>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "catch.hpp"
+#include "support/csv_reader.hpp"
+#include "support/run_evtxcar.hpp"
+#include "support/temporary_folder.hpp"
+
+using namespace evtxcar;
+using nlohmann::json;
+
+namespace {
+
+std::filesystem::path corpus_folder() { return std::filesystem::path(EVTXCAR_SHARED_DIR) / "corpus"; }
+
+void skip_without_corpus() {
+    if (!std::filesystem::exists(corpus_folder() / "MANIFEST.tsv")) {
+        std::cout << "SKIPPED: no corpus at " << corpus_folder() << "\n";
+        std::exit(77);
+    }
+}
+
+// Paths listed in MANIFEST.tsv (relative to the corpus folder).
+std::vector<std::string> manifest_paths() {
+    std::ifstream manifest(corpus_folder() / "MANIFEST.tsv");
+    std::vector<std::string> paths;
+    std::string line;
+    while (std::getline(manifest, line)) {
+        const auto tab = line.find('\t');
+        if (tab != std::string::npos && tab > 0) paths.push_back(line.substr(0, tab));
+    }
+    return paths;
+}
+
+bool have_evtxexport() { return test::run_command({"sh", "-c", "command -v evtxexport"}).exit_status == 0; }
+
+}  // namespace
+
+TEST_CASE("corpus: every file is accounted for and record counts match evtxexport", "[integration][corpus]") {
+    skip_without_corpus();
+    temporary_folder out;
+    const auto run = test::run_evtxcar({"scan", corpus_folder().string(), "-o", out.path().string(), "--jsonl",
+                                        "--no-html", "--quiet", "--threads", "2"});
+    INFO(run.output);
+    REQUIRE(run.signal == 0);
+    REQUIRE((run.exit_status == 0 || run.exit_status == 3));
+
+    const json summary = json::parse(test::read_file((out.path() / "summary.json").string()));
+    std::map<std::string, json> by_path;
+    for (const json& file : summary["files"]["list"]) {
+        const std::string path = std::filesystem::relative(file["path"].get<std::string>(), corpus_folder()).string();
+        CHECK(by_path.emplace(path, file).second);  // listed once
+    }
+    std::size_t evtx_in_manifest = 0;
+    for (const std::string& path : manifest_paths()) {
+        const bool is_evtx = path.size() > 5 && (path.substr(path.size() - 5) == ".evtx" || path.substr(path.size() - 5) == ".EVTX");
+        if (!is_evtx) continue;
+        ++evtx_in_manifest;
+        CAPTURE(path);
+        CHECK(by_path.count(path) == 1);
+    }
+    CHECK(summary["files"]["total"].get<std::size_t>() == evtx_in_manifest);
+    CHECK(summary["files"]["other_files_skipped"].get<std::size_t>() >= 1);  // MANIFEST.tsv itself
+
+    std::uint64_t read_sum = 0, failed_sum = 0;
+    for (const auto& [path, file] : by_path) {
+        read_sum += file["records_read"].get<std::uint64_t>();
+        failed_sum += file["records_failed"].get<std::uint64_t>();
+        const std::string status = file["status"];
+        if (status != "complete") CHECK_FALSE(file["reason"].is_null());  // every failure says why
+    }
+    CHECK(summary["records"]["read"].get<std::uint64_t>() == read_sum);
+    CHECK(summary["records"]["failed"].get<std::uint64_t>() == failed_sum);
+    CHECK(summary["complete"].get<bool>() == (run.exit_status == 0));
+
+    // Differential count against libevtx's own tool.
+    if (have_evtxexport()) {
+        std::size_t compared = 0;
+        for (const auto& [path, file] : by_path) {
+            const std::string full = (corpus_folder() / path).string();
+            const auto result = test::run_command(
+                {"sh", "-c", "evtxexport -f xml \"$1\" 2>/dev/null > \"$2\"; echo $?", "sh", full,
+                 (out.path() / "evtxexport.xml").string()});
+            if (std::atoi(result.output.c_str()) != 0) continue;  // evtxexport did not read it cleanly
+            const std::string xml = test::read_file((out.path() / "evtxexport.xml").string());
+            std::uint64_t events = 0;
+            for (std::size_t at = xml.find("\n<Event "); at != std::string::npos; at = xml.find("\n<Event ", at + 1)) ++events;
+            CAPTURE(path);
+            CHECK(file["records_read"].get<std::uint64_t>() == events);
+            ++compared;
+        }
+        CHECK(compared > 500);
+        std::cout << "corpus: compared record counts with evtxexport on " << compared << " files\n";
+    } else {
+        WARN("evtxexport not installed: record counts not compared");
+    }
+
+    // The timeline: one row per event, in time order; events.jsonl likewise.
+    const auto timeline = test::read_csv_table((out.path() / "timeline.csv").string());
+    const auto events = summary["records"]["timeline_events"].get<std::size_t>();
+    CHECK(timeline.rows.size() == events);
+    for (std::size_t i = 1; i < timeline.rows.size(); ++i) {
+        REQUIRE(timeline.at(i - 1, "datetime") <= timeline.at(i, "datetime"));
+    }
+    std::ifstream jsonl(out.path() / "events.jsonl");
+    std::size_t lines = 0;
+    for (std::string line; std::getline(jsonl, line); ++lines) REQUIRE_NOTHROW(json::parse(line));
+    CHECK(lines == events);
+}

@@ -1,0 +1,43 @@
+// CSV cells: RFC 4180 quoting, and neutralizing of the characters that make
+// spreadsheet tools evaluate a cell (OWASP's CSV injection list).
+#include "csv_text.hpp"
+
+#include "catch.hpp"
+
+using namespace evtxcar;
+
+namespace {
+std::string cell(std::string_view value) {
+    std::string out;
+    append_csv_cell(out, value);
+    return out;
+}
+}  // namespace
+
+TEST_CASE("csv cells stay plain when nothing needs quoting", "[report][csv]") {
+    CHECK(cell("") == "");
+    CHECK(cell("C:\\Windows\\System32\\cmstp.exe") == "C:\\Windows\\System32\\cmstp.exe");
+    CHECK(cell("it's") == "it's");
+    CHECK(cell("caf\xC3\xA9") == "caf\xC3\xA9");
+}
+
+TEST_CASE("csv cells quote commas, quotes and line breaks", "[report][csv]") {
+    CHECK(cell("a,b") == "\"a,b\"");
+    CHECK(cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
+    CHECK(cell("line1\nline2") == "\"line1\nline2\"");
+    CHECK(cell("a\r\nb") == "\"a\r\nb\"");
+}
+
+TEST_CASE("csv cells that a spreadsheet would evaluate get a leading apostrophe", "[report][csv]") {
+    CHECK(cell("=cmd|' /C calc'!A0") == "'=cmd|' /C calc'!A0");
+    CHECK(cell("+1+1") == "'+1+1");
+    CHECK(cell("-enc AAAA") == "'-enc AAAA");
+    CHECK(cell("@SUM(A1)") == "'@SUM(A1)");
+    CHECK(cell("\tx") == "'\tx");
+    CHECK(cell("\rx") == "\"'\rx\"");  // CR also forces quoting; the apostrophe goes inside
+    CHECK(cell("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
+    CHECK(cell("a=b") == "a=b");  // only the first character matters
+    CHECK(csv_needs_neutralizing("=1"));
+    CHECK_FALSE(csv_needs_neutralizing("1=1"));
+    CHECK_FALSE(csv_needs_neutralizing(""));
+}

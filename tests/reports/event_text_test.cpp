@@ -1,0 +1,39 @@
+#include "event_text.hpp"
+
+#include <array>
+
+#include "catch.hpp"
+
+using namespace evtxcar;
+
+TEST_CASE("event messages fill the template of the object and action", "[report][event_text]") {
+    car_event event;
+    event.object = "process";
+    event.action = "create";
+    event.set(car_field::exe, "cmstp.exe");
+    event.set(car_field::pid, "4242");
+    event.set(car_field::parent_exe, "cmd.exe");
+    event.set(car_field::command_line, "cmstp.exe /ni /s x.inf");
+    CHECK(event_message(event) == "Process created: cmstp.exe (pid 4242) by cmd.exe (pid -): cmstp.exe /ni /s x.inf");
+    event.object = "unknown_object";
+    CHECK(event_message(event) == "unknown_object create by cmstp.exe (pid 4242)");
+}
+
+TEST_CASE("event details list the other fields and quote what could split them", "[report][event_text]") {
+    car_event event;
+    event.set(car_field::exe, "cmstp.exe");
+    event.set(car_field::fqdn, "WS01.corp.example.com");
+    event.set(car_field::data, "a; fake=1");
+    event.set(car_field::md5_hash, "say \"x\"");
+    event.set(car_field::key, " padded");
+    constexpr std::array shown = {car_field::exe};
+    CHECK(event_details(event, shown) ==
+          "fqdn=WS01.corp.example.com; md5_hash=\"say \"\"x\"\"\"; key=\" padded\"; data=\"a; fake=1\"");
+}
+
+TEST_CASE("analytics text joins the labels", "[report][event_text]") {
+    car_event event;
+    CHECK(analytics_text(event).empty());
+    event.analytics = {"CAR-2020-11-010:remote", "CAR-2020-11-010:car"};
+    CHECK(analytics_text(event) == "CAR-2020-11-010:remote; CAR-2020-11-010:car");
+}
