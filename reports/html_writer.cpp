@@ -12,6 +12,7 @@
 #include "html/timeline_row_selection.hpp"
 #include "html_report_page.hpp"  // generated from reports/html/ by cmake/embed_html_report.cmake
 #include "output_file.hpp"
+#include "writers.hpp"
 
 namespace evtxcar {
 
@@ -66,6 +67,10 @@ html_report_writer::html_report_writer(std::filesystem::path output_directory, s
     : output_directory_(std::move(output_directory)), max_rows_(max_rows) {}
 
 html_report_writer::~html_report_writer() = default;
+
+std::unique_ptr<report_writer> make_html_report_writer(const std::filesystem::path& folder, std::uint64_t max_rows) {
+    return std::make_unique<html_report_writer>(folder, max_rows);
+}
 
 result<bool> html_report_writer::begin(const scan_summary& summary) {
     auto opened = output_file::create(output_directory_ / std::string(file_name()));
