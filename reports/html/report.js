@@ -369,11 +369,15 @@
     const bucketStart = (index) => start + width * BigInt(index);
     const bucketText = (index) => timeText(...ticksToParts(bucketStart(index)));
 
-    const chartWidth = Math.min(960, Math.max(240, buckets * 8));
+    const chartWidth = 960;  // drawing units; the chart stretches to the width it gets
     const barWidth = chartWidth / buckets;
     const chartHeight = 44;
     const markHeight = 6;
 
+    if (report.timeline.capped) {
+      body.appendChild(make('p', 'notice', 'The bars count every event of the scan; the timeline below holds only ' +
+        formatCount(report.timeline.rows) + ' of them (see the note there).'));
+    }
     const axis = make('div', 'activity-axis');
     axis.appendChild(make('span', null, bucketText(0)));
     axis.appendChild(make('span', null, 'bucket: ' + durationText(Number(width) / 1e7)));
@@ -381,7 +385,19 @@
     body.appendChild(axis);
 
     hosts.sort((a, b) => (a.other - b.other) || total(b.events) - total(a.events) || (a.host < b.host ? -1 : 1));
-    for (const host of hosts) {
+    // The busiest hosts first; the others behind a button.
+    const firstShown = 20;
+    let container = body;
+    hosts.forEach((host, position) => {
+      if (position === firstShown) {
+        container = make('div');
+        container.hidden = true;
+        const more = make('button', null, 'Show the other ' + plural(hosts.length - firstShown, 'host', 'hosts'));
+        more.type = 'button';
+        more.addEventListener('click', () => { container.hidden = false; more.hidden = true; });
+        body.appendChild(more);
+        body.appendChild(container);
+      }
       const row = make('div', 'activity-host');
       row.dataset.host = host.other ? '' : host.host;
       const label = make('div', 'activity-label data');
@@ -393,7 +409,7 @@
       label.appendChild(make('small', null, plural(total(host.events), 'event', 'events') + (hits ? ', ' + plural(hits, 'hit', 'hits') : '') + ', peak ' + formatCount(peak)));
       row.appendChild(label);
 
-      const chart = svg('svg', { class: 'activity-chart', width: chartWidth, height: chartHeight, viewBox: '0 0 ' + chartWidth + ' ' + chartHeight, role: 'img' });
+      const chart = svg('svg', { class: 'activity-chart', viewBox: '0 0 ' + chartWidth + ' ' + chartHeight, preserveAspectRatio: 'none', role: 'img' });
       chart.appendChild(svg('rect', { class: 'frame', x: 0, y: markHeight, width: chartWidth, height: chartHeight - markHeight }));
       const title = svg('title', {});
       title.textContent = visibleText(name) + ': events per ' + durationText(Number(width) / 1e7);
@@ -415,8 +431,8 @@
         chart.appendChild(target);
       }
       row.appendChild(chart);
-      body.appendChild(row);
-    }
+      container.appendChild(row);
+    });
   }
 
   function total(counts) {
@@ -587,7 +603,7 @@
           if (problem.record_id !== null) where.push('record id ' + problem.record_id);
           const row = rows.insertRow();
           row.appendChild(make('td', 'data mono', problem.file));
-          row.appendChild(make('td', 'mono', where.join(', ')));
+          row.appendChild(make('td', 'mono nowrap', where.join(', ')));
           row.appendChild(make('td', problem.warning ? '' : 'problem', problem.warning ? 'warning' : 'error'));
           row.appendChild(make('td', 'count', formatCount(problem.records_lost)));
           row.appendChild(make('td', 'data', problem.reason));
@@ -860,6 +876,7 @@
       setText(countLine, text + '.');
       countLine.dataset.shown = String(state.shownEvents);
       countLine.dataset.total = String(data.events);
+      countLine.dataset.leftOut = String(report.timeline.left_out);
     }
 
     function updateHeads() {
