@@ -1,6 +1,7 @@
 #include "html/timeline_row_encoder.hpp"
 
 #include <charconv>
+#include <functional>
 
 #include "html/embedded_json.hpp"
 #include "json_text.hpp"
@@ -11,35 +12,6 @@ namespace {
 
 // JavaScript numbers hold integers exactly up to 2^53.
 constexpr std::uint64_t safe_integer_limit = std::uint64_t{1} << 53;
-
-// Fields whose values are mostly different in every event: a table entry
-// would cost more than it saves, so they always stay inline.
-bool usually_unique(car_field field) {
-    switch (field) {
-        case car_field::pid:
-        case car_field::ppid:
-        case car_field::tid:
-        case car_field::guid:
-        case car_field::parent_guid:
-        case car_field::command_line:
-        case car_field::src_port:
-        case car_field::creation_time:
-        case car_field::previous_creation_time:
-        case car_field::target_guid:
-        case car_field::target_pid:
-        case car_field::src_pid:
-        case car_field::src_tid:
-        case car_field::tgt_pid:
-        case car_field::tgt_tid:
-        case car_field::start_address:
-        case car_field::query_results:
-        case car_field::stream_hash_contents:
-        case car_field::utc_time:
-            return true;
-        default:
-            return false;
-    }
-}
 
 void append_unsigned(std::string& out, std::uint64_t value) {
     char digits[24];
@@ -73,7 +45,7 @@ void timeline_row_encoder::append_row(std::string& out, const car_event& event) 
     for (const car_value& value : event.values) {
         if (value.field == car_field::hostname) continue;  // part of the shape
         out.push_back(',');
-        append_value(out, value.field, value.text);
+        append_value(out, value.text);
     }
     out.push_back(']');
 }
@@ -171,13 +143,24 @@ void timeline_row_encoder::append_shape(std::string& out, const car_event& event
     append_unsigned(out, index);
 }
 
-void timeline_row_encoder::append_value(std::string& out, car_field field, const std::string& text) {
-    if (!usually_unique(field)) {
+bool timeline_row_encoder::seen_before(const std::string& text) {
+    if (seen_.empty()) seen_.assign(seen_slots, 0);
+    const std::uint64_t hash = std::hash<std::string>{}(text);
+    const std::uint64_t fingerprint = hash | 1;  // 0 marks an empty slot
+    std::uint64_t& slot = seen_[hash & (seen_slots - 1)];
+    if (slot == fingerprint) return true;
+    slot = fingerprint;
+    return false;
+}
+
+void timeline_row_encoder::append_value(std::string& out, const std::string& text) {
+    if (text.size() >= min_string_length) {
         if (const auto found = string_index_.find(text); found != string_index_.end()) {
             append_unsigned(out, found->second);
             return;
         }
-        if (strings_.size() < max_strings && string_bytes_ + text.size() <= max_string_bytes) {
+        const bool room = strings_.size() < max_strings && string_bytes_ + text.size() <= max_string_bytes;
+        if (room && seen_before(text)) {
             const auto index = static_cast<std::uint32_t>(strings_.size());
             const auto inserted = string_index_.emplace(text, index).first;
             strings_.push_back(&inserted->first);

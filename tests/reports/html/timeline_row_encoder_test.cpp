@@ -32,8 +32,9 @@ TEST_CASE("timeline rows carry time and record id as differences, repeated text 
     encoder.append_row(rows, process_create(133541280000000000ULL, 5, "x.exe /a"));
     rows += '|';
     encoder.append_row(rows, process_create(133541280010000000ULL, 7, "x.exe /b"));
-    // image_path (field 2) is a table string; command_line (field 9) is inline.
-    CHECK(rows == R"([0,5,0,0,"x.exe /a"]|[10000000,2,0,0,"x.exe /b"])");
+    // image_path (field 2) is the same twice: inline, then a table string;
+    // command_line (field 9) differs: inline.
+    CHECK(rows == R"([0,5,0,"C:\\x.exe","x.exe /a"]|[10000000,2,0,0,"x.exe /b"])");
 
     std::string tables;
     embedded_json json(tables);
@@ -59,14 +60,14 @@ TEST_CASE("timeline rows count record ids per file and keep huge values exact as
         encoder.append_row(rows, *event);
         rows += '|';
     }
-    CHECK(rows == R"([0,10,0,0,"a"]|[0,3,1,0,"b"]|[0,2,0,0,"c"]|[0,"18446744073709551615",0,0,"d"]|["900","13",0,0,"e"]|)");
+    CHECK(rows == R"([0,10,0,"C:\\x.exe","a"]|[0,3,1,0,"b"]|[0,2,0,0,"c"]|[0,"18446744073709551615",0,0,"d"]|["900","13",0,0,"e"]|)");
 }
 
 TEST_CASE("timeline rows escape text for a script element", "[report]") {
     timeline_row_encoder encoder;
     std::string rows;
     encoder.append_row(rows, process_create(1, 1, "</script><img src=x onerror=alert(1)>"));
-    CHECK(rows == R"([0,1,0,0,"\u003c/script\u003e\u003cimg src=x onerror=alert(1)\u003e"])");
+    CHECK(rows == R"([0,1,0,"C:\\x.exe","\u003c/script\u003e\u003cimg src=x onerror=alert(1)\u003e"])");
 }
 
 TEST_CASE("shapes keep apart events that differ in any part", "[report]") {
@@ -82,5 +83,16 @@ TEST_CASE("shapes keep apart events that differ in any part", "[report]") {
         rows += '|';
     }
     CHECK(encoder.shape_count() == 3);
-    CHECK(rows == R"([0,1,0,0,"a"]|[0,0,1,0,"a"]|[0,0,2,0,"a"]|[0,0,0,0,"a"]|)");
+    CHECK(rows == R"([0,1,0,"C:\\x.exe","a"]|[0,0,1,0,"a"]|[0,0,2,0,"a"]|[0,0,0,0,"a"]|)");
+}
+
+TEST_CASE("only text that repeats and is not short goes into the string table", "[report]") {
+    timeline_row_encoder encoder;
+    std::string rows;
+    for (const char* command_line : {"once", "twice", "twice", "twice", "ab", "ab"}) {
+        encoder.append_row(rows, process_create(1, 1, command_line));
+        rows += '|';
+    }
+    CHECK(rows == R"([0,1,0,"C:\\x.exe","once"]|[0,0,0,0,"twice"]|[0,0,0,0,1]|[0,0,0,0,1]|[0,0,0,0,"ab"]|[0,0,0,0,"ab"]|)");
+    CHECK(encoder.string_count() == 2);
 }
