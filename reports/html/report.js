@@ -1058,19 +1058,30 @@
   }
 
   // ---------------------------------------------------------------- page
+  // Marks the steps of building the page (performance.getEntriesByType('mark')).
+  function step(name) {
+    performance.mark('evtxcar:' + name);
+  }
+
   function start() {
+    step('script');
     const report = readData('evtxcar-report');
     const entries = readData('evtxcar-rows');
+    step('parsed');
     const data = decodeTimeline(report, entries);
+    step('decoded');
     renderRun(report);
     renderSummary(report);
+    step('summary');
     const timeline = createTimeline(report, data);
+    step('timeline');
     renderActivity(report, (host, from, before) => {
       timeline.setFilter({ host, from, before });
       byId('timeline').scrollIntoView();
     });
     renderDetections(report, (row) => timeline.jumpTo(row));
     renderErrors(report);
+    step('ready');
     document.body.dataset.readyMs = String(Math.round(performance.now()));
     document.body.dataset.state = 'ready';
   }
