@@ -106,6 +106,12 @@ car_event synthetic_event_source::next() {
     } else {
         event = ordinary_event();
     }
+    if (options_.unique_values) {
+        const std::string suffix = "~" + std::to_string(produced_);
+        for (car_value& value : event.values) {
+            if (value.field != car_field::hostname) value.text += suffix;
+        }
+    }
     ++produced_;
     return event;
 }

@@ -28,6 +28,9 @@ namespace evtxcar::testing {
 struct synthetic_scan_options {
     std::uint64_t events = 1000;
     bool hostile = false;
+    // Every field value but the host name made unique (the worst case for
+    // a report that stores repeated text once).
+    bool unique_values = false;
     std::uint64_t seed = 1;
 };
 

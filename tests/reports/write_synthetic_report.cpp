@@ -3,7 +3,7 @@
 // from the synthetic events themselves (not from the report). The browser
 // test and the benchmark use it.
 //
-//   evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--seed N]
+//   evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]
 
 #include <algorithm>
 #include <cctype>
@@ -110,7 +110,7 @@ std::optional<std::uint64_t> number_argument(std::string_view text) {
 }
 
 int usage() {
-    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--seed N]\n";
+    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]\n";
     return 2;
 }
 
@@ -125,6 +125,10 @@ int main(int argc, char** argv) {
         const std::string_view option = argv[i];
         if (option == "--hostile") {
             options.hostile = true;
+            continue;
+        }
+        if (option == "--unique-values") {
+            options.unique_values = true;
             continue;
         }
         if (i + 1 >= argc) return usage();
