@@ -52,6 +52,8 @@ class ProtocolError(Exception):
 
 class ChromiumSession:
     def __init__(self, chromium, width=1400, height=1000):
+        self.width = width
+        self.height = height
         self.user_data_dir = tempfile.mkdtemp(prefix="evtxcar-chromium-")
         commands_read, self._commands = os.pipe()
         self._replies, replies_write = os.pipe()
@@ -191,13 +193,19 @@ class ChromiumSession:
         self.call("Input.insertText", {"text": text})
 
     def screenshot(self, path, full_page=True):
-        params = {"format": "png"}
+        """Saves a PNG. full_page: the window is made as tall as the page
+        (up to 16,000 px) first, so that everything is drawn as on screen."""
         if full_page:
             metrics = self.call("Page.getLayoutMetrics")
             size = metrics.get("cssContentSize") or metrics["contentSize"]
-            params["clip"] = {"x": 0, "y": 0, "width": size["width"], "height": min(size["height"], 16000), "scale": 1}
-            params["captureBeyondViewport"] = True
-        data = self.call("Page.captureScreenshot", params, timeout=60)["data"]
+            height = int(min(size["height"], 16000))
+            self.call("Emulation.setDeviceMetricsOverride",
+                      {"width": self.width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+            self.pump(0.3)
+        data = self.call("Page.captureScreenshot", {"format": "png"}, timeout=60)["data"]
+        if full_page:
+            self.call("Emulation.setDeviceMetricsOverride",
+                      {"width": self.width, "height": self.height, "deviceScaleFactor": 1, "mobile": False})
         with open(path, "wb") as out:
             out.write(base64.b64decode(data))
 
