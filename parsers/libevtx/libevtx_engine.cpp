@@ -3,6 +3,9 @@
 #include <libevtx.h>
 
 #include <algorithm>
+#include <array>
+#include <cerrno>
+#include <cstring>
 #include <fstream>
 
 #include "../event_xml.hpp"
@@ -12,32 +15,69 @@ namespace evtxcar {
 
 namespace {
 
-// Checks the things libevtx reports poorly (missing, empty, not EVTX) so the
-// user gets a plain reason.
-std::optional<std::string> precheck(const std::string& path) {
+// What the file itself says before libevtx looks at it: the things libevtx
+// reports poorly (missing, empty, not EVTX) and truncation, which libevtx
+// does not report at all (it reads the chunks that are whole and stops).
+struct file_precheck {
+    std::optional<std::string> unreadable;  // the file cannot be read at all
+    std::optional<read_error> truncated;    // readable, but shorter than its header says
+};
+
+file_precheck precheck(const std::string& path) {
+    file_precheck result;
     std::ifstream in(path, std::ios::binary);
-    if (!in) return "cannot open the file for reading";
-    char signature[8] = {};
-    in.read(signature, sizeof signature);
-    const std::streamsize got = in.gcount();
-    if (got == 0) return "empty file";
-    if (got < 8 || std::string_view(signature, 8) != std::string_view("ElfFile\0", 8)) {
-        return "not an EVTX file (no \"ElfFile\" signature)";
+    if (!in) {
+        result.unreadable = std::string("cannot open the file for reading: ") + std::strerror(errno);
+        return result;
     }
-    return std::nullopt;
+    std::array<unsigned char, 4096> header{};
+    in.read(reinterpret_cast<char*>(header.data()), header.size());
+    const auto got = static_cast<std::size_t>(in.gcount());
+    if (got == 0) {
+        result.unreadable = "empty file";
+    } else if (got < 8 || std::memcmp(header.data(), "ElfFile\0", 8) != 0) {
+        result.unreadable = "not an EVTX file (no \"ElfFile\" signature)";
+    } else if (got < header.size()) {
+        result.unreadable = "truncated in the file header (" + std::to_string(got) + " of 4096 bytes)";
+    } else {
+        in.seekg(0, std::ios::end);
+        const auto size = static_cast<std::uint64_t>(in.tellg());
+        const std::uint64_t chunks = header[42] | (static_cast<std::uint64_t>(header[43]) << 8);
+        const std::uint64_t expected = 4096 + chunks * 65536;
+        const std::uint64_t whole_chunks = (size - 4096) / 65536;
+        const std::uint64_t tail = (size - 4096) % 65536;
+        // A dirty file's header may count fewer chunks than it has, so a cut
+        // shows as a file that is not whole chunks, or as one shorter than
+        // its header declares.
+        if (tail != 0 || size < expected) {
+            std::string reason = "file truncated at byte " + std::to_string(size);
+            if (tail != 0) {
+                reason += ", inside chunk " + std::to_string(whole_chunks) + " (" + std::to_string(tail) +
+                          " of 65536 bytes)";
+            }
+            if (size < expected) {
+                reason += "; the header declares " + std::to_string(chunks) + " chunks (" +
+                          std::to_string(expected) + " bytes)";
+            }
+            reason += "; records from chunk " + std::to_string(whole_chunks) + " on are lost";
+            result.truncated = read_error{.file = path, .offset = size, .chunk = whole_chunks, .reason = reason};
+        }
+    }
+    return result;
 }
 
 class libevtx_reader final : public evtx_file_reader {
 public:
-    libevtx_reader(libevtx::file_handle file, const read_options& options)
-        : file_(std::move(file)), options_(options) {
+    libevtx_reader(libevtx::file_handle file, const read_options& options, std::optional<read_error> truncated)
+        : file_(std::move(file)), options_(options), truncated_(std::move(truncated)) {
         file_.version(info_.major_version, info_.minor_version);
         const std::uint32_t flags = file_.flags();
         info_.dirty = (flags & LIBEVTX_FILE_FLAG_IS_DIRTY) != 0;
         info_.full = (flags & LIBEVTX_FILE_FLAG_IS_FULL) != 0;
         record_count_ = std::max(0, file_.record_count());
         recovered_count_ = options.include_recovered ? std::max(0, file_.recovered_record_count()) : 0;
-        segments_ = segments_for(record_count_) + segments_for(recovered_count_);
+        // At least one segment, so that a file-level problem has a segment to be reported from.
+        segments_ = std::max<std::uint32_t>(1, segments_for(record_count_) + segments_for(recovered_count_));
     }
 
     const evtx_file_info& info() const override { return info_; }
@@ -50,6 +90,7 @@ public:
     }
 
     void read_segment(std::uint32_t segment, record_visitor& visitor) override {
+        if (segment == 0 && truncated_) visitor.on_record_error(*truncated_, 0);
         const auto [first, end, recovered] = bounds(segment);
         for (int index = first; index < end; ++index) read_one(index, recovered, visitor);
     }
@@ -126,6 +167,7 @@ private:
 
     libevtx::file_handle file_;
     read_options options_;
+    std::optional<read_error> truncated_;
     evtx_file_info info_;
     int record_count_ = 0;
     int recovered_count_ = 0;
@@ -138,10 +180,12 @@ private:
 
 result<std::unique_ptr<evtx_file_reader>> libevtx_engine::open(const std::string& path,
                                                                const read_options& options) const {
-    if (auto problem = precheck(path)) return read_error{.file = path, .offset = 0, .reason = *problem};
+    file_precheck checked = precheck(path);
+    if (checked.unreadable) return read_error{.file = path, .offset = 0, .reason = *checked.unreadable};
     auto file = libevtx::file_handle::open(path);
     if (!file) return file.error();
-    return std::unique_ptr<evtx_file_reader>(std::make_unique<libevtx_reader>(std::move(file.value()), options));
+    return std::unique_ptr<evtx_file_reader>(
+        std::make_unique<libevtx_reader>(std::move(file.value()), options, std::move(checked.truncated)));
 }
 
 }  // namespace evtxcar
