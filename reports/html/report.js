@@ -914,7 +914,13 @@
       return [first, top];
     }
 
+    const empty = make('p', 'empty');
+    empty.id = 'timeline-empty';
+    viewport.appendChild(empty);
+
     function render() {
+      empty.hidden = state.view.length > 0;
+      if (!empty.hidden) setText(empty, data.events === 0 ? 'No events in the timeline.' : 'No event matches the filters.');
       const [first, offset] = firstVisible();
       const wanted = Math.min(visibleRows(), Math.max(0, state.view.length - first));
       while (pool.length < wanted) {

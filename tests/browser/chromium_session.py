@@ -196,12 +196,17 @@ class ChromiumSession:
         """Saves a PNG. full_page: the window is made as tall as the page
         (up to 16,000 px) first, so that everything is drawn as on screen."""
         if full_page:
-            metrics = self.call("Page.getLayoutMetrics")
-            size = metrics.get("cssContentSize") or metrics["contentSize"]
-            height = int(min(size["height"], 16000))
-            self.call("Emulation.setDeviceMetricsOverride",
-                      {"width": self.width, "height": height, "deviceScaleFactor": 1, "mobile": False})
-            self.pump(0.3)
+            height = 0
+            for _ in range(3):  # a taller window can make the page taller (vh units)
+                metrics = self.call("Page.getLayoutMetrics")
+                size = metrics.get("cssContentSize") or metrics["contentSize"]
+                wanted = int(min(size["height"], 16000))
+                if wanted == height:
+                    break
+                height = wanted
+                self.call("Emulation.setDeviceMetricsOverride",
+                          {"width": self.width, "height": height, "deviceScaleFactor": 1, "mobile": False})
+                self.pump(0.2)
         data = self.call("Page.captureScreenshot", {"format": "png"}, timeout=60)["data"]
         if full_page:
             self.call("Emulation.setDeviceMetricsOverride",
