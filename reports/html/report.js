@@ -787,7 +787,6 @@
         case 'event': return shape.event;
         case 'image': return data.value(i, IMAGE) || data.value(i, EXE);
         case 'hits': return shape.analytics.join(' ');
-        case 'source': return shape.path + '\u0000' + String(data.recordId[i]).padStart(20, '0');
         default: return '';
       }
     }
@@ -851,22 +850,43 @@
       return String(data.recordId[i]) === needle;
     }
 
+    // Sorts by the ranks of the distinct keys; ties stay in time order. Rank
+    // and row packed into one number let the browser's numeric sort do it.
     function sortView(view) {
       const { key, descending } = state.sort;
-      const order = Array.from(view);
-      if (key === 'time') {
-        order.reverse();
-        return Uint32Array.from(order);
+      if (key === 'time') return Uint32Array.from(view).reverse();
+      if (key === 'source') return sortBySource(view, descending ? -1 : 1);
+      const count = view.length;
+      const keys = new Array(count);
+      for (let k = 0; k < count; ++k) keys[k] = sortKey(view[k], key);
+      const distinct = [...new Set(keys)].sort();
+      const rank = new Map(distinct.map((text, position) => [text, descending ? distinct.length - 1 - position : position]));
+      const ROW_LIMIT = 2 ** 21;
+      if (data.count <= ROW_LIMIT) {
+        const packed = new Float64Array(count);
+        for (let k = 0; k < count; ++k) packed[k] = rank.get(keys[k]) * ROW_LIMIT + view[k];
+        packed.sort();
+        return Uint32Array.from(packed, (value) => value % ROW_LIMIT);
       }
-      const keys = new Map(order.map((i) => [i, sortKey(i, key)]));
-      const direction = descending ? -1 : 1;
-      order.sort((a, b) => {
-        const ka = keys.get(a);
-        const kb = keys.get(b);
-        if (ka !== kb) return ka < kb ? -direction : direction;
-        return a - b;
-      });
-      return Uint32Array.from(order);
+      const order = Array.from(view.keys());
+      order.sort((a, b) => (rank.get(keys[a]) - rank.get(keys[b])) || (view[a] - view[b]));
+      return Uint32Array.from(order, (position) => view[position]);
+    }
+
+    // By file path, then record id (as a number), then time.
+    function sortBySource(view, direction) {
+      const paths = [...new Set(data.shapes.map((shape) => shape.path))].sort();
+      const pathRank = new Map(paths.map((path, position) => [path, position]));
+      const count = view.length;
+      const file = new Float64Array(count);
+      const record = new Float64Array(count);
+      for (let k = 0; k < count; ++k) {
+        file[k] = pathRank.get(data.shape(view[k]).path);
+        record[k] = Number(data.recordId[view[k]]);
+      }
+      const order = new Uint32Array(count).map((_, k) => k);
+      order.sort((a, b) => direction * ((file[a] - file[b]) || (record[a] - record[b])) || (view[a] - view[b]));
+      return order.map((position) => view[position]);
     }
 
     function showCount() {

@@ -228,6 +228,24 @@ def check_searches(session, checker, expected):
     session.evaluate("document.getElementById('filter-clear').click()")
 
 
+def check_sorting(session, checker):
+    """A click on a column head sorts by it, a second click reverses; no row is lost."""
+    total = shown_count(session)
+    for column in ("host", "event"):
+        for direction in ("ascending", "descending"):
+            session.evaluate("document.querySelector('#timeline-head button[data-column=%s]').click()" % column)
+            shown = session.evaluate("""[...document.querySelectorAll('#timeline-rows .timeline-row:not([hidden])')]
+                .map((row) => row.querySelector('[data-column=%s]').textContent)""" % column)
+            state = session.evaluate("document.querySelector('#timeline-head button[data-column=%s]').getAttribute('aria-sort')" % column)
+            checker.equal(state, direction, "sort state of column " + column)
+            wanted = sorted(shown, reverse=direction == "descending")
+            checker.equal(shown, wanted, "visible rows sorted by %s, %s" % (column, direction))
+            checker.equal(shown_count(session), total, "rows shown after sorting by " + column)
+    session.evaluate("document.querySelector('#timeline-head button[data-column=time]').click()")
+    checker.equal(session.evaluate("document.querySelector('#timeline-head button[data-column=time]').getAttribute('aria-sort')"),
+                  "ascending", "back to time order")
+
+
 def check_activity_click(session, checker, capped, events):
     """A bar of the busiest host's chart: the timeline shows that host and bucket."""
     bar = session.evaluate("""(() => {
@@ -281,6 +299,7 @@ def run_case(session, name, report, expected_path, out_dir, pdf):
     check_detections(session, checker, expected)
     check_row_cap(session, checker, expected)
     check_searches(session, checker, expected)
+    check_sorting(session, checker)
     check_activity_click(session, checker, expected.get("capped", False), expected["facts"]["timeline_events"])
     check_literal_texts(session, checker, expected)
     # Everything the scripted person did raised no error either.
