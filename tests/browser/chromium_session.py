@@ -31,6 +31,7 @@ CHROMIUM_FLAGS = [
     "--disable-component-update",
     "--disable-sync",
     "--disable-quic",
+    "--disable-dev-shm-usage",  # containers often have a small /dev/shm
     "--disable-extensions",
     "--disable-default-apps",
     "--mute-audio",
