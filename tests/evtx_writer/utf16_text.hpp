@@ -1,0 +1,23 @@
+#pragma once
+// UTF-8 <-> UTF-16 for the writer: scenario text is written in UTF-8, EVTX
+// stores UTF-16LE. Tests also need UTF-16 that is not valid (lone
+// surrogates), so the writer's strings are std::u16string. Written apart
+// from parsers/text on purpose: what the writer means a record to say is the
+// oracle the parsers are checked against.
+
+#include <string>
+#include <string_view>
+
+namespace evtxcar::evtx_writer {
+
+// UTF-16 code units of valid UTF-8 text; throws std::invalid_argument on
+// invalid UTF-8 (a mistake in the scenario, not data).
+std::u16string utf16_from_utf8(std::string_view text);
+
+// UTF-8 of UTF-16 code units; a surrogate without its partner becomes U+FFFD.
+std::string utf8_from_utf16(std::u16string_view text);
+
+// UTF-8 of one code point (U+0000..U+10FFFF, not a surrogate).
+std::string utf8_from_code_point(char32_t code_point);
+
+}  // namespace evtxcar::evtx_writer
