@@ -629,7 +629,7 @@
 
   // ---------------------------------------------------------------- timeline
   const MAX_SCROLL_PIXELS = 8000000;  // browsers cap element heights; beyond, rows are spread over this
-  const PRINT_ROWS = 1000;
+  const PRINT_ROWS = 500;
 
   function createTimeline(report, data) {
     const viewport = byId('timeline-viewport');

@@ -9,7 +9,7 @@ Writes the reports to check, then checks them in one headless Chromium
 - synthetic-hostile: the same with markup, script URLs and
   direction-changing characters planted in host names, users, command
   lines, paths and error reasons;
-- synthetic-capped: 12,000 events with a row cap of 1,500;
+- synthetic-capped: 6,000 events with a row cap of 600;
 - demo and hostile: `evtxcar scan` of testdata/demo and testdata/hostile,
   when present, checked against that scan's summary.json, detections.csv
   and events.jsonl.
@@ -32,7 +32,7 @@ from chromium_session import SKIP, find_chromium  # noqa: E402
 SYNTHETIC_CASES = [
     ("synthetic", ["--events", "3000"]),
     ("synthetic-hostile", ["--events", "1200", "--hostile"]),
-    ("synthetic-capped", ["--events", "12000", "--max-rows", "1500"]),
+    ("synthetic-capped", ["--events", "6000", "--max-rows", "600"]),
 ]
 SCANNED_CASES = ["demo", "hostile"]
 
