@@ -1063,7 +1063,10 @@
           cell.colSpan = columns.length;
           continue;
         }
-        for (const column of columns) row.appendChild(make('td', 'data', column.text(i)));
+        for (const column of columns) {
+          const cell = row.appendChild(make('td', 'data'));
+          cell.appendChild(make('div', column.key === 'details' ? 'clamp' : null, column.text(i)));
+        }
       }
       printBox.appendChild(table);
     }
