@@ -197,7 +197,7 @@
 
     const hostnameField = fieldNumber.get('hostname');
     return {
-      entries, strings, shapes, fieldNames, fieldNumber, shapeOf, milliseconds, rest, recordId, count, events, GAP,
+      entries, strings, shapes, fieldNames, fieldNumber, shapeOf, milliseconds, rest, recordId, count, events,
       isGap: (i) => shapeOf[i] === GAP,
       shape: (i) => shapes[shapeOf[i]],
       // The text of field `field` (a number) in row i, or ''.

@@ -10,8 +10,10 @@ namespace evtxcar {
 
 namespace {
 
-// JavaScript numbers hold integers exactly up to 2^53.
+// JavaScript numbers hold integers exactly up to 2^53. The page adds a time
+// difference to the ticks within a millisecond (< 10,000): 2^52 leaves room.
 constexpr std::uint64_t safe_integer_limit = std::uint64_t{1} << 53;
+constexpr std::uint64_t safe_time_difference = std::uint64_t{1} << 52;
 
 void append_unsigned(std::string& out, std::uint64_t value) {
     char digits[24];
@@ -56,7 +58,7 @@ void timeline_row_encoder::append_time(std::string& out, filetime_ticks time) {
         base_time_ = time;
         previous_time_ = time;
     }
-    if (time >= previous_time_ && time - previous_time_ < safe_integer_limit) {
+    if (time >= previous_time_ && time - previous_time_ < safe_time_difference) {
         append_unsigned(out, time - previous_time_);
     } else {
         out.push_back('"');
