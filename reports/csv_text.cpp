@@ -3,7 +3,8 @@
 namespace evtxcar {
 
 bool csv_needs_neutralizing(std::string_view value) {
-    if (value.empty()) return false;
+    // A lone "-" (Sysmon's "nothing here") is text to every spreadsheet tool.
+    if (value.empty() || value == "-") return false;
     switch (value.front()) {
         case '=':
         case '+':

@@ -9,7 +9,8 @@ namespace evtxcar {
 
 // Appends one cell. A value beginning with '=', '+', '-', '@', TAB or CR
 // gets a leading apostrophe so spreadsheet tools show it as text instead of
-// evaluating it; a value containing a comma, quote, CR or LF is quoted with
+// evaluating it (except a lone "-", Sysmon's placeholder, which no tool
+// evaluates); a value containing a comma, quote, CR or LF is quoted with
 // inner quotes doubled.
 void append_csv_cell(std::string& out, std::string_view value);
 

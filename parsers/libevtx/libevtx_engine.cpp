@@ -9,6 +9,7 @@
 #include <fstream>
 
 #include "../event_xml.hpp"
+#include "chunk_coverage.hpp"
 #include "libevtx_handle.hpp"
 
 namespace evtxcar {
@@ -68,8 +69,13 @@ file_precheck precheck(const std::string& path) {
 
 class libevtx_reader final : public evtx_file_reader {
 public:
-    libevtx_reader(libevtx::file_handle file, const read_options& options, std::optional<read_error> truncated)
-        : file_(std::move(file)), options_(options), truncated_(std::move(truncated)) {
+    libevtx_reader(const libevtx_engine& engine, libevtx::file_handle file, const read_options& options,
+                   std::optional<read_error> truncated, std::shared_ptr<libevtx::chunk_coverage> coverage)
+        : engine_(engine),
+          file_(std::move(file)),
+          options_(options),
+          truncated_(std::move(truncated)),
+          coverage_(std::move(coverage)) {
         file_.version(info_.major_version, info_.minor_version);
         const std::uint32_t flags = file_.flags();
         info_.dirty = (flags & LIBEVTX_FILE_FLAG_IS_DIRTY) != 0;
@@ -92,7 +98,21 @@ public:
     void read_segment(std::uint32_t segment, record_visitor& visitor) override {
         if (segment == 0 && truncated_) visitor.on_record_error(*truncated_, 0);
         const auto [first, end, recovered] = bounds(segment);
+        delivered_per_chunk_.assign(coverage_ ? coverage_->chunk_count() : 0, 0);
+        unattributed_failures_ = 0;
         for (int index = first; index < end; ++index) read_one(index, recovered, visitor);
+        if (coverage_ &&
+            coverage_->segment_done(delivered_per_chunk_, unattributed_failures_, options_.strict, visitor)) {
+            engine_.forget_coverage(file_.path());
+        }
+    }
+
+    // Segments are fixed once libevtx has opened the file; the coverage
+    // check needs the count before the first segment is read.
+    static std::uint32_t segment_count_for(const libevtx::file_handle& file, const read_options& options) {
+        const int records = std::max(0, file.record_count());
+        const int recovered = options.include_recovered ? std::max(0, file.recovered_record_count()) : 0;
+        return std::max<std::uint32_t>(1, segments_for(records) + segments_for(recovered));
     }
 
 private:
@@ -116,10 +136,18 @@ private:
         return {first, std::min(count, first + libevtx_engine::records_per_segment), recovered};
     }
 
+    // A record of a chunk that was read or already reported as failed.
+    void count_for_chunk(std::uint64_t header_identifier, bool recovered) {
+        if (!coverage_ || recovered) return;
+        const std::uint64_t chunk = coverage_->chunk_of(header_identifier);
+        if (chunk < delivered_per_chunk_.size()) ++delivered_per_chunk_[chunk];
+    }
+
     void read_one(int index, bool recovered, record_visitor& visitor) {
         auto handle = file_.record(index, recovered);
         if (!handle) {
             visitor.on_record_error(handle.error(), 1);
+            if (!recovered) ++unattributed_failures_;  // reported, but its chunk is unknown
             return;
         }
         libevtx_record_t* raw = handle->get();
@@ -131,7 +159,12 @@ private:
             read_error failure{.file = file_.path(), .record_index = static_cast<std::uint64_t>(index), .reason = std::move(reason)};
             if (has_offset) failure.offset = static_cast<std::uint64_t>(offset);
             std::uint64_t identifier = 0;
-            if (libevtx_record_get_identifier(raw, &identifier, nullptr) == 1) failure.record_id = identifier;
+            if (libevtx_record_get_identifier(raw, &identifier, nullptr) == 1) {
+                failure.record_id = identifier;
+                count_for_chunk(identifier, recovered);  // reported here: the coverage check must not count it again
+            } else if (!recovered) {
+                ++unattributed_failures_;
+            }
             visitor.on_record_error(failure, 1);
         };
 
@@ -155,6 +188,13 @@ private:
         }
         record_.file_offset = has_offset ? static_cast<std::uint64_t>(offset) : 0;
         record_.recovered = recovered;
+        std::uint64_t header_identifier = 0;  // the record header's id, which chunk headers count in
+        if (coverage_ && !recovered && libevtx_record_get_identifier(raw, &header_identifier, nullptr) == 1) {
+            if (options_.strict && coverage_->records_checksum_wrong(coverage_->chunk_of(header_identifier))) {
+                return;  // the coverage check reports the chunk as skipped
+            }
+            count_for_chunk(header_identifier, recovered);
+        }
         if (!options_.payload_providers.empty() &&
             std::find(options_.payload_providers.begin(), options_.payload_providers.end(), record_.provider_name) ==
                 options_.payload_providers.end()) {
@@ -165,9 +205,13 @@ private:
         visitor.on_record(record_);
     }
 
+    const libevtx_engine& engine_;
     libevtx::file_handle file_;
     read_options options_;
     std::optional<read_error> truncated_;
+    std::shared_ptr<libevtx::chunk_coverage> coverage_;
+    std::vector<std::uint64_t> delivered_per_chunk_;
+    std::uint64_t unattributed_failures_ = 0;
     evtx_file_info info_;
     int record_count_ = 0;
     int recovered_count_ = 0;
@@ -178,14 +222,28 @@ private:
 
 }  // namespace
 
+std::shared_ptr<libevtx::chunk_coverage> libevtx_engine::shared_coverage(const std::string& path,
+                                                                        std::uint32_t segments) const {
+    std::lock_guard lock(coverage_mutex_);
+    auto& slot = coverage_by_path_[path];
+    if (!slot) slot = std::make_shared<libevtx::chunk_coverage>(path, segments);
+    return slot;
+}
+
+void libevtx_engine::forget_coverage(const std::string& path) const {
+    std::lock_guard lock(coverage_mutex_);
+    coverage_by_path_.erase(path);
+}
+
 result<std::unique_ptr<evtx_file_reader>> libevtx_engine::open(const std::string& path,
                                                                const read_options& options) const {
     file_precheck checked = precheck(path);
     if (checked.unreadable) return read_error{.file = path, .offset = 0, .reason = *checked.unreadable};
     auto file = libevtx::file_handle::open(path);
     if (!file) return file.error();
-    return std::unique_ptr<evtx_file_reader>(
-        std::make_unique<libevtx_reader>(std::move(file.value()), options, std::move(checked.truncated)));
+    auto coverage = shared_coverage(path, libevtx_reader::segment_count_for(file.value(), options));
+    return std::unique_ptr<evtx_file_reader>(std::make_unique<libevtx_reader>(
+        *this, std::move(file.value()), options, std::move(checked.truncated), std::move(coverage)));
 }
 
 }  // namespace evtxcar

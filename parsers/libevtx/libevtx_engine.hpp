@@ -2,9 +2,17 @@
 // The record engine built on libevtx: libevtx renders each record's XML and
 // event_xml.cpp reads it with pugixml.
 
+#include <map>
+#include <memory>
+#include <mutex>
+
 #include "../record_source.hpp"
 
 namespace evtxcar {
+
+namespace libevtx {
+class chunk_coverage;
+}
 
 class libevtx_engine final : public evtx_engine {
 public:
@@ -14,6 +22,15 @@ public:
     std::string_view name() const override { return "libevtx"; }
     result<std::unique_ptr<evtx_file_reader>> open(const std::string& path,
                                                    const read_options& options) const override;
+
+    // The readers of one file (one per thread reading its segments) share
+    // one chunk_coverage, kept here until the file's last segment is read.
+    std::shared_ptr<libevtx::chunk_coverage> shared_coverage(const std::string& path, std::uint32_t segments) const;
+    void forget_coverage(const std::string& path) const;
+
+private:
+    mutable std::mutex coverage_mutex_;
+    mutable std::map<std::string, std::shared_ptr<libevtx::chunk_coverage>> coverage_by_path_;
 };
 
 }  // namespace evtxcar

@@ -1,5 +1,7 @@
 #include "utf8.hpp"
 
+#include <cstring>
+
 namespace evtxcar {
 
 namespace {
@@ -55,15 +57,15 @@ void append_code_point(std::string& out, std::uint32_t cp) {
 void append_utf16le_as_utf8(std::string& out, const std::uint8_t* data, std::size_t code_units) {
     out.reserve(out.size() + code_units);
     for (std::size_t i = 0; i < code_units; ++i) {
-        const std::uint32_t unit = static_cast<std::uint32_t>(data[2 * i]) |
-                                   (static_cast<std::uint32_t>(data[2 * i + 1]) << 8);
+        const std::uint32_t unit =
+            static_cast<std::uint32_t>(data[2 * i]) | (static_cast<std::uint32_t>(data[2 * i + 1]) << 8);
         if (unit < 0x80) {
             out.push_back(static_cast<char>(unit));
             continue;
         }
         if (unit >= 0xD800 && unit <= 0xDBFF && i + 1 < code_units) {
-            const std::uint32_t low = static_cast<std::uint32_t>(data[2 * i + 2]) |
-                                      (static_cast<std::uint32_t>(data[2 * i + 3]) << 8);
+            const std::uint32_t low =
+                static_cast<std::uint32_t>(data[2 * i + 2]) | (static_cast<std::uint32_t>(data[2 * i + 3]) << 8);
             if (low >= 0xDC00 && low <= 0xDFFF) {
                 append_code_point(out, 0x10000 + ((unit - 0xD800) << 10) + (low - 0xDC00));
                 ++i;
@@ -72,6 +74,66 @@ void append_utf16le_as_utf8(std::string& out, const std::uint8_t* data, std::siz
         }
         append_code_point(out, unit);  // lone surrogates become U+FFFD there
     }
+}
+
+std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_t* data, std::size_t code_units) {
+    const std::size_t start = out.size();
+    out.resize(start + code_units * 3);  // the most UTF-8 one code unit can need
+    char* write = out.data() + start;
+    auto put = [&write](std::uint32_t byte) { *write++ = static_cast<char>(byte); };
+    auto unit_at = [data](std::size_t i) {
+        return static_cast<std::uint32_t>(data[2 * i]) | (static_cast<std::uint32_t>(data[2 * i + 1]) << 8);
+    };
+    std::size_t i = 0;
+    while (i < code_units) {
+        // Four ASCII characters at a time, none of them NUL.
+        if (code_units - i >= 4) {
+            std::uint64_t four;
+            std::memcpy(&four, data + 2 * i, sizeof four);
+            const bool ascii = (four & 0xFF80FF80FF80FF80ULL) == 0;
+            const bool has_nul = ((four - 0x0001000100010001ULL) & ~four & 0x8000800080008000ULL) != 0;
+            if (ascii && !has_nul) {
+                const std::uint32_t packed =
+                    static_cast<std::uint32_t>((four & 0xFFu) | ((four >> 8) & 0xFF00u) | ((four >> 16) & 0xFF0000u) |
+                                               ((four >> 24) & 0xFF000000u));
+                std::memcpy(write, &packed, sizeof packed);
+                write += 4;
+                i += 4;
+                continue;
+            }
+        }
+        std::uint32_t cp = unit_at(i);
+        if (cp == 0) break;
+        ++i;
+        if (cp < 0x80) {
+            put(cp);
+            continue;
+        }
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            const std::uint32_t low = i < code_units ? unit_at(i) : 0;
+            if (cp <= 0xDBFF && low >= 0xDC00 && low <= 0xDFFF) {
+                cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
+                ++i;
+            } else {
+                cp = replacement_character;  // unpaired surrogate
+            }
+        }
+        if (cp < 0x800) {
+            put(0xC0 | (cp >> 6));
+            put(0x80 | (cp & 0x3F));
+        } else if (cp < 0x10000) {
+            put(0xE0 | (cp >> 12));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        } else {
+            put(0xF0 | (cp >> 18));
+            put(0x80 | ((cp >> 12) & 0x3F));
+            put(0x80 | ((cp >> 6) & 0x3F));
+            put(0x80 | (cp & 0x3F));
+        }
+    }
+    out.resize(static_cast<std::size_t>(write - out.data()));
+    return i;
 }
 
 bool is_valid_utf8(std::string_view text) {

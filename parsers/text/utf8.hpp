@@ -12,6 +12,11 @@ namespace evtxcar {
 // become one code point; unpaired surrogates become U+FFFD.
 void append_utf16le_as_utf8(std::string& out, const std::uint8_t* data, std::size_t code_units);
 
+// The same, stopping at the first NUL character (which is not appended):
+// EVTX strings end there, whatever length their container gives them.
+// Returns the number of code units read, the NUL excluded.
+std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_t* data, std::size_t code_units);
+
 // Appends one code point as UTF-8 (invalid code points and surrogates: U+FFFD).
 void append_code_point(std::string& out, std::uint32_t code_point);
 

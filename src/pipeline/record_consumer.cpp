@@ -71,7 +71,9 @@ void record_consumer::on_record_error(const read_error& error, std::uint64_t rec
 }
 
 void record_consumer::on_warning(const read_error& warning) {
-    ++tally_.files[file_index_].warnings;
+    file_tally& file = tally_.files[file_index_];
+    ++file.warnings;
+    if (file.first_warning.empty()) file.first_warning = warning.reason;
     tally_.add_problem(warning, 0, true);
 }
 

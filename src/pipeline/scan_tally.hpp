@@ -21,6 +21,7 @@ struct file_tally {
     filetime_ticks last_time = 0;
     bool unreadable = false;
     std::string first_problem;  // the reason of the first error met
+    std::string first_warning;  // the reason of the first warning met
 };
 
 struct scan_tally {

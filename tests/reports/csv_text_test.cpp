@@ -37,6 +37,8 @@ TEST_CASE("csv cells that a spreadsheet would evaluate get a leading apostrophe"
     CHECK(cell("\rx") == "\"'\rx\"");  // CR also forces quoting; the apostrophe goes inside
     CHECK(cell("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
     CHECK(cell("a=b") == "a=b");  // only the first character matters
+    CHECK(cell("-") == "-");      // Sysmon's placeholder alone is text everywhere
+    CHECK(cell("--") == "'--");
     CHECK(csv_needs_neutralizing("=1"));
     CHECK_FALSE(csv_needs_neutralizing("1=1"));
     CHECK_FALSE(csv_needs_neutralizing(""));

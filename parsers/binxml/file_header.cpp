@@ -1,0 +1,36 @@
+#include "file_header.hpp"
+
+#include <cstring>
+
+#include "binxml_format.hpp"
+#include "crc32.hpp"
+
+namespace evtxcar::binxml {
+
+bool file_header::dirty() const { return (flags & file_flag_dirty) != 0; }
+bool file_header::full() const { return (flags & file_flag_full) != 0; }
+
+result<file_header> read_file_header(byte_span file, const std::string& path) {
+    if (file.empty()) return read_error{.file = path, .offset = 0, .reason = "empty file"};
+    if (file.size() < sizeof file_signature || std::memcmp(file.data(), file_signature, sizeof file_signature) != 0) {
+        return read_error{.file = path, .offset = 0, .reason = "not an EVTX file (no \"ElfFile\" signature)"};
+    }
+    if (!file.contains(0, file_header_checksummed_bytes + 8)) {
+        return read_error{.file = path, .offset = 0, .reason = "file header truncated"};
+    }
+    file_header header;
+    header.first_chunk_number = file.u64(file_header_first_chunk_offset);
+    header.last_chunk_number = file.u64(file_header_last_chunk_offset);
+    header.next_record_id = file.u64(file_header_next_record_offset);
+    header.header_size = file.u32(file_header_size_offset);
+    header.minor_version = file.u16(file_header_minor_offset);
+    header.major_version = file.u16(file_header_major_offset);
+    header.chunk_data_offset = file.u16(file_header_block_size_offset);
+    header.chunk_count = file.u16(file_header_chunk_count_offset);
+    header.flags = file.u32(file_header_flags_offset);
+    header.stored_checksum = file.u32(file_header_checksum_offset);
+    header.computed_checksum = crc32(file.data(), file_header_checksummed_bytes);
+    return header;
+}
+
+}  // namespace evtxcar::binxml

@@ -1,0 +1,101 @@
+#include "time_text.hpp"
+
+#include "byte_span.hpp"
+
+namespace evtxcar::binxml {
+
+namespace {
+
+constexpr char lower_hex[] = "0123456789abcdef";
+
+bool is_leap(unsigned year) { return (year % 4 == 0 && year % 100 != 0) || year % 400 == 0; }
+
+unsigned days_in_month(unsigned year, unsigned month) {
+    constexpr unsigned lengths[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
+}
+
+void append_digits(std::string& out, std::uint64_t value, int count) {
+    char digits[20];
+    for (int i = count - 1; i >= 0; --i) {
+        digits[i] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+    out.append(digits, static_cast<std::size_t>(count));
+}
+
+void append_hex_field(std::string& out, std::uint64_t value, int digits) {
+    out += "0x";
+    for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
+        out.push_back(lower_hex[(value >> static_cast<unsigned>(shift)) & 0xFu]);
+    }
+}
+
+// "YYYY-MM-DDThh:mm:ss"
+void append_date_time(std::string& out, unsigned year, unsigned month, unsigned day, unsigned hour, unsigned minute,
+                      unsigned second) {
+    append_digits(out, year, 4);
+    out.push_back('-');
+    append_digits(out, month, 2);
+    out.push_back('-');
+    append_digits(out, day, 2);
+    out.push_back('T');
+    append_digits(out, hour, 2);
+    out.push_back(':');
+    append_digits(out, minute, 2);
+    out.push_back(':');
+    append_digits(out, second, 2);
+}
+
+}  // namespace
+
+void append_filetime_text(std::string& out, filetime_ticks ticks) {
+    if (ticks >= filetime_year_10000) {
+        out.push_back('(');
+        append_hex_field(out, ticks >> 32, 8);
+        out.push_back(' ');
+        append_hex_field(out, ticks & 0xFFFFFFFFu, 8);
+        out.push_back(')');
+        return;
+    }
+    const std::uint64_t fraction = ticks % 10000000;
+    std::uint64_t seconds = ticks / 10000000;
+    const auto second = static_cast<unsigned>(seconds % 60);
+    const auto minute = static_cast<unsigned>(seconds / 60 % 60);
+    const auto hour = static_cast<unsigned>(seconds / 3600 % 24);
+    std::uint64_t days = seconds / 86400;  // since 1601-01-01, which starts a 400-year cycle
+    unsigned year = 1601 + static_cast<unsigned>(days / 146097) * 400;
+    days %= 146097;
+    while (days >= (is_leap(year) ? 366u : 365u)) days -= is_leap(year++) ? 366u : 365u;
+    unsigned month = 1;
+    while (days >= days_in_month(year, month)) days -= days_in_month(year, month++);
+    append_date_time(out, year, month, static_cast<unsigned>(days) + 1, hour, minute, second);
+    out.push_back('.');
+    append_digits(out, fraction, 7);
+    out += "00Z";
+}
+
+void append_systemtime_text(std::string& out, const std::uint8_t* data) {
+    std::uint16_t field[8];
+    for (int i = 0; i < 8; ++i) field[i] = load_u16(data + 2 * i);
+    const unsigned year = field[0], month = field[1], day_of_week = field[2], day = field[3];
+    const unsigned hour = field[4], minute = field[5], second = field[6], millisecond = field[7];
+    const bool valid = year <= 9999 && month >= 1 && month <= 12 && day_of_week <= 6 && day >= 1 &&
+                       day <= days_in_month(year, month) && hour <= 23 && minute <= 59 && second <= 59 &&
+                       millisecond <= 999;
+    if (!valid) {
+        out.push_back('(');
+        for (int i = 0; i < 8; ++i) {
+            if (i > 0) out.push_back(' ');
+            append_hex_field(out, field[i], 4);
+        }
+        out.push_back(')');
+        return;
+    }
+    append_date_time(out, year, month, day, hour, minute, second);
+    out.push_back('.');
+    append_digits(out, millisecond, 3);
+    out.push_back('Z');
+}
+
+}  // namespace evtxcar::binxml

@@ -1,0 +1,424 @@
+// The built binary on testdata/, checked against what each scenario wrote
+// (testdata/expected/*.jsonl and MANIFEST.tsv, produced by the generator from
+// the scenario definitions, not by evtxcar's code).
+#include <nlohmann/json.hpp>
+
+#include <map>
+#include <set>
+#include <tuple>
+
+#include "catch.hpp"
+#include "support/csv_reader.hpp"
+#include "support/expected_records.hpp"
+#include "support/run_evtxcar.hpp"
+#include "support/temporary_folder.hpp"
+
+using namespace evtxcar;
+using nlohmann::json;
+
+namespace {
+
+const std::vector<std::string> engines = {"fast", "libevtx"};
+
+struct scan_output {
+    test::process_result run;
+    json summary;
+    test::csv_table timeline;
+    test::csv_table detections;
+};
+
+scan_output scan(const std::vector<std::string>& folders, const std::filesystem::path& out, const std::string& engine,
+                 std::vector<std::string> extra = {}) {
+    std::vector<std::string> arguments = {"scan"};
+    for (const std::string& folder : folders) arguments.push_back((test::testdata_root() / folder).string());
+    for (const std::string& word : std::vector<std::string>{"-o", out.string(), "--quiet", "--no-html", "--engine", engine}) {
+        arguments.push_back(word);
+    }
+    arguments.insert(arguments.end(), extra.begin(), extra.end());
+    scan_output result;
+    result.run = test::run_evtxcar(arguments);
+    INFO(result.run.output);
+    REQUIRE(result.run.signal == 0);
+    result.summary = json::parse(test::read_file((out / "summary.json").string()));
+    result.timeline = test::read_csv_table((out / "timeline.csv").string());
+    result.detections = test::read_csv_table((out / "detections.csv").string());
+    return result;
+}
+
+using detection_key = std::tuple<std::string, std::uint64_t, std::string>;  // source file, record id, label
+
+std::set<detection_key> expected_detections(const std::vector<test::expected_record>& records) {
+    std::set<detection_key> keys;
+    for (const auto& record : records) {
+        for (const auto& label : record.data["detections"]) keys.emplace(record.source_file, record.record_id(), label);
+    }
+    return keys;
+}
+
+std::set<detection_key> found_detections(const test::csv_table& detections) {
+    std::set<detection_key> keys;
+    for (std::size_t i = 0; i < detections.rows.size(); ++i) {
+        keys.emplace(detections.at(i, "source_file"), std::stoull(detections.at(i, "record_id")),
+                     detections.at(i, "analytic_id") + ":" + detections.at(i, "variant"));
+    }
+    return keys;
+}
+
+std::string hostname_of(const std::string& computer) { return computer.substr(0, computer.find('.')); }
+
+// The process create (Sysmon 1) of a host and ProcessGuid, anywhere in `records`.
+const test::expected_record* process_create_of(const std::vector<test::expected_record>& records,
+                                                const std::string& computer, const std::string& guid) {
+    for (const auto& record : records) {
+        if (record.is_sysmon() && record.data["event_id"] == 1 && record.computer() == computer &&
+            record.field("ProcessGuid") == guid) {
+            return &record;
+        }
+    }
+    return nullptr;
+}
+
+std::string src(const std::string& path) { return (test::testdata_root() / path).string(); }
+
+// What a CSV cell holds for a value: a leading apostrophe on anything a
+// spreadsheet would evaluate (but a lone "-").
+std::string neutralized(const std::string& value) {
+    const bool formula = value.size() > 0 && value != "-" && std::string("=+-@\t\r").find(value.front()) != std::string::npos;
+    return formula ? "'" + value : value;
+}
+
+}  // namespace
+
+TEST_CASE("demo: the scan reads every record and finds the attack", "[integration][demo]") {
+    const auto expected = test::expected_records("demo", test::testdata_root().string());
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"demo"}, out.path(), engine);
+        CHECK(result.run.exit_status == 0);
+        const json& summary = result.summary;
+        CHECK(summary["complete"] == true);
+        CHECK(summary["files"]["total"] == 7);
+        CHECK(summary["files"]["complete"] == 7);
+        CHECK(summary["records"]["read"] == expected.size());
+        CHECK(summary["records"]["failed"] == 0);
+
+        std::map<std::string, std::uint64_t> by_channel, by_host;
+        std::uint64_t sysmon = 0;
+        for (const auto& record : expected) {
+            ++by_channel[record.data["channel"].get<std::string>()];
+            ++by_host[record.computer()];
+            sysmon += record.is_sysmon() ? 1u : 0u;
+        }
+        CHECK(summary["records"]["timeline_events"] == sysmon);
+        CHECK(result.timeline.rows.size() == sysmon);
+        for (const auto& [channel, count] : by_channel) CHECK(summary["records_by_channel"][channel] == count);
+        for (const auto& [host, count] : by_host) CHECK(summary["hosts"][host] == count);
+
+        // Exactly the detections the attack was written to produce.
+        const auto wanted = expected_detections(expected);
+        CHECK(wanted.size() == 3);
+        CHECK(found_detections(result.detections) == wanted);
+        CHECK(summary["detections"]["total"] == wanted.size());
+    }
+}
+
+TEST_CASE("demo: every detection carries the context of its process create", "[integration][demo]") {
+    const auto expected = test::expected_records("demo", test::testdata_root().string());
+    temporary_folder out;
+    const auto result = scan({"demo"}, out.path(), engines.front());
+    const auto& d = result.detections;
+    REQUIRE_FALSE(d.rows.empty());
+    for (std::size_t i = 0; i < d.rows.size(); ++i) {
+        const std::uint64_t record_id = std::stoull(d.at(i, "record_id"));
+        const test::expected_record* fired = nullptr;
+        for (const auto& record : expected) {
+            if (record.record_id() == record_id && record.source_file == d.at(i, "source_file")) fired = &record;
+        }
+        REQUIRE(fired != nullptr);
+        const auto* process = process_create_of(expected, fired->computer(), fired->field("ProcessGuid"));
+        REQUIRE(process != nullptr);
+        CAPTURE(record_id);
+        CHECK(d.at(i, "process_guid") == fired->field("ProcessGuid"));
+        CHECK(d.at(i, "hostname") == hostname_of(fired->computer()));
+        CHECK(d.at(i, "image_path") == fired->field("Image"));
+        CHECK(d.at(i, "command_line") == process->field("CommandLine"));
+        CHECK(d.at(i, "parent_image_path") == process->field("ParentImage"));
+        CHECK(d.at(i, "parent_command_line") == process->field("ParentCommandLine"));
+        CHECK(d.at(i, "integrity_level") == process->field("IntegrityLevel"));
+        CHECK(d.at(i, "user") == fired->field("User"));
+        CHECK(d.at(i, "process_record_id") == std::to_string(process->record_id()));
+        CHECK(d.at(i, "process_source_file") == process->source_file);
+        CHECK(d.at(i, "technique") == "T1218.003");
+        CHECK_FALSE(d.at(i, "reason").empty());
+        if (d.at(i, "variant") == "remote") {
+            CHECK(d.at(i, "dest_ip") == fired->field("DestinationIp"));
+            CHECK(d.at(i, "direction") == (fired->field("Initiated") == "true" ? "outbound" : "inbound"));
+        }
+    }
+}
+
+TEST_CASE("timeline rows hold what each Sysmon record says", "[integration][timeline]") {
+    auto expected = test::expected_records("demo", test::testdata_root().string());
+    const auto analytics = test::expected_records("analytics", test::testdata_root().string());
+    expected.insert(expected.end(), analytics.begin(), analytics.end());
+    temporary_folder out;
+    const auto result = scan({"demo", "analytics"}, out.path(), engines.front());
+    const auto& t = result.timeline;
+    std::map<std::pair<std::string, std::uint64_t>, std::size_t> row_of;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        CHECK(row_of.emplace(std::make_pair(t.at(i, "source_file"), std::stoull(t.at(i, "record_id"))), i).second);
+    }
+    std::size_t sysmon = 0;
+    for (const auto& record : expected) {
+        if (!record.is_sysmon()) continue;
+        ++sysmon;
+        CAPTURE(record.source_file, record.record_id());
+        const auto found = row_of.find({record.source_file, record.record_id()});
+        REQUIRE(found != row_of.end());
+        const std::size_t i = found->second;
+        CHECK(t.at(i, "datetime") == record.data["time"]);
+        CHECK(t.at(i, "event_id") == std::to_string(record.data["event_id"].get<int>()));
+        CHECK(t.at(i, "hostname") == hostname_of(record.computer()));
+        CHECK(t.at(i, "channel") == record.data["channel"]);
+        CHECK(t.at(i, "provider") == "Microsoft-Windows-Sysmon");
+        const int id = record.data["event_id"];
+        if (record.has_field("Image") && id != 6) CHECK(t.at(i, "image_path") == neutralized(record.field("Image")));
+        if (record.has_field("ProcessId")) CHECK(t.at(i, "pid") == neutralized(record.field("ProcessId")));
+        if (record.has_field("ProcessGuid")) CHECK(t.at(i, "guid") == neutralized(record.field("ProcessGuid")));
+        if (record.has_field("CommandLine")) CHECK(t.at(i, "command_line") == neutralized(record.field("CommandLine")));
+        if (record.has_field("ParentImage")) CHECK(t.at(i, "parent_image_path") == neutralized(record.field("ParentImage")));
+        if (record.has_field("User") && id != 19 && id != 20 && id != 21) CHECK(t.at(i, "user") == neutralized(record.field("User")));
+        if (id == 3) {
+            CHECK(t.at(i, "src_ip") == neutralized(record.field("SourceIp")));
+            CHECK(t.at(i, "src_port") == neutralized(record.field("SourcePort")));
+            CHECK(t.at(i, "dest_ip") == neutralized(record.field("DestinationIp")));
+            CHECK(t.at(i, "dest_port") == neutralized(record.field("DestinationPort")));
+            CHECK(t.at(i, "object") == "flow");
+            CHECK(t.at(i, "action") == "start");
+        }
+        std::string labels;
+        for (const auto& label : record.data["detections"]) labels += (labels.empty() ? "" : "; ") + label.get<std::string>();
+        // The row's analytics column lists what the record was designed to trigger (order as evtxcar found them).
+        std::set<std::string> wanted(record.data["detections"].begin(), record.data["detections"].end());
+        std::set<std::string> got;
+        std::string cell = t.at(i, "analytics");
+        for (std::size_t start = 0; start < cell.size();) {
+            const std::size_t end = cell.find("; ", start);
+            got.insert(cell.substr(start, end - start));
+            start = end == std::string::npos ? cell.size() : end + 2;
+        }
+        CHECK(got == wanted);
+    }
+    CHECK(t.rows.size() == sysmon);
+    for (std::size_t i = 1; i < t.rows.size(); ++i) REQUIRE(t.at(i - 1, "datetime") <= t.at(i, "datetime"));
+}
+
+TEST_CASE("analytics: exactly the detections each case was designed for", "[integration][analytics]") {
+    const auto expected = test::expected_records("analytics", test::testdata_root().string());
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"analytics"}, out.path(), engine);
+        CHECK(result.run.exit_status == 0);
+        const auto wanted = expected_detections(expected);
+        const auto found = found_detections(result.detections);
+        std::vector<detection_key> missing, extra;
+        std::set_difference(wanted.begin(), wanted.end(), found.begin(), found.end(), std::back_inserter(missing));
+        std::set_difference(found.begin(), found.end(), wanted.begin(), wanted.end(), std::back_inserter(extra));
+        for (const auto& [file, record, label] : missing) UNSCOPED_INFO("missing " << file << " #" << record << " " << label);
+        for (const auto& [file, record, label] : extra) UNSCOPED_INFO("extra " << file << " #" << record << " " << label);
+        CHECK(missing.empty());
+        CHECK(extra.empty());
+        CHECK(result.detections.rows.size() == wanted.size());  // no duplicates either
+        // Every detection found its process create, even across files and out of order.
+        for (std::size_t i = 0; i < result.detections.rows.size(); ++i) {
+            CAPTURE(result.detections.at(i, "record_id"));
+            CHECK_FALSE(result.detections.at(i, "process_record_id").empty());
+        }
+        // The addresses that do not parse are counted as warnings.
+        CHECK(result.summary["warnings"]["unparsable_addresses"].get<int>() > 0);
+    }
+}
+
+TEST_CASE("broken: every damaged file is reported and nothing else is lost", "[integration][broken]") {
+    const auto manifest = test::read_manifest();
+    temporary_folder out;
+    const auto result = scan({"broken"}, out.path(), "libevtx");
+    CHECK(result.run.exit_status == 3);
+    const json& summary = result.summary;
+    CHECK(summary["complete"] == false);
+    CHECK(summary["files"]["other_files_skipped"] == 1);  // notes.txt
+    std::map<std::string, json> files;
+    for (const json& file : summary["files"]["list"]) files[file["path"]] = file;
+    for (const auto& [path, entry] : manifest) {
+        if (path.rfind("broken/", 0) != 0 || entry.outcome == "skipped") continue;
+        CAPTURE(path, entry.reason);
+        REQUIRE(files.count(src(path)) == 1);
+        const json& file = files[src(path)];
+        if (entry.outcome == "unreadable") {
+            CHECK(file["status"] == "unreadable");
+            CHECK(file["records_read"] == 0);
+            CHECK_FALSE(file["reason"].is_null());
+        } else if (entry.outcome == "ok") {
+            CHECK(file["status"] == "complete");
+            CHECK(file["records_read"] == entry.records_readable);
+        } else {
+            CHECK(file["status"] != "unreadable");
+            CHECK_FALSE(file["reason"].is_null());
+        }
+    }
+    // Truncation: the whole chunks are read, and the cut is reported.
+    const json& truncated = files[src("broken/truncated.evtx")];
+    CHECK(truncated["status"] == "partial");
+    CHECK(truncated["records_read"] == manifest.at("broken/truncated.evtx").records_readable);
+    CHECK(truncated["reason"].get<std::string>().find("truncated") != std::string::npos);
+    // The damaged files do not disturb the good ones scanned with them.
+    temporary_folder together;
+    const auto mixed = scan({"broken", "demo"}, together.path(), "libevtx");
+    CHECK(mixed.run.exit_status == 3);
+    CHECK(mixed.detections.rows.size() == 3);
+    const auto demo_records = test::expected_records("demo", test::testdata_root().string());
+    std::uint64_t demo_read = 0;
+    for (const json& file : mixed.summary["files"]["list"]) {
+        if (file["path"].get<std::string>().find("/demo/") != std::string::npos) demo_read += file["records_read"].get<std::uint64_t>();
+    }
+    CHECK(demo_read == demo_records.size());
+}
+
+TEST_CASE("hostile strings survive a CSV round trip, neutralized where a spreadsheet would evaluate them",
+          "[integration][hostile]") {
+    const auto expected = test::expected_records("hostile", test::testdata_root().string());
+    temporary_folder out;
+    const auto result = scan({"hostile"}, out.path(), engines.front(), {"--jsonl"});
+    CHECK(result.run.exit_status == 0);
+    std::map<std::uint64_t, std::size_t> row_of;
+    for (std::size_t i = 0; i < result.timeline.rows.size(); ++i) row_of[std::stoull(result.timeline.at(i, "record_id"))] = i;
+    for (const auto& record : expected) {
+        CAPTURE(record.record_id(), record.data["case"]);
+        REQUIRE(row_of.count(record.record_id()) == 1);
+        const std::size_t i = row_of[record.record_id()];
+        if (record.has_field("CommandLine")) CHECK(result.timeline.at(i, "command_line") == neutralized(record.field("CommandLine")));
+        if (record.has_field("Image")) CHECK(result.timeline.at(i, "image_path") == neutralized(record.field("Image")));
+        if (record.has_field("User")) CHECK(result.timeline.at(i, "user") == neutralized(record.field("User")));
+        CHECK(result.timeline.at(i, "hostname") == neutralized(hostname_of(record.computer())));
+    }
+    // events.jsonl keeps the values exactly (JSON needs no neutralizing).
+    std::ifstream jsonl(out.path() / "events.jsonl");
+    std::size_t checked = 0;
+    for (std::string line; std::getline(jsonl, line);) {
+        const json event = json::parse(line);
+        for (const auto& record : expected) {
+            if (record.record_id() != event["record_id"] || !record.has_field("CommandLine")) continue;
+            CHECK(event["command_line"] == record.field("CommandLine"));
+            ++checked;
+        }
+    }
+    CHECK(checked > 10);
+}
+
+TEST_CASE("outputs are the same with one thread and with several", "[integration][threads]") {
+    temporary_folder one, several;
+    const auto a = scan({"demo", "analytics", "structure"}, one.path(), engines.front(), {"--threads", "1", "--jsonl"});
+    const auto b = scan({"demo", "analytics", "structure"}, several.path(), engines.front(), {"--threads", "3", "--jsonl"});
+    for (const char* name : {"timeline.csv", "detections.csv", "events.jsonl"}) {
+        CAPTURE(name);
+        CHECK(test::read_file((one.path() / name).string()) == test::read_file((several.path() / name).string()));
+    }
+}
+
+TEST_CASE("time window: --from and --to keep the timeline inside the window and count the rest", "[integration][time]") {
+    const auto expected = test::expected_records("demo", test::testdata_root().string());
+    const std::string from = "2026-03-10T14:00:00Z", to = "2026-03-10T14:30:00.5+00:00";
+    const std::string to_utc = "2026-03-10T14:30:00.5000000Z";
+    std::size_t inside = 0, sysmon_inside = 0;
+    for (const auto& record : expected) {
+        const std::string time = record.data["time"];
+        if (time >= from.substr(0, 19) && time <= to_utc) {
+            ++inside;
+            sysmon_inside += record.is_sysmon() ? 1u : 0u;
+        }
+    }
+    REQUIRE(sysmon_inside > 0);
+    temporary_folder out;
+    const auto result = scan({"demo"}, out.path(), engines.front(), {"--from", from, "--to", to});
+    CHECK(result.run.exit_status == 0);
+    CHECK(result.timeline.rows.size() == sysmon_inside);
+    CHECK(result.summary["records"]["outside_time_range"] == expected.size() - inside);
+    CHECK(result.summary["run"]["from"] == "2026-03-10T14:00:00.0000000Z");
+    CHECK(result.summary["run"]["to"] == to_utc);
+}
+
+TEST_CASE("usage errors exit 2 and write nothing", "[integration][cli]") {
+    temporary_folder out;
+    const auto target = (out.path() / "o").string();
+    for (const std::vector<std::string>& arguments :
+         {std::vector<std::string>{"scan"}, {"scan", src("demo"), "-o", target, "--homenet", "10.0.0.0/33"},
+          {"scan", src("demo"), "-o", target, "--from", "yesterday"},
+          {"scan", src("demo"), "-o", target, "--from", "2026-03-11", "--to", "2026-03-10"},
+          {"scan", src("demo"), "-o", target, "--threads", "0"}, {"scan", src("demo"), "-o", target, "--bogus"},
+          {"scan", src("demo"), "-o", target, "--engine", "nonesuch"}, {"frobnicate", src("demo")}}) {
+        CAPTURE(arguments);
+        const auto run = test::run_evtxcar(arguments);
+        CHECK(run.exit_status == 2);
+        CHECK(run.output.find("evtxcar: error:") != std::string::npos);
+    }
+    CHECK_FALSE(std::filesystem::exists(target));
+    CHECK(test::run_evtxcar({"--help"}).exit_status == 0);
+    CHECK(test::run_evtxcar({"--version"}).output.find("evtxcar ") == 0);
+}
+
+TEST_CASE("an output folder that cannot be written is fatal and publishes nothing", "[integration][cli]") {
+    temporary_folder out;
+    std::ofstream(out.path() / "not-a-folder") << "x";
+    const auto run = test::run_evtxcar({"scan", src("demo"), "-o", (out.path() / "not-a-folder" / "sub").string(), "--quiet"});
+    CHECK(run.exit_status == 1);
+    CHECK(run.output.find("evtxcar: fatal:") != std::string::npos);
+}
+
+TEST_CASE("a second run into the same folder replaces the first completely", "[integration][cli]") {
+    temporary_folder out;
+    scan({"demo"}, out.path(), engines.front(), {"--jsonl"});
+    REQUIRE(std::filesystem::exists(out.path() / "events.jsonl"));
+    const auto second = scan({"analytics"}, out.path(), engines.front());
+    CHECK_FALSE(std::filesystem::exists(out.path() / "events.jsonl"));  // not written by the second run
+    CHECK(second.summary["files"]["total"] == 11);
+    for (const auto& entry : std::filesystem::directory_iterator(out.path())) {
+        CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);
+        CHECK(entry.path().filename().string().find(".evtxcar-sort-") == std::string::npos);
+    }
+}
+
+TEST_CASE("broken: the fast engine reads every record the damage left and accounts for the rest",
+          "[integration][broken]") {
+    const auto manifest = test::read_manifest();
+    temporary_folder out;
+    const auto result = scan({"broken"}, out.path(), "fast");
+    CHECK(result.run.exit_status == 3);
+    std::map<std::string, json> files;
+    for (const json& file : result.summary["files"]["list"]) files[file["path"]] = file;
+    for (const auto& [path, entry] : manifest) {
+        if (path.rfind("broken/", 0) != 0 || entry.outcome == "skipped") continue;
+        CAPTURE(path, entry.reason);
+        const json& file = files.at(src(path));
+        if (entry.outcome == "unreadable") {
+            CHECK(file["status"] == "unreadable");
+            continue;
+        }
+        // At least every record the damage left readable (a truncated chunk's
+        // surviving records count too), and every record written is either
+        // read or counted as lost.
+        CHECK(file["records_read"].get<std::uint64_t>() >= entry.records_readable);
+        CHECK(file["records_read"].get<std::uint64_t>() + file["records_failed"].get<std::uint64_t>() ==
+              entry.records_written);
+        CHECK((file["status"] == "complete") == (entry.records_readable == entry.records_written));
+    }
+    // The bad checksum is flagged; --strict skips that chunk and counts its records as lost.
+    CHECK(files.at(src("broken/bad_chunk_checksum.evtx"))["warnings"].get<int>() >= 1);
+    temporary_folder strict_out;
+    const auto strict = scan({"broken/bad_chunk_checksum.evtx"}, strict_out.path(), "fast", {"--strict"});
+    const json& strict_file = strict.summary["files"]["list"][0];
+    CHECK(strict_file["status"] == "partial");
+    CHECK(strict_file["records_read"].get<std::uint64_t>() + strict_file["records_failed"].get<std::uint64_t>() ==
+          manifest.at("broken/bad_chunk_checksum.evtx").records_written);
+}

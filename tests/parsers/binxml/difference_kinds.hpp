@@ -1,0 +1,36 @@
+#pragma once
+// difference_kinds: the documented kinds of difference between the libevtx
+// engine and the fast engine (docs/engine-differences.md), each recognised
+// from the data itself.
+
+#include <cstdint>
+#include <string>
+
+#include "engine_output.hpp"
+
+namespace evtxcar::testing {
+
+// The documented kinds (categories of the differential test).
+inline constexpr const char* kind_unescaped_ansi_markup =
+    "libevtx reads markup in an ANSI string value as XML (it does not escape ANSI strings)";
+inline constexpr const char* kind_live_after_damage =
+    "libevtx delivers the records after a damaged record only as recovered records";
+inline constexpr const char* kind_entity_reference_in_attribute =
+    "libevtx fails on an entity reference in an attribute value";
+inline constexpr const char* kind_no_dependency_id =
+    "libevtx fails on element starts written without a dependency id (forwarded events)";
+inline constexpr const char* kind_character_reference = "libevtx fails on a character reference";
+inline constexpr const char* kind_xml_does_not_parse =
+    "libevtx writes XML that does not parse (an unescaped attribute value or ANSI string)";
+inline constexpr const char* kind_overwritten_template =
+    "libevtx carves a record through a template or name overwritten since (the fast engine refuses it)";
+
+// The category of a pair of records for the same event that differ; `detail`
+// receives the first differing field with both values.
+std::string classify_difference(const event_record& libevtx, const event_record& fast, std::string& detail);
+
+// Why libevtx did not deliver a record the fast engine delivered, as a
+// category; `reason` is libevtx's error for that record when one is known.
+std::string classify_libevtx_failure(const engine_output& libevtx, const std::string* reason);
+
+}  // namespace evtxcar::testing
