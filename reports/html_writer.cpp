@@ -29,8 +29,8 @@ constexpr std::string_view report_close = "</script>\n";
 // Everything between begin() and finish(); also the sink the row selection
 // hands kept rows and gaps to.
 struct html_report_writer::report_state final : timeline_row_sink {
-    report_state(output_file opened, const scan_summary& summary, std::uint64_t max_rows)
-        : file(std::move(opened)),
+    report_state(output_file& opened, const scan_summary& summary, std::uint64_t max_rows)
+        : file(opened),
           selection(summary.timeline_events, max_rows, context_events),
           activity(summary.first_time, summary.last_time) {}
 
@@ -54,7 +54,7 @@ struct html_report_writer::report_state final : timeline_row_sink {
         if (entries > 0) row.push_back(',');
     }
 
-    output_file file;
+    output_file& file;
     timeline_row_selection selection;
     activity_histogram activity;
     timeline_row_encoder encoder;
@@ -64,7 +64,7 @@ struct html_report_writer::report_state final : timeline_row_sink {
 };
 
 html_report_writer::html_report_writer(std::filesystem::path output_directory, std::uint64_t max_rows)
-    : output_directory_(std::move(output_directory)), max_rows_(max_rows) {}
+    : file_report_writer(std::move(output_directory)), max_rows_(max_rows) {}
 
 html_report_writer::~html_report_writer() = default;
 
@@ -73,9 +73,9 @@ std::unique_ptr<report_writer> make_html_report_writer(const std::filesystem::pa
 }
 
 result<bool> html_report_writer::begin(const scan_summary& summary) {
-    auto opened = output_file::create(output_directory_ / std::string(file_name()));
-    if (!opened) return opened.error();
-    state_ = std::make_unique<report_state>(std::move(opened).value(), summary, max_rows_);
+    auto created = create_file();
+    if (!created) return created;
+    state_ = std::make_unique<report_state>(file(), summary, max_rows_);
     state_->file.write(html_report_page::before_data);
     state_->file.write(rows_open);
     return true;
@@ -120,14 +120,8 @@ result<bool> html_report_writer::finish(const scan_summary& summary, const std::
     state.file.write(data);
     state.file.write(report_close);
     state.file.write(html_report_page::after_data);
-    return state.file.complete();
-}
-
-result<bool> html_report_writer::commit() {
-    if (!state_) return read_error{.file = std::string(file_name()), .reason = "commit() before begin()"};
-    auto published = state_->file.publish();
     state_.reset();
-    return published;
+    return complete_file();
 }
 
 }  // namespace evtxcar

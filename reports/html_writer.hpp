@@ -14,11 +14,11 @@
 #include <filesystem>
 #include <memory>
 
-#include "report_writer.hpp"
+#include "file_report_writer.hpp"
 
 namespace evtxcar {
 
-class html_report_writer final : public report_writer {
+class html_report_writer final : public file_report_writer {
 public:
     static constexpr std::uint64_t default_max_rows = 200000;
     static constexpr std::size_t context_events = 50;
@@ -32,14 +32,12 @@ public:
     result<bool> begin(const scan_summary& summary) override;
     result<bool> write_event(const car_event& event) override;
     result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override;
-    result<bool> commit() override;
 
 private:
     struct report_state;
 
-    std::filesystem::path output_directory_;
     std::uint64_t max_rows_;
-    std::unique_ptr<report_state> state_;  // from begin() to commit()
+    std::unique_ptr<report_state> state_;  // from begin() to finish()
 };
 
 }  // namespace evtxcar
