@@ -10,7 +10,7 @@
 #include "html/summary_json.hpp"
 #include "html/timeline_row_encoder.hpp"
 #include "html/timeline_row_selection.hpp"
-#include "html_report_page.hpp"  // generated from reports/html/ by cmake/embed_html_report.cmake
+#include "html_report_page.hpp"  // generated from reports/html/ by reports/html/embed_html_report.cmake
 #include "output_file.hpp"
 #include "writers.hpp"
 
