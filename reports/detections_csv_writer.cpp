@@ -4,7 +4,7 @@
 
 #include "csv_text.hpp"
 #include "filetime.hpp"
-#include "output_file.hpp"
+#include "file_report_writer.hpp"
 #include "writers.hpp"
 
 namespace evtxcar {
@@ -16,33 +16,30 @@ constexpr std::string_view header =
     "src_ip,src_port,dest_ip,dest_port,direction,parent_image_path,parent_command_line,process_guid,reason,"
     "channel,event_id,record_id,source_file,process_record_id,process_source_file\r\n";
 
-class detections_csv_writer final : public report_writer {
+class detections_csv_writer final : public file_report_writer {
 public:
-    explicit detections_csv_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    explicit detections_csv_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
 
     std::string_view file_name() const override { return "detections.csv"; }
 
     result<bool> begin(const scan_summary&) override {
-        auto created = output_file::create(folder_ / file_name());
-        if (!created) return created.error();
-        file_.emplace(std::move(created.value()));
+        if (auto created = create_file(); !created) return created;
         return true;
     }
 
     result<bool> write_event(const car_event&) override { return true; }
 
     result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override {
-        file_->write(header);
+        file().write(header);
         std::string line;
         for (const detection& found : detections) {
             line.clear();
             write_row(summary, found, line);
-            file_->write(line);
+            file().write(line);
         }
-        return file_->complete();
+        return complete_file();
     }
 
-    result<bool> commit() override { return file_->publish(); }
 
 private:
     static void write_row(const scan_summary& summary, const detection& found, std::string& line) {
@@ -86,8 +83,6 @@ private:
         line += "\r\n";
     }
 
-    std::filesystem::path folder_;
-    std::optional<output_file> file_;
 };
 
 }  // namespace

@@ -5,23 +5,21 @@
 #include "event_text.hpp"
 #include "filetime.hpp"
 #include "json_text.hpp"
-#include "output_file.hpp"
+#include "file_report_writer.hpp"
 #include "writers.hpp"
 
 namespace evtxcar {
 
 namespace {
 
-class events_jsonl_writer final : public report_writer {
+class events_jsonl_writer final : public file_report_writer {
 public:
-    explicit events_jsonl_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    explicit events_jsonl_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
 
     std::string_view file_name() const override { return "events.jsonl"; }
 
     result<bool> begin(const scan_summary& summary) override {
-        auto created = output_file::create(folder_ / file_name());
-        if (!created) return created.error();
-        file_.emplace(std::move(created.value()));
+        if (auto created = create_file(); !created) return created;
         for (const file_outcome& file : summary.files) source_files_.push_back(file.path);
         return true;
     }
@@ -63,16 +61,13 @@ public:
         key("source_file");
         append_json_string(line_, event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
         line_ += "}\n";
-        file_->write(line_);
+        file().write(line_);
         return true;
     }
 
-    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return file_->complete(); }
-    result<bool> commit() override { return file_->publish(); }
+    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return complete_file(); }
 
 private:
-    std::filesystem::path folder_;
-    std::optional<output_file> file_;
     std::vector<std::string> source_files_;
     std::string line_;
 };

@@ -4,7 +4,7 @@
 
 #include "filetime.hpp"
 #include "json_text.hpp"
-#include "output_file.hpp"
+#include "file_report_writer.hpp"
 #include "writers.hpp"
 
 namespace evtxcar {
@@ -207,16 +207,14 @@ void write_problems(json_document& json, const scan_summary& summary) {
     json.close('}');
 }
 
-class summary_json_writer final : public report_writer {
+class summary_json_writer final : public file_report_writer {
 public:
-    explicit summary_json_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    explicit summary_json_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
 
     std::string_view file_name() const override { return "summary.json"; }
 
     result<bool> begin(const scan_summary&) override {
-        auto created = output_file::create(folder_ / file_name());
-        if (!created) return created.error();
-        file_.emplace(std::move(created.value()));
+        if (auto created = create_file(); !created) return created;
         return true;
     }
 
@@ -274,15 +272,10 @@ public:
         write_problems(json, summary);
         json.close('}');
         json.text().push_back('\n');
-        file_->write(json.text());
-        return file_->complete();
+        file().write(json.text());
+        return complete_file();
     }
 
-    result<bool> commit() override { return file_->publish(); }
-
-private:
-    std::filesystem::path folder_;
-    std::optional<output_file> file_;
 };
 
 }  // namespace

@@ -6,7 +6,7 @@
 #include "csv_text.hpp"
 #include "event_text.hpp"
 #include "filetime.hpp"
-#include "output_file.hpp"
+#include "file_report_writer.hpp"
 #include "writers.hpp"
 
 namespace evtxcar {
@@ -20,18 +20,16 @@ constexpr std::string_view header =
     "parent_image_path,user,src_ip,src_port,dest_ip,dest_port,details,analytics,channel,provider,event_id,"
     "record_id,source_file\r\n";
 
-class timeline_csv_writer final : public report_writer {
+class timeline_csv_writer final : public file_report_writer {
 public:
-    explicit timeline_csv_writer(std::filesystem::path folder) : folder_(std::move(folder)) {}
+    explicit timeline_csv_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
 
     std::string_view file_name() const override { return "timeline.csv"; }
 
     result<bool> begin(const scan_summary& summary) override {
-        auto created = output_file::create(folder_ / file_name());
-        if (!created) return created.error();
-        file_.emplace(std::move(created.value()));
+        if (auto created = create_file(); !created) return created;
         for (const file_outcome& file : summary.files) source_files_.push_back(file.path);
-        file_->write(header);
+        file().write(header);
         return true;
     }
 
@@ -56,12 +54,11 @@ public:
         cell(std::to_string(event.record_id));
         append_csv_cell(line_, event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
         line_ += "\r\n";
-        file_->write(line_);
+        file().write(line_);
         return true;
     }
 
-    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return file_->complete(); }
-    result<bool> commit() override { return file_->publish(); }
+    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return complete_file(); }
 
 private:
     // The CAR fields with a column of their own after `action`, in order;
@@ -75,8 +72,6 @@ private:
         car_field::guid,     car_field::command_line, car_field::parent_image_path,  car_field::user,
         car_field::src_ip,   car_field::src_port,     car_field::dest_ip,            car_field::dest_port};
 
-    std::filesystem::path folder_;
-    std::optional<output_file> file_;
     std::vector<std::string> source_files_;
     std::string line_;
 };

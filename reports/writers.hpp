@@ -3,6 +3,7 @@
 // `folder` under a temporary name and publishes on commit().
 
 #include <cstddef>
+#include <cstdint>
 #include <filesystem>
 #include <memory>
 
@@ -14,5 +15,7 @@ std::unique_ptr<report_writer> make_timeline_csv_writer(const std::filesystem::p
 std::unique_ptr<report_writer> make_detections_csv_writer(const std::filesystem::path& folder);  // detections.csv
 std::unique_ptr<report_writer> make_events_jsonl_writer(const std::filesystem::path& folder);    // events.jsonl
 std::unique_ptr<report_writer> make_summary_json_writer(const std::filesystem::path& folder);    // summary.json
+std::unique_ptr<report_writer> make_html_report_writer(const std::filesystem::path& folder,
+                                                       std::uint64_t max_rows);                   // report.html
 
 }  // namespace evtxcar

@@ -9,6 +9,15 @@ progress_meter::progress_meter(std::uint64_t total_files, std::uint64_t total_by
     if (draw) drawer_ = std::thread([this] { draw_loop(); });
 }
 
+progress_meter::progress_meter(std::uint64_t total_events, bool draw)
+    : writing_(true), total_files_(0), total_bytes_(total_events), started_(std::chrono::steady_clock::now()) {
+    if (draw) drawer_ = std::thread([this] { draw_loop(); });
+}
+
+progress_meter progress_meter::for_writing(std::uint64_t total_events, bool draw) {
+    return progress_meter(total_events, draw);
+}
+
 progress_meter::~progress_meter() { stop(); }
 
 void progress_meter::stop() {
@@ -31,6 +40,13 @@ void progress_meter::draw_loop() {
 }
 
 void progress_meter::draw_line() {
+    if (writing_) {
+        std::fprintf(stderr, "\r\033[Kwriting: events %llu/%llu",
+                     static_cast<unsigned long long>(records_.load(std::memory_order_relaxed)),
+                     static_cast<unsigned long long>(total_bytes_));
+        std::fflush(stderr);
+        return;
+    }
     const double seconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - started_).count();
     const auto bytes = static_cast<double>(bytes_.load(std::memory_order_relaxed));

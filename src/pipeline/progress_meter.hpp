@@ -1,7 +1,8 @@
 #pragma once
-// progress_meter: one status line on stderr (files, records, MB/s, ETA),
-// redrawn a few times a second while the scan runs. Only used when stderr is
-// a terminal and --quiet is not given; the counters are always kept.
+// progress_meter: one status line on stderr, redrawn a few times a second:
+// while reading, files, records, MB/s and ETA; while writing the timeline,
+// events written of all. Drawn only when stderr is a terminal and --quiet is
+// not given; the counters are always kept.
 
 #include <atomic>
 #include <chrono>
@@ -14,7 +15,10 @@ namespace evtxcar {
 
 class progress_meter {
 public:
+    // Reading: `total_bytes` of `total_files` files.
     progress_meter(std::uint64_t total_files, std::uint64_t total_bytes, bool draw);
+    // Writing: `total_events` timeline events (count them with add_records).
+    static progress_meter for_writing(std::uint64_t total_events, bool draw);
     ~progress_meter();
     progress_meter(const progress_meter&) = delete;
     progress_meter& operator=(const progress_meter&) = delete;
@@ -30,6 +34,9 @@ private:
     void draw_loop();
     void draw_line();
 
+    progress_meter(std::uint64_t total_events, bool draw);
+
+    bool writing_ = false;
     std::uint64_t total_files_;
     std::uint64_t total_bytes_;
     std::atomic<std::uint64_t> files_{0};

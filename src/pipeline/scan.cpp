@@ -116,7 +116,10 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
         auto begun = writer->begin(summary);
         if (!begun) return fail(messages, begun.error().describe());
     }
-    auto pass = run_timeline_pass(sorter, analytics, processes, writers);
+    auto pass = [&] {
+        progress_meter progress = progress_meter::for_writing(summary.timeline_events, request.show_progress);
+        return run_timeline_pass(sorter, analytics, processes, writers, progress);
+    }();
     if (!pass) return fail(messages, pass.error().describe());
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
     summary.address_warnings = pass->warnings.unparsable_addresses;

@@ -7,7 +7,8 @@ namespace evtxcar {
 result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
-                                               std::vector<std::unique_ptr<report_writer>>& writers) {
+                                               std::vector<std::unique_ptr<report_writer>>& writers,
+                                               progress_meter& progress) {
     timeline_pass_result pass;
     std::optional<read_error> writer_failure;
     auto merged = sorter.merge([&](car_event& event) {
@@ -27,6 +28,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             }
         }
         ++pass.events;
+        progress.add_records(1);
         for (auto& writer : writers) {
             auto written = writer->write_event(event);
             if (!written) {

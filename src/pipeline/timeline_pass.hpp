@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "analytics/analytic.hpp"
+#include "pipeline/progress_meter.hpp"
 #include "pipeline/timeline_sorter.hpp"
 #include "report_writer.hpp"
 
@@ -22,6 +23,7 @@ struct timeline_pass_result {
 result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
-                                               std::vector<std::unique_ptr<report_writer>>& writers);
+                                               std::vector<std::unique_ptr<report_writer>>& writers,
+                                               progress_meter& progress);
 
 }  // namespace evtxcar

@@ -2,6 +2,8 @@
 
 #include <stdexcept>
 
+#include "utf16_text.hpp"
+
 namespace evtxcar::evtx_writer {
 
 namespace {
@@ -139,14 +141,14 @@ void binxml_encoder::write_name(const std::u16string& name) {
     append_le(out_, tables_.add_name(name, hash, name_offset));
     append_le(out_, hash);
     append_le(out_, static_cast<std::uint16_t>(name.size()));
-    for (const char16_t unit : name) append_le(out_, static_cast<std::uint16_t>(unit));
+    append_utf16le(out_, std::u16string_view(name));
     append_le(out_, std::uint16_t{0});
 }
 
 void binxml_encoder::write_utf16_text(const std::u16string& text) {
     if (text.size() > 0xFFFF) throw std::length_error("text longer than 65535 code units");
     append_le(out_, static_cast<std::uint16_t>(text.size()));
-    for (const char16_t unit : text) append_le(out_, static_cast<std::uint16_t>(unit));
+    append_utf16le(out_, std::u16string_view(text));
 }
 
 void binxml_encoder::write_values(const std::vector<substitution_value>& values) {

@@ -25,7 +25,6 @@ public:
     std::uint32_t append(std::uint64_t record_id, filetime written_time, const template_instance& event);
 
     bool empty() const { return record_count_ == 0; }
-    std::uint64_t record_count() const { return record_count_; }
 
     // Completes the header; the returned bytes stay valid until reset().
     const std::array<std::uint8_t, binxml::chunk_size>& finish();

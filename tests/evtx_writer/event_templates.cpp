@@ -139,7 +139,7 @@ std::shared_ptr<const xml_template> event_template_cache::event_data_template(co
     return cached("event_data|" + payload_key(event), [&] { return event_data_element(event, 0); });
 }
 
-template_instance event_template_cache::instance_of(const windows_event& event, std::uint64_t record_id) {
+template_instance event_template_cache::instance_of(windows_event event, std::uint64_t record_id) {
     const system_values& s = event.system;
     template_instance instance;
     instance.definition = system_template(event);
@@ -164,8 +164,8 @@ template_instance event_template_cache::instance_of(const windows_event& event, 
     v[index::channel] = string_value(s.channel);
 
     const auto data_values = [&](std::vector<substitution_value>& out) {
-        for (const data_field& field : event.event_data) {
-            if (field.literal_content.empty()) out.push_back(field.value);
+        for (data_field& field : event.event_data) {
+            if (field.literal_content.empty()) out.push_back(std::move(field.value));
         }
     };
     switch (event.kind) {
@@ -182,7 +182,7 @@ template_instance event_template_cache::instance_of(const windows_event& event, 
             break;
         case payload_kind::user_data:
             if (!event.user_data) throw std::invalid_argument("user_data event without its element");
-            v.push_back(fragment_value(*event.user_data));
+            v.push_back(fragment_value(std::move(*event.user_data)));
             break;
     }
     return instance;

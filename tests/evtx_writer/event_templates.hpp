@@ -6,9 +6,9 @@
 // and get a GUID derived from that shape, so equal shapes share a template
 // and regeneration gives the same bytes.
 
-#include <map>
 #include <memory>
 #include <string>
+#include <unordered_map>
 
 #include "windows_event.hpp"
 #include "xml_template.hpp"
@@ -41,7 +41,8 @@ inline constexpr const char* event_namespace = "http://schemas.microsoft.com/win
 
 class event_template_cache {
 public:
-    template_instance instance_of(const windows_event& event, std::uint64_t record_id);
+    // The record's event; its values are moved out of `event`.
+    template_instance instance_of(windows_event event, std::uint64_t record_id);
 
 private:
     std::shared_ptr<const xml_template> system_template(const windows_event& event);
@@ -50,7 +51,7 @@ private:
     template <typename MakeRoot>
     std::shared_ptr<const xml_template> cached(const std::string& key, MakeRoot make_root);
 
-    std::map<std::string, std::shared_ptr<const xml_template>> templates_;  // by shape
+    std::unordered_map<std::string, std::shared_ptr<const xml_template>> templates_;  // by shape
 };
 
 }  // namespace evtxcar::evtx_writer

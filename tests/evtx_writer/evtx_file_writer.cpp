@@ -40,7 +40,6 @@ record_location evtx_file_writer::write_record(std::uint64_t record_id, filetime
         offset = chunk_.append(record_id, written_time, event);
     }
     next_record_id_ = record_id + 1;
-    ++records_written_;
     return {chunks_written_, binxml::file_header_size + chunks_written_ * binxml::chunk_size + offset};
 }
 

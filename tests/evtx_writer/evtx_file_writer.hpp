@@ -57,7 +57,6 @@ public:
     evtx_file_writer& operator=(const evtx_file_writer&) = delete;
 
     std::uint64_t next_record_id() const { return next_record_id_; }
-    std::uint64_t records_written() const { return records_written_; }
     std::uint64_t chunks_written() const { return chunks_written_; }
 
     // `record_id` must be at least next_record_id() (Windows' are consecutive).
@@ -74,7 +73,6 @@ private:
     std::ostream& out_;
     chunk_builder chunk_;
     std::uint64_t next_record_id_;
-    std::uint64_t records_written_ = 0;
     std::uint64_t chunks_written_ = 0;
     bool finished_ = false;
 };

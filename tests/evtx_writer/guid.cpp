@@ -1,6 +1,6 @@
 #include "guid.hpp"
 
-#include <cstdio>
+#include <array>
 #include <stdexcept>
 
 #include "little_endian.hpp"
@@ -51,14 +51,17 @@ guid parse_guid(std::string_view text) {
 }
 
 std::string format_guid(const guid& value, bool lowercase) {
-    const auto& b = value.bytes;
-    char text[40];
-    const char* format = lowercase ? "{%08x-%04x-%04x-%02x%02x-%02x%02x%02x%02x%02x%02x}"
-                                   : "{%08X-%04X-%04X-%02X%02X-%02X%02X%02X%02X%02X%02X}";
-    std::snprintf(text, sizeof text, format, static_cast<unsigned>(value.data1()),
-                  static_cast<unsigned>(load_le<std::uint16_t>(b.data() + 4)),
-                  static_cast<unsigned>(load_le<std::uint16_t>(b.data() + 6)), b[8], b[9], b[10], b[11], b[12], b[13],
-                  b[14], b[15]);
+    // Printed order of the stored bytes: Data1..Data3 reversed, Data4 as is.
+    static constexpr std::array<std::size_t, 16> printed_order = {3, 2, 1, 0, 5, 4, 7, 6, 8, 9, 10, 11, 12, 13, 14, 15};
+    const char* digits = lowercase ? "0123456789abcdef" : "0123456789ABCDEF";
+    std::string text = "{";
+    for (std::size_t i = 0; i < 16; ++i) {
+        if (i == 4 || i == 6 || i == 8 || i == 10) text += '-';
+        const std::uint8_t b = value.bytes[printed_order[i]];
+        text += digits[b >> 4];
+        text += digits[b & 15];
+    }
+    text += '}';
     return text;
 }
 

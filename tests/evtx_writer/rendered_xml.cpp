@@ -18,7 +18,7 @@ public:
             if (child.kind != xml_node_kind::substitution) continue;
             const substitution_value& value = value_at(child.substitution_index);
             if (child.optional && value.is_null()) return;
-            if (value.is_array()) copies = value.texts().size();
+            if (value.is_array()) copies = value.text_count();
         }
         rendered_element shown;
         shown.name = utf8_from_utf16(node.name);
@@ -70,8 +70,8 @@ private:
                 const substitution_value& value = value_at(piece.substitution_index);
                 if (const template_instance* fragment = value.fragment()) {
                     for (rendered_element& element : render(*fragment)) into.children.push_back(std::move(element));
-                } else if (!value.texts().empty()) {
-                    into.text += value.texts()[value.is_array() ? array_item : 0];
+                } else if (value.text_count() > 0) {
+                    into.text += value.text(value.is_array() ? array_item : 0);
                 }
                 break;
             }

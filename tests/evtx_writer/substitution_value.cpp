@@ -22,12 +22,14 @@ byte_buffer bytes_of(T value) {
 // A decimal integer stored in the width of `Stored` (two's complement).
 template <typename Stored, typename T>
 substitution_value integer_value(std::uint8_t type, T value) {
-    return substitution_value::make(type, bytes_of(static_cast<Stored>(value)), {std::to_string(value)});
+    return substitution_value::make(type, bytes_of(static_cast<Stored>(value)), std::to_string(value));
 }
 
 std::string hex_text(std::uint64_t value, int digits) {
-    char text[24];
-    std::snprintf(text, sizeof text, "0x%0*llx", digits, static_cast<unsigned long long>(value));
+    static constexpr char hex[] = "0123456789abcdef";
+    std::string text(static_cast<std::size_t>(digits) + 2, '0');
+    text[1] = 'x';
+    for (std::size_t i = text.size() - 1; i >= 2; --i, value >>= 4) text[i] = hex[value & 15];
     return text;
 }
 
@@ -43,10 +45,6 @@ std::string real_text(double value) {
            std::string(digits);
 }
 
-void append_utf16(byte_buffer& out, std::u16string_view text) {
-    for (const char16_t unit : text) append_le(out, static_cast<std::uint16_t>(unit));
-}
-
 std::string upper_hex(std::span<const std::uint8_t> bytes) {
     static constexpr char digits[] = "0123456789ABCDEF";
     std::string text;
@@ -59,12 +57,24 @@ std::string upper_hex(std::span<const std::uint8_t> bytes) {
 
 }  // namespace
 
-substitution_value substitution_value::make(std::uint8_t type, byte_buffer data, std::vector<std::string> texts) {
+substitution_value substitution_value::make(std::uint8_t type, byte_buffer data, std::string text) {
     if (data.size() > 0xFFFF) throw std::length_error("substitution value larger than 65535 bytes");
     substitution_value value;
     value.type_ = type;
+    value.has_text_ = true;
     value.data_ = std::move(data);
-    value.texts_ = std::move(texts);
+    value.text_ = std::move(text);
+    return value;
+}
+
+substitution_value substitution_value::make_array(std::uint8_t type, byte_buffer data,
+                                                  std::vector<std::string> item_texts) {
+    if (data.size() > 0xFFFF) throw std::length_error("substitution value larger than 65535 bytes");
+    if (item_texts.empty()) item_texts.emplace_back();  // an empty array shows one empty element
+    substitution_value value;
+    value.type_ = type;
+    value.data_ = std::move(data);
+    value.item_texts_ = std::move(item_texts);
     return value;
 }
 
@@ -77,17 +87,22 @@ substitution_value substitution_value::make_fragment(template_instance fragment)
 
 substitution_value null_value() { return {}; }
 
-substitution_value string_value(std::string_view utf8) { return utf16_string_value(utf16_from_utf8(utf8)); }
+substitution_value string_value(std::string_view utf8) {
+    // utf16_from_utf8 rejects invalid UTF-8, so the text shown is the input.
+    byte_buffer data;
+    append_utf16le(data, utf8);
+    return substitution_value::make(binxml::value_string, std::move(data), std::string(utf8));
+}
 
 substitution_value utf16_string_value(std::u16string_view text) {
     byte_buffer data;
-    append_utf16(data, text);
-    return substitution_value::make(binxml::value_string, std::move(data), {utf8_from_utf16(text)});
+    append_utf16le(data, text);
+    return substitution_value::make(binxml::value_string, std::move(data), utf8_from_utf16(text));
 }
 
 substitution_value ansi_string_value(std::string_view text) {
     return substitution_value::make(binxml::value_ansi_string, byte_buffer(text.begin(), text.end()),
-                                    {std::string(text)});
+                                    std::string(text));
 }
 
 substitution_value int8_value(std::int8_t value) { return integer_value<std::uint8_t>(binxml::value_int8, value); }
@@ -107,35 +122,35 @@ substitution_value uint64_value(std::uint64_t value) {
 
 substitution_value real32_value(float value) {
     return substitution_value::make(binxml::value_real32, bytes_of(std::bit_cast<std::uint32_t>(value)),
-                                    {real_text(static_cast<double>(value))});
+                                    real_text(static_cast<double>(value)));
 }
 
 substitution_value real64_value(double value) {
     return substitution_value::make(binxml::value_real64, bytes_of(std::bit_cast<std::uint64_t>(value)),
-                                    {real_text(value)});
+                                    real_text(value));
 }
 
 substitution_value bool_value(bool value) {
     return substitution_value::make(binxml::value_bool, bytes_of(static_cast<std::uint32_t>(value ? 1 : 0)),
-                                    {value ? "true" : "false"});
+                                    value ? "true" : "false");
 }
 
 substitution_value binary_value(std::span<const std::uint8_t> bytes) {
-    return substitution_value::make(binxml::value_binary, byte_buffer(bytes.begin(), bytes.end()), {upper_hex(bytes)});
+    return substitution_value::make(binxml::value_binary, byte_buffer(bytes.begin(), bytes.end()), upper_hex(bytes));
 }
 
 substitution_value guid_value(const guid& value) {
     return substitution_value::make(binxml::value_guid, byte_buffer(value.bytes.begin(), value.bytes.end()),
-                                    {format_guid(value)});
+                                    format_guid(value));
 }
 
 substitution_value size_t_value(std::uint64_t value, bool wide) {
     byte_buffer data = wide ? bytes_of(value) : bytes_of(static_cast<std::uint32_t>(value));
-    return substitution_value::make(binxml::value_size_t, std::move(data), {std::to_string(value)});
+    return substitution_value::make(binxml::value_size_t, std::move(data), std::to_string(value));
 }
 
 substitution_value filetime_value(filetime value) {
-    return substitution_value::make(binxml::value_filetime, bytes_of(value), {format_event_xml_time(value)});
+    return substitution_value::make(binxml::value_filetime, bytes_of(value), format_event_xml_time(value));
 }
 
 substitution_value systemtime_value(filetime value) {
@@ -145,19 +160,19 @@ substitution_value systemtime_value(filetime value) {
          {t.year, t.month, t.day_of_week, t.day, t.hour, t.minute, t.second, t.milliseconds}) {
         append_le(data, field);
     }
-    return substitution_value::make(binxml::value_systemtime, std::move(data), {format_utc(value, 3)});
+    return substitution_value::make(binxml::value_systemtime, std::move(data), format_utc(value, 3));
 }
 
 substitution_value sid_value(std::string_view text) {
-    return substitution_value::make(binxml::value_sid, encode_sid(text), {std::string(text)});
+    return substitution_value::make(binxml::value_sid, encode_sid(text), std::string(text));
 }
 
 substitution_value hex_int32_value(std::uint32_t value) {
-    return substitution_value::make(binxml::value_hex_int32, bytes_of(value), {hex_text(value, 8)});
+    return substitution_value::make(binxml::value_hex_int32, bytes_of(value), hex_text(value, 8));
 }
 
 substitution_value hex_int64_value(std::uint64_t value) {
-    return substitution_value::make(binxml::value_hex_int64, bytes_of(value), {hex_text(value, 16)});
+    return substitution_value::make(binxml::value_hex_int64, bytes_of(value), hex_text(value, 16));
 }
 
 substitution_value fragment_value(template_instance fragment) {
@@ -168,12 +183,12 @@ substitution_value string_array_value(const std::vector<std::string>& items) {
     byte_buffer data;
     std::vector<std::string> texts;
     for (const std::string& item : items) {
-        append_utf16(data, utf16_from_utf8(item));
+        append_utf16le(data, std::string_view(item));
         append_le(data, std::uint16_t{0});
         texts.push_back(item);
     }
-    if (texts.empty()) texts.emplace_back();
-    return substitution_value::make(binxml::value_string | binxml::value_array_flag, std::move(data), std::move(texts));
+    return substitution_value::make_array(binxml::value_string | binxml::value_array_flag, std::move(data),
+                                          std::move(texts));
 }
 
 substitution_value ansi_string_array_value(const std::vector<std::string>& items) {
@@ -184,9 +199,8 @@ substitution_value ansi_string_array_value(const std::vector<std::string>& items
         data.push_back(0);
         texts.push_back(item);
     }
-    if (texts.empty()) texts.emplace_back();
-    return substitution_value::make(binxml::value_ansi_string | binxml::value_array_flag, std::move(data),
-                                    std::move(texts));
+    return substitution_value::make_array(binxml::value_ansi_string | binxml::value_array_flag, std::move(data),
+                                          std::move(texts));
 }
 
 substitution_value array_value(std::uint8_t element_type, const std::vector<substitution_value>& items) {
@@ -197,11 +211,10 @@ substitution_value array_value(std::uint8_t element_type, const std::vector<subs
             throw std::invalid_argument("array elements must all be scalars of the array's type");
         }
         data.insert(data.end(), item.data().begin(), item.data().end());
-        texts.insert(texts.end(), item.texts().begin(), item.texts().end());
+        texts.push_back(item.text());
     }
-    if (texts.empty()) texts.emplace_back();
-    return substitution_value::make(static_cast<std::uint8_t>(element_type | binxml::value_array_flag), std::move(data),
-                                    std::move(texts));
+    return substitution_value::make_array(static_cast<std::uint8_t>(element_type | binxml::value_array_flag),
+                                          std::move(data), std::move(texts));
 }
 
 }  // namespace evtxcar::evtx_writer

@@ -33,17 +33,21 @@ public:
     const byte_buffer& data() const { return data_; }
     // The nested binary XML of a value of type 0x21, else nullptr.
     const template_instance* fragment() const { return fragment_.get(); }
-    // Text shown in event XML: one entry, or one per element of an array
-    // (an empty array shows one empty text); none for null and binary XML.
-    const std::vector<std::string>& texts() const { return texts_; }
+    // Text shown in event XML: one, or one per element of an array (an
+    // empty array shows one empty text); none for null and binary XML.
+    std::size_t text_count() const { return is_array() ? item_texts_.size() : has_text_ ? 1 : 0; }
+    const std::string& text(std::size_t index = 0) const { return is_array() ? item_texts_.at(index) : text_; }
 
-    static substitution_value make(std::uint8_t type, byte_buffer data, std::vector<std::string> texts);
+    static substitution_value make(std::uint8_t type, byte_buffer data, std::string text);
+    static substitution_value make_array(std::uint8_t type, byte_buffer data, std::vector<std::string> item_texts);
     static substitution_value make_fragment(template_instance fragment);
 
 private:
     std::uint8_t type_ = binxml::value_null;
+    bool has_text_ = false;
     byte_buffer data_;
-    std::vector<std::string> texts_;
+    std::string text_;
+    std::vector<std::string> item_texts_;
     std::shared_ptr<const template_instance> fragment_;
 };
 

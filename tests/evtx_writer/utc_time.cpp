@@ -1,7 +1,5 @@
 #include "utc_time.hpp"
 
-#include <cstdio>
-
 namespace evtxcar::evtx_writer {
 
 namespace {
@@ -55,16 +53,34 @@ utc_time to_utc_time(filetime ticks) {
 
 std::string format_utc(filetime ticks, int fraction_digits, char date_time_separator, const char* zone_suffix) {
     const utc_time t = to_utc_time(ticks);
-    char text[64];
-    int length = std::snprintf(text, sizeof text, "%04d-%02u-%02u%c%02u:%02u:%02u", t.year, t.month, t.day,
-                               date_time_separator, t.hour, t.minute, t.second);
+    std::string text;
+    const auto digits = [&text](unsigned value, int count) {
+        char buffer[10];
+        for (int i = count - 1; i >= 0; --i, value /= 10) buffer[i] = static_cast<char>('0' + value % 10);
+        text.append(buffer, static_cast<std::size_t>(count));
+    };
+    digits(static_cast<unsigned>(t.year), 4);
+    text += '-';
+    digits(t.month, 2);
+    text += '-';
+    digits(t.day, 2);
+    text += date_time_separator;
+    digits(t.hour, 2);
+    text += ':';
+    digits(t.minute, 2);
+    text += ':';
+    digits(t.second, 2);
     if (fraction_digits > 0) {
-        char digits[16];
-        std::snprintf(digits, sizeof digits, "%07u00", static_cast<unsigned>(t.fraction));
-        length += std::snprintf(text + length, sizeof text - static_cast<std::size_t>(length), ".%.*s",
-                                fraction_digits > 9 ? 9 : fraction_digits, digits);
+        text += '.';
+        digits(t.fraction, 7);  // 100 ns ticks
+        const int shown = fraction_digits > 9 ? 9 : fraction_digits;
+        if (shown < 7) {
+            text.resize(text.size() - static_cast<std::size_t>(7 - shown));
+        } else {
+            text.append(static_cast<std::size_t>(shown - 7), '0');
+        }
     }
-    return std::string(text, static_cast<std::size_t>(length)) + zone_suffix;
+    return text + zone_suffix;
 }
 
 systemtime to_systemtime(filetime ticks) {

@@ -41,6 +41,16 @@ void collect_events(pugi::xml_node parent, std::vector<rendered_element>& events
     }
 }
 
+// Text of XML as the tools print it, parsed into trees (pugixml; character
+// and entity references resolved).
+std::optional<std::vector<rendered_element>> parse_event_xml(const std::string& xml) {
+    pugi::xml_document document;
+    if (!document.load_buffer(xml.data(), xml.size(), parse_flags, pugi::encoding_utf8)) return std::nullopt;
+    std::vector<rendered_element> events;
+    collect_events(document, events);
+    return events;
+}
+
 xml_reading reading_of(const program_output& output) {
     xml_reading reading;
     reading.exit_status = output.exit_status;
@@ -75,14 +85,6 @@ std::optional<std::string> python_evtx_program() {
     // The Debian package installs the script for the system Python; the
     // script's own first line names that interpreter.
     return find_program("evtx_dump.py");
-}
-
-std::optional<std::vector<rendered_element>> parse_event_xml(const std::string& xml) {
-    pugi::xml_document document;
-    if (!document.load_buffer(xml.data(), xml.size(), parse_flags, pugi::encoding_utf8)) return std::nullopt;
-    std::vector<rendered_element> events;
-    collect_events(document, events);
-    return events;
 }
 
 xml_reading read_with_evtxexport(const std::filesystem::path& file, bool include_recovered) {

@@ -42,8 +42,4 @@ xml_reading read_with_evtxexport(const std::filesystem::path& file, bool include
 xml_reading read_with_python_evtx(const std::filesystem::path& file);
 info_reading read_with_evtxinfo(const std::filesystem::path& file);
 
-// Text of XML as the tools print it, parsed into trees (pugixml; character
-// and entity references resolved). Exposed for tests of this reading itself.
-std::optional<std::vector<rendered_element>> parse_event_xml(const std::string& xml);
-
 }  // namespace evtxcar::independent_readers

@@ -18,7 +18,7 @@ using nlohmann::json;
 
 namespace {
 
-const std::vector<std::string> engines = {"libevtx", "fast"};
+const std::vector<std::string> engines = {"fast", "libevtx"};
 
 struct scan_output {
     test::process_result run;
@@ -387,4 +387,38 @@ TEST_CASE("a second run into the same folder replaces the first completely", "[i
         CHECK(entry.path().filename().string().find(".partial-") == std::string::npos);
         CHECK(entry.path().filename().string().find(".evtxcar-sort-") == std::string::npos);
     }
+}
+
+TEST_CASE("broken: the fast engine reads every record the damage left and accounts for the rest",
+          "[integration][broken]") {
+    const auto manifest = test::read_manifest();
+    temporary_folder out;
+    const auto result = scan({"broken"}, out.path(), "fast");
+    CHECK(result.run.exit_status == 3);
+    std::map<std::string, json> files;
+    for (const json& file : result.summary["files"]["list"]) files[file["path"]] = file;
+    for (const auto& [path, entry] : manifest) {
+        if (path.rfind("broken/", 0) != 0 || entry.outcome == "skipped") continue;
+        CAPTURE(path, entry.reason);
+        const json& file = files.at(src(path));
+        if (entry.outcome == "unreadable") {
+            CHECK(file["status"] == "unreadable");
+            continue;
+        }
+        // At least every record the damage left readable (a truncated chunk's
+        // surviving records count too), and every record written is either
+        // read or counted as lost.
+        CHECK(file["records_read"].get<std::uint64_t>() >= entry.records_readable);
+        CHECK(file["records_read"].get<std::uint64_t>() + file["records_failed"].get<std::uint64_t>() ==
+              entry.records_written);
+        CHECK((file["status"] == "complete") == (entry.records_readable == entry.records_written));
+    }
+    // The bad checksum is flagged; --strict skips that chunk and counts its records as lost.
+    CHECK(files.at(src("broken/bad_chunk_checksum.evtx"))["warnings"].get<int>() >= 1);
+    temporary_folder strict_out;
+    const auto strict = scan({"broken/bad_chunk_checksum.evtx"}, strict_out.path(), "fast", {"--strict"});
+    const json& strict_file = strict.summary["files"]["list"][0];
+    CHECK(strict_file["status"] == "partial");
+    CHECK(strict_file["records_read"].get<std::uint64_t>() + strict_file["records_failed"].get<std::uint64_t>() ==
+          manifest.at("broken/bad_chunk_checksum.evtx").records_written);
 }

@@ -47,8 +47,6 @@ public:
         : logs_(std::move(host)), user_(std::move(user)), random_(seed) {
         const sysmon_host& h = logs_.host();
         const filetime boot = at(9, 22, 14, 3);
-        services_ = program_process(h, boot, "services", 684, "C:\\Windows\\System32\\services.exe",
-                                    "C:\\Windows\\system32\\services.exe", system_session);
         winlogon_ = program_process(h, boot, "winlogon", 612, "C:\\Windows\\System32\\winlogon.exe", "winlogon.exe",
                                     system_session);
         netsvcs_ = program_process(h, boot, "svchost netsvcs", 1264, "C:\\Windows\\System32\\svchost.exe",
@@ -308,7 +306,7 @@ public:
     }
 
 private:
-    sysmon_process services_, winlogon_, netsvcs_, dnscache_, defender_, explorer_, browser_;
+    sysmon_process winlogon_, netsvcs_, dnscache_, defender_, explorer_, browser_;
     host_logs logs_;
     account user_;
     random_source random_;

@@ -42,7 +42,6 @@ public:
     }
 
     filetime advance() { return time_ += 5 * ticks_per_second + 310000; }
-    const sysmon_process& parent() const { return parent_; }
     std::vector<scenario_record> records() const { return records_; }
 
 private:

@@ -1,7 +1,5 @@
 #include "sysmon_events.hpp"
 
-#include <cstdio>
-
 #include "little_endian.hpp"
 
 namespace evtxcar::testdata {
@@ -52,15 +50,16 @@ void add_process_header(windows_event& event, filetime time, const sysmon_proces
 bool has_user_everywhere(const sysmon_host& host) { return host.schema == sysmon_schema::v4_90; }
 bool has_original_file_name(const sysmon_host& host) { return host.schema != sysmon_schema::v4_22; }
 
+// `digits` uppercase hex digits drawn from a 64-bit LCG seeded with `seed`.
 std::string hex_of(std::uint64_t seed, std::size_t digits) {
+    static constexpr char hex[] = "0123456789ABCDEF";
     std::string text;
+    text.reserve(digits);
     while (text.size() < digits) {
         seed = seed * 6364136223846793005ull + 1442695040888963407ull;
-        char chunk[17];
-        std::snprintf(chunk, sizeof chunk, "%016llX", static_cast<unsigned long long>(seed));
-        text += chunk;
+        for (int shift = 60; shift >= 0 && text.size() < digits; shift -= 4) text += hex[(seed >> shift) & 15];
     }
-    return text.substr(0, digits);
+    return text;
 }
 
 }  // namespace

@@ -61,8 +61,8 @@ readers installed from Debian 12 differ on some records:
 - libevtx 20181227 (evtxexport, and evtxcar's libevtx engine): prints
   negative signed integers as sign and magnitude of the low bits
   (`structure/value_types.evtx`, event 101), decodes characters outside the
-  BMP wrongly and drops the character after a lone surrogate
-  (`structure/unicode_text.evtx`), fails records with character references or
+  BMP wrongly, drops the character after a lone surrogate and a leading
+  U+FEFF (`structure/unicode_text.evtx`), fails records with character references or
   an entity reference alone, and drops the element around a CDATA section
   (`structure/text_references.evtx`).
 - python-evtx 0.6.1: does not check the file signature

@@ -1,0 +1,17 @@
+#pragma once
+// summary_json: the scan's description and counts as report.html carries
+// them (the "run", "summary", "files" and "problems" members of its data).
+// Counts keyed by name are arrays of [name, count] pairs, so that no name
+// from a log can become a property name in the page.
+
+#include "pipeline/scan_summary.hpp"
+
+namespace evtxcar {
+
+class embedded_json;
+
+// Appends "run", "summary", "files", "problems" and "problems_not_listed"
+// to the current object.
+void append_summary_members(embedded_json& json, const scan_summary& summary);
+
+}  // namespace evtxcar

@@ -1,0 +1,261 @@
+// write_synthetic_report: writes report.html for a synthetic scan, and
+// beside it expected.json: what a person must see in that report, counted
+// from the synthetic events themselves (not from the report). The browser
+// test and the benchmark use it.
+//
+//   evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "filetime.hpp"
+#include "html_writer.hpp"
+#include "json_text.hpp"
+#include "synthetic_scan.hpp"
+
+using namespace evtxcar;
+using namespace evtxcar::testing;
+
+namespace {
+
+// One scripted narrowing of the timeline and how many events it must leave.
+struct timeline_search {
+    std::string text;
+    std::optional<std::string> host;
+    std::optional<std::string> event;
+    bool hits_only = false;
+    std::uint64_t shown = 0;
+};
+
+std::string lower_ascii(std::string_view text) {
+    std::string out(text);
+    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return out;
+}
+
+// What the report's search looks at: every field value, and the host,
+// object/action, channel, provider, event id, analytics and source file.
+bool event_contains(const car_event& event, const std::string& file_path, const std::string& needle) {
+    if (needle.empty()) return true;
+    auto has = [&needle](std::string_view text) { return lower_ascii(text).find(needle) != std::string::npos; };
+    for (const car_value& value : event.values) {
+        if (has(value.text)) return true;
+    }
+    for (const std::string& analytic : event.analytics) {
+        if (has(analytic)) return true;
+    }
+    return has(event.object + "/" + event.action) || has(event.channel) || has(event.provider) ||
+           has(std::to_string(event.event_id)) || has(file_path);
+}
+
+bool search_matches(const timeline_search& search, const car_event& event, const std::string& file_path) {
+    if (search.host && event.text(car_field::hostname) != *search.host) return false;
+    if (search.event && event.object + "/" + event.action != *search.event) return false;
+    if (search.hits_only && event.analytics.empty()) return false;
+    return event_contains(event, file_path, lower_ascii(search.text));
+}
+
+// The page shows control and direction-changing characters as "U+XXXX".
+std::string as_shown(std::string_view text) {
+    std::string out;
+    for (std::size_t i = 0; i < text.size(); ++i) {
+        const auto byte = static_cast<unsigned char>(text[i]);
+        if (byte == 0xE2 && i + 2 < text.size()) {
+            const auto b1 = static_cast<unsigned char>(text[i + 1]);
+            const auto b2 = static_cast<unsigned char>(text[i + 2]);
+            const unsigned code = 0x2000u | ((b1 & 0x3Fu) << 6) | (b2 & 0x3Fu);
+            if ((code >= 0x202A && code <= 0x202E) || (code >= 0x2066 && code <= 0x2069) || code == 0x2028 ||
+                code == 0x2029 || (code >= 0x200B && code <= 0x200F)) {
+                char marker[16];
+                std::snprintf(marker, sizeof marker, "U+%04X", code);
+                out += marker;
+                i += 2;
+                continue;
+            }
+        }
+        out.push_back(text[i]);
+    }
+    return out;
+}
+
+void append_string(std::string& out, std::string_view text) { append_json_string(out, text); }
+
+void append_count_pairs(std::string& out, const std::map<std::string, std::uint64_t>& counts) {
+    out += "[";
+    bool first = true;
+    for (const auto& [name, count] : counts) {
+        out += first ? "[" : ",[";
+        first = false;
+        append_string(out, name);
+        out += "," + std::to_string(count) + "]";
+    }
+    out += "]";
+}
+
+std::optional<std::uint64_t> number_argument(std::string_view text) {
+    std::uint64_t value = 0;
+    const auto parsed = std::from_chars(text.data(), text.data() + text.size(), value);
+    if (parsed.ec != std::errc() || parsed.ptr != text.data() + text.size()) return std::nullopt;
+    return value;
+}
+
+int usage() {
+    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]\n";
+    return 2;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+    if (argc < 2) return usage();
+    const std::filesystem::path output = argv[1];
+    synthetic_scan_options options;
+    std::uint64_t max_rows = html_report_writer::default_max_rows;
+    for (int i = 2; i < argc; ++i) {
+        const std::string_view option = argv[i];
+        if (option == "--hostile") {
+            options.hostile = true;
+            continue;
+        }
+        if (option == "--unique-values") {
+            options.unique_values = true;
+            continue;
+        }
+        if (i + 1 >= argc) return usage();
+        const auto value = number_argument(argv[++i]);
+        if (!value) return usage();
+        if (option == "--events") {
+            options.events = *value;
+        } else if (option == "--max-rows") {
+            max_rows = *value;
+        } else if (option == "--seed") {
+            options.seed = *value;
+        } else {
+            return usage();
+        }
+    }
+    std::filesystem::create_directories(output);
+
+    // First pass: the counts, as the pipeline has them before writing.
+    const synthetic_totals totals = count_synthetic_scan(options);
+    const scan_summary& summary = totals.summary;
+
+    std::vector<timeline_search> searches = {
+        {.text = "cmstp"},
+        {.text = "", .host = "WS02"},
+        {.text = "", .host = "WS01", .event = "flow/start"},
+        {.text = "SVCHOST", .event = "process/create"},
+        {.text = "", .hits_only = true},
+    };
+    if (options.hostile) searches.push_back({.text = "onerror", .host = std::string(hostile_strings[0])});
+    // Over the row cap, only the events that fired are sure to be rows.
+    const bool capped = options.events > max_rows;
+    if (capped) std::erase_if(searches, [](const timeline_search& search) { return !search.hits_only; });
+
+    // Second pass: the report, timed; the searches counted on the same events.
+    const auto started = std::chrono::steady_clock::now();
+    html_report_writer writer(output, max_rows);
+    auto begun = writer.begin(summary);
+    if (!begun) {
+        std::cerr << begun.error().describe() << "\n";
+        return 1;
+    }
+    synthetic_event_source source(options);
+    while (!source.done()) {
+        const car_event event = source.next();
+        const std::string& path = summary.files[event.file_index].path;
+        for (timeline_search& search : searches) {
+            if (search_matches(search, event, path)) ++search.shown;
+        }
+        auto written = writer.write_event(event);
+        if (!written) {
+            std::cerr << written.error().describe() << "\n";
+            return 1;
+        }
+    }
+    auto finished = writer.finish(summary, totals.detections);
+    if (finished) finished = writer.commit();
+    if (!finished) {
+        std::cerr << finished.error().describe() << "\n";
+        return 1;
+    }
+    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    std::string json = "{\n";
+    json += "\"events\": " + std::to_string(summary.timeline_events) + ",\n";
+    json += "\"max_rows\": " + std::to_string(max_rows) + ",\n";
+    json += std::string("\"capped\": ") + (capped ? "true" : "false") + ",\n";
+    json += "\"field_text_bytes\": " + std::to_string(totals.field_text_bytes) + ",\n";
+    json += "\"write_seconds\": " + std::to_string(seconds) + ",\n";
+    const std::uint64_t files_failed = summary.files_unreadable();
+    json += "\"facts\": {\"files_read\": " + std::to_string(summary.files.size() - files_failed) +
+            ", \"files_unreadable\": " + std::to_string(files_failed) +
+            ", \"records_read\": " + std::to_string(summary.records_read) +
+            ", \"records_failed\": " + std::to_string(summary.records_failed) +
+            ", \"timeline_events\": " + std::to_string(summary.timeline_events) +
+            ", \"hosts\": " + std::to_string(summary.records_by_host.size()) +
+            ", \"detections\": " + std::to_string(totals.detections.size()) + "},\n";
+    json += "\"events_by_object_action\": ";
+    append_count_pairs(json, summary.events_by_object_action);
+    json += ",\n\"detections_by_analytic\": ";
+    append_count_pairs(json, summary.detections_by_analytic);
+    json += ",\n\"detections\": [";
+    for (std::size_t i = 0; i < totals.detections.size(); ++i) {
+        const detection& found = totals.detections[i];
+        json += i == 0 ? "\n" : ",\n";
+        json += "{\"time\": ";
+        append_string(json, format_iso8601_utc(found.event.time));
+        json += ", \"host\": ";
+        append_string(json, as_shown(found.event.text(car_field::hostname)));
+        json += ", \"analytic\": ";
+        append_string(json, found.analytic_id);
+        json += ", \"variant\": ";
+        append_string(json, found.variant);
+        json += ", \"file\": ";
+        append_string(json, summary.files[found.event.file_index].path);
+        json += ", \"record_id\": \"" + std::to_string(found.event.record_id) + "\"}";
+    }
+    json += "],\n\"searches\": [";
+    for (std::size_t i = 0; i < searches.size(); ++i) {
+        const timeline_search& search = searches[i];
+        json += i == 0 ? "\n" : ",\n";
+        json += "{\"text\": ";
+        append_string(json, search.text);
+        json += ", \"host\": ";
+        if (search.host) {
+            append_string(json, *search.host);
+        } else {
+            json += "null";
+        }
+        json += ", \"event\": ";
+        if (search.event) {
+            append_string(json, *search.event);
+        } else {
+            json += "null";
+        }
+        json += std::string(", \"hits\": ") + (search.hits_only ? "true" : "false");
+        json += ", \"shown\": " + std::to_string(search.shown) + "}";
+    }
+    json += "],\n\"literal_texts\": [";
+    if (options.hostile) {
+        for (std::size_t i = 0; i < hostile_strings.size(); ++i) {
+            if (i > 0) json += ", ";
+            append_string(json, as_shown(hostile_strings[i]));
+        }
+    }
+    json += "]\n}\n";
+    std::ofstream(output / "expected.json", std::ios::binary) << json;
+    std::cout << "wrote " << (output / "report.html").string() << " (" << summary.timeline_events << " events, "
+              << std::filesystem::file_size(output / "report.html") << " bytes) in " << seconds << " s\n";
+    return 0;
+}
