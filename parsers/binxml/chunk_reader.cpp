@@ -43,6 +43,7 @@ bool chunk_reader::read_record(std::size_t offset, bool recovered, record_visito
         record_.file_offset = where_.file_offset + offset;
         record_.recovered = recovered;
         visitor.on_record(record_);
+        if (!recovered) ++accounted_;
         return true;
     }
     std::string reason = "binary XML: " + std::string(problem.reason);
@@ -55,6 +56,7 @@ bool chunk_reader::read_record(std::size_t offset, bool recovered, record_visito
         visitor.on_warning(error);
     } else {
         visitor.on_record_error(error, 1);
+        ++accounted_;
     }
     return false;
 }
@@ -71,6 +73,7 @@ void chunk_reader::carve(std::size_t from, record_visitor& visitor) {
 void chunk_reader::read(byte_span chunk, const chunk_location& where, record_visitor& visitor) {
     chunk_ = chunk;
     where_ = where;
+    accounted_ = 0;
     names_.reset(chunk);
     templates_.reset();
     evaluator_.reset(chunk);
@@ -146,8 +149,23 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
             reason += next <= last ? ": reading resumes at offset " + hex(where_.file_offset + next)
                                    : ": rest of the chunk skipped";
             visitor.on_record_error(error_at(offset, std::move(reason)), lost);
+            accounted_ += lost;
         }
         offset = next;
+    }
+    // Records the header counts that neither arrived nor were reported: a
+    // chunk cut short by the end of the file, or damage that hid the last
+    // records. Only a header whose checksum holds is believed.
+    if (where.live && header_ok) {
+        const std::uint64_t claimed = header.claimed_record_count();
+        if (claimed > accounted_) {
+            const std::uint64_t missing = claimed - accounted_;
+            std::string reason = std::to_string(missing) + " of the " + std::to_string(claimed) +
+                                 " records the chunk header counts " +
+                                 (chunk.size() < chunk_size ? "lie past the end of the file"
+                                                            : "could not be found in the chunk");
+            visitor.on_record_error(error_at(std::min(offset, chunk.size()), std::move(reason)), missing);
+        }
     }
     if (options_.include_recovered) carve(offset, visitor);
 }
