@@ -2,12 +2,12 @@
 # Installs the Debian packages evtxcar needs that are missing.
 #   ./install-deps.sh build   compiler, CMake and the libraries
 #   ./install-deps.sh test    the above, plus the independent readers and the browser the tests use,
-#                             and clang for the fuzz targets (libFuzzer)
+#                             and clang with its runtime libraries (libFuzzer, sanitizers) for the fuzz targets
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libevtx-dev libbfio-dev libpugixml-dev nlohmann-json3-dev
                 libboost-program-options-dev catch2)
-test_packages=(libevtx-utils python3 python3-evtx chromium clang)
+test_packages=(libevtx-utils python3 python3-evtx chromium clang libclang-rt-dev)
 
 wanted=("${build_packages[@]}")
 if [ "${1:-build}" = "test" ]; then wanted+=("${test_packages[@]}"); fi
