@@ -1,12 +1,13 @@
 #!/usr/bin/env bash
 # Installs the Debian packages evtxcar needs that are missing.
 #   ./install-deps.sh build   compiler, CMake and the libraries
-#   ./install-deps.sh test    the above, plus the independent readers and the browser the tests use
+#   ./install-deps.sh test    the above, plus the independent readers and the browser the tests use,
+#                             and clang with its runtime libraries (libFuzzer, sanitizers) for the fuzz targets
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libevtx-dev libbfio-dev libpugixml-dev nlohmann-json3-dev
                 libboost-program-options-dev catch2)
-test_packages=(libevtx-utils python3 python3-evtx chromium)
+test_packages=(libevtx-utils python3 python3-evtx chromium clang libclang-rt-dev)
 
 wanted=("${build_packages[@]}")
 if [ "${1:-build}" = "test" ]; then wanted+=("${test_packages[@]}"); fi

@@ -1,12 +1,13 @@
 #include "binxml_engine.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "binxml_format.hpp"
 #include "chunk_header.hpp"
 #include "chunk_reader.hpp"
 #include "file_header.hpp"
-#include "mapped_file.hpp"
+#include "file_source.hpp"
 
 namespace evtxcar {
 
@@ -14,7 +15,10 @@ namespace {
 
 using binxml::byte_span;
 
-// A segment is one chunk; the reader keeps the ones that hold anything.
+// Records a chunk in use typically holds: the segment weight, for scheduling.
+constexpr std::uint64_t typical_records_per_chunk = 100;
+
+// A segment is one chunk position of the file.
 struct chunk_segment {
     std::uint64_t index = 0;
     std::uint64_t weight = 0;
@@ -23,7 +27,7 @@ struct chunk_segment {
 
 class binxml_reader final : public evtx_file_reader {
 public:
-    binxml_reader(std::string path, binxml::mapped_file file, const binxml::file_header& header,
+    binxml_reader(std::string path, binxml::file_source file, const binxml::file_header& header,
                   const read_options& options)
         : path_(std::move(path)), file_(std::move(file)), options_(options), chunks_(options_) {
         info_.major_version = header.major_version;
@@ -49,18 +53,22 @@ public:
         }
         if (segment >= segments_.size()) return;
         const chunk_segment& chunk = segments_[segment];
-        binxml::chunk_location where{.path = &path_,
-                                     .index = chunk.index,
-                                     .file_offset = binxml::file_header_size + chunk.index * binxml::chunk_size,
-                                     .live = chunk.live};
-        chunks_.read(chunk_bytes(chunk.index), where, visitor);
+        binxml::chunk_location where{
+            .path = &path_, .index = chunk.index, .file_offset = chunk_offset(chunk.index), .live = chunk.live};
+        auto bytes = file_.read(where.file_offset, binxml::chunk_size, buffer_.get());
+        if (!bytes) {
+            read_error error = bytes.error();
+            error.offset = where.file_offset;
+            error.chunk = where.index;
+            visitor.on_record_error(error, 0);
+            return;
+        }
+        chunks_.read(*bytes, where, visitor);
     }
 
 private:
-    byte_span chunk_bytes(std::uint64_t index) const {
-        const byte_span file = file_.bytes();
-        const std::size_t start = binxml::file_header_size + index * binxml::chunk_size;
-        return file.sub(start, std::min(binxml::chunk_size, file.size() - start));
+    static std::size_t chunk_offset(std::uint64_t index) {
+        return binxml::file_header_size + index * binxml::chunk_size;
     }
 
     void warn(std::string reason) {
@@ -73,10 +81,10 @@ private:
             warn("file header gives chunks an unusual start (" + std::to_string(header.chunk_data_offset) +
                  "); chunks are read from offset 4096");
         }
-        const std::size_t size = file_.bytes().size();
-        const std::size_t data = size > binxml::file_header_size ? size - binxml::file_header_size : 0;
-        std::size_t slots = data / binxml::chunk_size;
-        const std::size_t partial = data % binxml::chunk_size;
+        const std::uint64_t size = file_.size();
+        const std::uint64_t data = size > binxml::file_header_size ? size - binxml::file_header_size : 0;
+        std::uint64_t slots = data / binxml::chunk_size;
+        const std::uint64_t partial = data % binxml::chunk_size;
         if (partial >= binxml::chunk_header_size) {
             warn("file ends " + std::to_string(partial) + " bytes into chunk " + std::to_string(slots) +
                  ": read as far as it goes");
@@ -86,22 +94,21 @@ private:
             warn("file header counts " + std::to_string(header.chunk_count) + " chunks, the file holds " +
                  std::to_string(slots));
         }
+        // Every chunk position is a segment; what a chunk holds is looked at
+        // when it is read (looking now would bring the whole file into
+        // memory at once). Chunks past the header's count hold live records
+        // only in a dirty file (the header lags); in a clean file they are
+        // leftovers, and only those few are looked at now, for the warning.
         std::uint64_t beyond = 0;
-        for (std::size_t index = 0; index < slots; ++index) {
-            const byte_span bytes = chunk_bytes(index);
-            const binxml::chunk_state state = binxml::classify_chunk(bytes);
-            if (state == binxml::chunk_state::empty) continue;
-            // Chunks past the header's count hold live records only in a
-            // dirty file (the header lags); in a clean file they are leftovers.
+        for (std::uint64_t index = 0; index < slots; ++index) {
             const bool live = index < header.chunk_count || header.dirty();
-            if (!live && state == binxml::chunk_state::valid) ++beyond;
-            std::uint64_t weight = 1;
-            if (state == binxml::chunk_state::valid && bytes.size() >= binxml::chunk_header_size) {
-                weight = binxml::read_chunk_header(bytes).claimed_record_count();
-                ++info_.chunk_count;
+            segments_.push_back({index, live ? typical_records_per_chunk : 1, live});
+            if (!live) {
+                auto start = file_.read(chunk_offset(index), binxml::chunk_header_size, buffer_.get());
+                if (start && binxml::classify_chunk(*start) == binxml::chunk_state::valid) ++beyond;
             }
-            segments_.push_back({index, weight, live});
         }
+        info_.chunk_count = slots;
         if (beyond > 0) {
             warn(std::to_string(beyond) + " chunks lie past the " + std::to_string(header.chunk_count) +
                  " the header counts in this clean file: their records count as recovered");
@@ -109,7 +116,9 @@ private:
     }
 
     std::string path_;
-    binxml::mapped_file file_;
+    binxml::file_source file_;
+    // The chunk being read (not zero-filled: every open would pay for 64 KiB of zeros).
+    std::unique_ptr<std::uint8_t[]> buffer_ = std::make_unique_for_overwrite<std::uint8_t[]>(binxml::chunk_size);
     read_options options_;
     binxml::chunk_reader chunks_;
     evtx_file_info info_;
@@ -117,16 +126,29 @@ private:
     std::vector<read_error> file_warnings_;
 };
 
+result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, binxml::file_source file,
+                                                      const read_options& options) {
+    std::uint8_t buffer[binxml::file_header_size];
+    auto start = file.read(0, binxml::file_header_size, buffer);
+    if (!start) return start.error();
+    auto header = binxml::read_file_header(*start, path);
+    if (!header) return header.error();
+    return std::unique_ptr<evtx_file_reader>(
+        std::make_unique<binxml_reader>(path, std::move(file), header.value(), options));
+}
+
 }  // namespace
 
 result<std::unique_ptr<evtx_file_reader>> binxml_engine::open(const std::string& path,
                                                               const read_options& options) const {
-    auto file = binxml::mapped_file::open(path);
+    auto file = binxml::file_source::open(path);
     if (!file) return file.error();
-    auto header = binxml::read_file_header(file->bytes(), path);
-    if (!header) return header.error();
-    return std::unique_ptr<evtx_file_reader>(
-        std::make_unique<binxml_reader>(path, std::move(file.value()), header.value(), options));
+    return open_reader(path, std::move(file.value()), options);
+}
+
+result<std::unique_ptr<evtx_file_reader>> open_evtx_bytes(const std::string& name, std::vector<std::uint8_t> bytes,
+                                                          const read_options& options) {
+    return open_reader(name, binxml::file_source::hold(std::move(bytes)), options);
 }
 
 }  // namespace evtxcar

@@ -43,6 +43,7 @@ bool chunk_reader::read_record(std::size_t offset, bool recovered, record_visito
         record_.file_offset = where_.file_offset + offset;
         record_.recovered = recovered;
         visitor.on_record(record_);
+        if (!recovered) ++accounted_;
         return true;
     }
     std::string reason = "binary XML: " + std::string(problem.reason);
@@ -55,6 +56,7 @@ bool chunk_reader::read_record(std::size_t offset, bool recovered, record_visito
         visitor.on_warning(error);
     } else {
         visitor.on_record_error(error, 1);
+        ++accounted_;
     }
     return false;
 }
@@ -71,6 +73,7 @@ void chunk_reader::carve(std::size_t from, record_visitor& visitor) {
 void chunk_reader::read(byte_span chunk, const chunk_location& where, record_visitor& visitor) {
     chunk_ = chunk;
     where_ = where;
+    accounted_ = 0;
     names_.reset(chunk);
     templates_.reset();
     evaluator_.reset(chunk);
@@ -80,9 +83,10 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
     if (!where.live && !options_.include_recovered) return;
     if (state == chunk_state::no_signature || chunk.size() < chunk_header_size) {
         if (where.live) {
-            visitor.on_warning(error_at(0, options_.include_recovered
-                                               ? "chunk has no \"ElfChnk\" signature: carved for recovered records"
-                                               : "chunk has no \"ElfChnk\" signature: its records are not read"));
+            std::string reason = state == chunk_state::no_signature ? "chunk has no \"ElfChnk\" signature"
+                                                                    : "chunk ends inside its header";
+            reason += options_.include_recovered ? ": carved for recovered records" : ": its records are not read";
+            visitor.on_warning(error_at(0, std::move(reason)));
         }
         if (options_.include_recovered) carve(0, visitor);
         return;
@@ -106,7 +110,12 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
     }
 
     // Live records run from the end of the header to the last record offset.
+    // A chunk whose free space starts right after its header holds none.
     std::size_t last = header.last_record_offset;
+    if (header.free_space_offset == chunk_header_size && last < chunk_header_size) {
+        if (options_.include_recovered) carve(chunk_header_size, visitor);
+        return;
+    }
     if (last < chunk_header_size || last >= chunk.size()) {
         const std::size_t free = header.free_space_offset;
         last = free > chunk_header_size && free <= chunk.size() ? free - 1 : chunk.size() - 1;
@@ -115,7 +124,6 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
                                                " lies outside its records: read up to " + hex(last + 1)));
         }
     }
-    const bool deliver = where.live || options_.include_recovered;
     std::size_t offset = chunk_header_size;
     std::uint64_t last_read_id = 0;
     bool have_last = false;
@@ -123,7 +131,7 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
         record_header record;
         const record_header_status status = read_record_header(chunk, offset, record);
         if (status == record_header_status::ok) {
-            if (deliver && read_record(offset, !where.live, visitor)) {
+            if (read_record(offset, !where.live, visitor)) {
                 last_read_id = record.record_id;
                 have_last = true;
             }
@@ -141,8 +149,23 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
             reason += next <= last ? ": reading resumes at offset " + hex(where_.file_offset + next)
                                    : ": rest of the chunk skipped";
             visitor.on_record_error(error_at(offset, std::move(reason)), lost);
+            accounted_ += lost;
         }
         offset = next;
+    }
+    // Records the header counts that neither arrived nor were reported: a
+    // chunk cut short by the end of the file, or damage that hid the last
+    // records. Only a header whose checksum holds is believed.
+    if (where.live && header_ok) {
+        const std::uint64_t claimed = header.claimed_record_count();
+        if (claimed > accounted_) {
+            const std::uint64_t missing = claimed - accounted_;
+            std::string reason = std::to_string(missing) + " of the " + std::to_string(claimed) +
+                                 " records the chunk header counts " +
+                                 (chunk.size() < chunk_size ? "lie past the end of the file"
+                                                            : "could not be found in the chunk");
+            visitor.on_record_error(error_at(std::min(offset, chunk.size()), std::move(reason)), missing);
+        }
     }
     if (options_.include_recovered) carve(offset, visitor);
 }

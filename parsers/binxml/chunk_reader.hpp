@@ -9,6 +9,10 @@
 // chunk's slack space (behind the live records) is carved for further
 // records, which arrive flagged `recovered`.
 //
+// When the chunk header's checksum holds, the records it counts (first to
+// last record number) that were neither delivered nor reported are reported
+// lost at the end: a chunk cut short by the end of the file loses its tail.
+//
 // Checksum mismatches are warnings; with read_options::strict the chunk is
 // then skipped and reported as lost.
 
@@ -56,6 +60,7 @@ private:
     event_record record_;  // reused for every record
     byte_span chunk_;
     chunk_location where_;
+    std::uint64_t accounted_ = 0;  // live records of this chunk delivered or reported lost
 };
 
 }  // namespace evtxcar::binxml

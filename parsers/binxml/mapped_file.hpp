@@ -1,7 +1,9 @@
 #pragma once
 // mapped_file: a whole file, read-only, as one byte_span. Memory-mapped when
 // the operating system allows it, read into memory otherwise (pipes, special
-// files). Movable, not copyable; unmaps on destruction.
+// files). Movable, not copyable; unmaps on destruction. For looking at a
+// file as a whole (the libevtx engine's chunk check, tests); the fast engine
+// reads a chunk at a time through file_source.
 
 #include <cstdint>
 #include <string>

@@ -73,6 +73,7 @@ std::size_t name_table::stored_size(std::uint32_t offset) const {
 }
 
 name_index name_table::lookup(std::uint32_t offset) {
+    if (offset >= chunk_.size()) return invalid;
     if (auto known = by_offset_.find(offset)) return *known;
     const std::size_t size = stored_size(offset);
     if (size == 0) return invalid;

@@ -18,10 +18,10 @@ public:
 
 private:
     struct slot {
-        std::uint32_t key = 0;  // offset + 1; 0 marks a free slot
+        std::uint64_t key = 0;  // offset + 1 (no offset maps to 0, even 0xFFFFFFFF); 0 marks a free slot
         std::uint32_t index = 0;
     };
-    std::size_t home(std::uint32_t key) const;
+    std::size_t home(std::uint64_t key) const;
     void grow();
 
     std::vector<slot> slots_ = std::vector<slot>(128);

@@ -1,5 +1,7 @@
 #include "value_ref.hpp"
 
+#include <algorithm>
+
 #include "byte_span.hpp"
 
 namespace evtxcar::binxml {
@@ -87,50 +89,48 @@ bool is_known_value_type(std::uint8_t type) {
 
 std::size_t array_item_count(const value_ref& array) {
     if (array.size == 0) return 1;
-    const std::uint8_t base = array.base_type();
     std::size_t count = 0;
-    if (is_string_array(base)) {
-        for (std::size_t at = 0; at < array.size; ++count) at += string_item(array, at).stored;
-        return count;
+    for (std::size_t offset = 0; offset < array.size; ++count) {
+        const std::size_t before = offset;
+        next_array_item(array, offset);
+        if (offset == before) return count == 0 ? 1 : count;  // types whose arrays are one blob
     }
-    if (base == value_sid) {
-        for (std::size_t at = 0; at < array.size; ++count) at += sid_size(array, at);
-        return count;
-    }
-    const std::size_t item = fixed_item_size(base, array.size);
-    if (item == 0) return 1;
-    count = array.size / item;
-    return count == 0 ? 1 : count;
+    return count;
 }
 
-value_ref array_item(const value_ref& array, std::size_t index) {
+value_ref next_array_item(const value_ref& array, std::size_t& offset) {
     const std::uint8_t base = array.base_type();
-    value_ref item{base, array.data, 0};
-    if (array.size == 0) return item;
-    if (is_string_array(base) || base == value_sid) {
-        std::size_t at = 0;
-        for (std::size_t i = 0;; ++i) {
-            const bool sid = base == value_sid;
-            const string_extent extent =
-                sid ? string_extent{sid_size(array, at), sid_size(array, at)} : string_item(array, at);
-            if (i == index || at + extent.stored >= array.size) {
-                item.data = array.data + at;
-                item.size = extent.text;
-                return item;
-            }
-            at += extent.stored;
-        }
+    value_ref item{base, array.data + std::min(offset, array.size), 0};
+    if (offset >= array.size) return item;
+    if (is_string_array(base)) {
+        const string_extent extent = string_item(array, offset);
+        item.size = extent.text;
+        offset += extent.stored;
+        return item;
+    }
+    if (base == value_sid) {
+        item.size = sid_size(array, offset);
+        offset += item.size;
+        return item;
     }
     const std::size_t size = fixed_item_size(base, array.size);
-    if (size == 0) {
-        item.data = array.data;
+    if (size == 0) {  // one blob: the whole value, once
         item.size = array.size;
         return item;
     }
-    if ((index + 1) * size <= array.size) {
-        item.data = array.data + index * size;
-        item.size = size;
+    if (offset + size > array.size) {  // a trailing partial item counts as none
+        offset = array.size;
+        return item;
     }
+    item.size = size;
+    offset += size;
+    return item;
+}
+
+value_ref array_item(const value_ref& array, std::size_t index) {
+    std::size_t offset = 0;
+    value_ref item = next_array_item(array, offset);
+    for (std::size_t i = 0; i < index && offset < array.size; ++i) item = next_array_item(array, offset);
     return item;
 }
 

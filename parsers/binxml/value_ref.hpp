@@ -33,8 +33,12 @@ bool is_known_value_type(std::uint8_t type);
 // one empty item.
 std::size_t array_item_count(const value_ref& array);
 
-// Item `index` (< array_item_count) as a value of the array's base type;
-// string items exclude their NUL.
+// The item of `array` that starts at byte `offset`, as a value of the
+// array's base type (string items exclude their NUL); `offset` moves past
+// it. Start at 0 and call array_item_count times.
+value_ref next_array_item(const value_ref& array, std::size_t& offset);
+
+// Item `index` (< array_item_count); walks the items before it.
 value_ref array_item(const value_ref& array, std::size_t index);
 
 }  // namespace evtxcar::binxml

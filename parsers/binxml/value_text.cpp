@@ -16,12 +16,12 @@ constexpr char upper_hex[] = "0123456789ABCDEF";
 
 void append_decimal(std::string& out, std::uint64_t value) {
     char digits[20];
-    int count = 0;
+    char* first = digits + sizeof digits;
     do {
-        digits[count++] = static_cast<char>('0' + value % 10);
+        *--first = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value != 0);
-    while (count > 0) out.push_back(digits[--count]);
+    out.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
 }
 
 void append_signed(std::string& out, const value_ref& value) {
@@ -39,11 +39,15 @@ void append_signed(std::string& out, const value_ref& value) {
 }
 
 void append_hex_integer(std::string& out, const std::uint8_t* data, std::size_t size) {
-    out += "0x";
+    char text[2 + 16];
+    text[0] = '0';
+    text[1] = 'x';
+    char* write = text + 2;
     for (std::size_t i = size; i-- > 0;) {
-        out.push_back(lower_hex[data[i] >> 4]);
-        out.push_back(lower_hex[data[i] & 0x0F]);
+        *write++ = lower_hex[data[i] >> 4];
+        *write++ = lower_hex[data[i] & 0x0F];
     }
+    out.append(text, static_cast<std::size_t>(write - text));
 }
 
 void append_binary(std::string& out, const std::uint8_t* data, std::size_t size) {
@@ -71,24 +75,27 @@ void append_ansi(std::string& out, const std::uint8_t* data, std::size_t size) {
 
 void append_guid(std::string& out, const std::uint8_t* data) {
     // Data1 (u32), Data2 (u16), Data3 (u16) little-endian; Data4 as stored.
-    auto hex_bytes = [&out](const std::uint8_t* bytes, std::size_t count, bool reversed) {
+    char text[38];
+    char* write = text;
+    auto hex_bytes = [&write](const std::uint8_t* bytes, std::size_t count, bool reversed) {
         for (std::size_t i = 0; i < count; ++i) {
             const std::uint8_t b = bytes[reversed ? count - 1 - i : i];
-            out.push_back(upper_hex[b >> 4]);
-            out.push_back(upper_hex[b & 0x0F]);
+            *write++ = upper_hex[b >> 4];
+            *write++ = upper_hex[b & 0x0F];
         }
     };
-    out.push_back('{');
+    *write++ = '{';
     hex_bytes(data, 4, true);
-    out.push_back('-');
+    *write++ = '-';
     hex_bytes(data + 4, 2, true);
-    out.push_back('-');
+    *write++ = '-';
     hex_bytes(data + 6, 2, true);
-    out.push_back('-');
+    *write++ = '-';
     hex_bytes(data + 8, 2, false);
-    out.push_back('-');
+    *write++ = '-';
     hex_bytes(data + 10, 6, false);
-    out.push_back('}');
+    *write++ = '}';
+    out.append(text, sizeof text);
 }
 
 // S-<revision>-<authority>-<sub authority>...; false when the bytes are too

@@ -30,6 +30,12 @@ bool xml_evaluator::fail(std::size_t offset, const char* reason) {
     return false;
 }
 
+bool xml_evaluator::spend(std::size_t bytes) {
+    if (bytes > text_left_) return fail(0, "record expands to too much text");
+    text_left_ -= bytes;
+    return true;
+}
+
 bool xml_evaluator::evaluate_record(std::size_t offset, std::size_t end, bool carved, record_assembler& out,
                                     decode_error& error) {
     carved_ = carved;
@@ -37,6 +43,7 @@ bool xml_evaluator::evaluate_record(std::size_t offset, std::size_t end, bool ca
     out_ = &out;
     error_ = &error;
     elements_left_ = element_budget;
+    text_left_ = text_budget;
     values_.clear();
     if (scratch_.empty()) scratch_.push_back(std::make_unique<compiled_xml>());
     token_compiler(chunk_, names_, carved_).compile_fragment(offset, *scratch_[0]);
@@ -113,13 +120,16 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
     switch (op.code) {
         case op_code::text:
         case op_code::cdata:
+            if (!spend(op.b)) return false;
             out.append(xml.text_of(op));
             return true;
         case op_code::char_ref:
+            if (!spend(4)) return false;
             append_code_point(out, op.a);
             return true;
         case op_code::entity_ref: {
             const std::string_view name = names_.get(op.a).text;
+            if (!spend(name.size() + 2)) return false;
             const std::string_view character = entity_text(name);
             if (!character.empty()) {
                 out.append(character);
@@ -132,6 +142,7 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
             value_ref v;
             if (!value(values, op.a, v)) return false;
             if (v.type == value_null || v.type == value_binxml) return true;
+            if (!spend(v.size + 32)) return false;
             append_value_text(out, v.is_array() ? array_item(v, 0) : v);
             return true;
         }
@@ -148,16 +159,20 @@ bool xml_evaluator::attribute(const compiled_xml& xml, std::size_t first_piece, 
         if (!value(values, ops[first_piece].a, v)) return false;
         if (v.type == value_null) return true;  // no attribute
         if (v.type == value_binxml) {
-            out_->attribute(name, std::string_view());
+            out_->attribute(name, std::string_view());  // binary XML has no text of its own
         } else if (v.is_array()) {
             const std::size_t items = array_item_count(v);
-            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, array_item(v, i));
+            std::size_t offset = 0;
+            if (!spend(v.size + 32 * items)) return false;
+            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, next_array_item(v, offset));
         } else {
+            if (!spend(v.size + 32)) return false;
             out_->attribute(name, v);
         }
         return true;
     }
     if (end - first_piece == 1 && ops[first_piece].code == op_code::text) {
+        if (!spend(ops[first_piece].b)) return false;
         out_->attribute(name, xml.text_of(ops[first_piece]));
         return true;
     }
@@ -215,7 +230,11 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
         if (v.type == value_null && (last.flags & op_optional) != 0) return true;  // element left out
     }
 
+    value_ref repeated_array;  // the array the repeats walk through, item by item
+    if (array_op != no_op && !value(values, ops[array_op].a, repeated_array)) return false;
+    std::size_t array_offset = 0;
     for (std::size_t repeat = 0; repeat < repeats; ++repeat) {
+        const value_ref repeat_item = array_op != no_op ? next_array_item(repeated_array, array_offset) : value_ref{};
         if (!out_->start_element(names_.get(start.a))) return true;
         for (std::size_t k = index + 1; k < content;) {
             const name_entry name = names_.get(ops[k].a);
@@ -234,7 +253,8 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                 } else if (only.code == op_code::substitution) {
                     value_ref v;
                     if (!value(values, only.a, v)) return false;
-                    lone_line_feed = value_is_lone_line_feed(v.is_array() ? array_item(v, repeat) : v);
+                    if (v.is_array()) v = single_piece == array_op ? repeat_item : array_item(v, 0);
+                    lone_line_feed = value_is_lone_line_feed(v);
                 }
                 if (lone_line_feed) {
                     out_->end_element();
@@ -251,15 +271,15 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     value_ref v;
                     if (!value(values, op.a, v)) return false;
                     if (v.type != value_null && v.type != value_binxml) {
+                        if (!spend(v.size + 32)) return false;
                         if (v.is_array()) {
-                            const std::size_t items = array_item_count(v);
-                            const std::size_t item = k == array_op ? repeat : 0;
-                            if (item < items) out_->text(array_item(v, item));
+                            out_->text(k == array_op ? repeat_item : array_item(v, 0));
                         } else {
                             out_->text(v);
                         }
                     }
                 } else if (op.code == op_code::text || op.code == op_code::cdata) {
+                    if (!spend(op.b)) return false;
                     out_->text(xml.text_of(op));
                 } else {
                     piece_text_.clear();

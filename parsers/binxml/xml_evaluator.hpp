@@ -38,6 +38,9 @@ public:
     // Elements one record may produce; beyond it the record is refused (only
     // hostile data, with values that expand into each other, gets there).
     static constexpr std::size_t element_budget = 100000;
+    // Bytes of values and text one record may put out (counted before
+    // rendering, a value at its size plus 32); for the same reason.
+    static constexpr std::size_t text_budget = std::size_t{16} << 20;
 
     xml_evaluator(name_table& names, template_cache& templates) : names_(names), templates_(templates) {}
 
@@ -67,6 +70,8 @@ private:
     bool value(values_view values, std::uint32_t index, value_ref& out);
     bool append_piece(const compiled_xml& xml, const xml_op& op, values_view values, std::string& out);
     bool fail(std::size_t offset, const char* reason);
+    // Takes `bytes` from the record's text budget; false (and the error) once it is spent.
+    bool spend(std::size_t bytes);
 
     byte_span chunk_;
     name_table& names_;
@@ -77,6 +82,7 @@ private:
     std::vector<std::unique_ptr<compiled_xml>> scratch_;  // compiled record and value fragments, by depth
     std::string piece_text_;                              // scratch: text of a multi-piece value
     std::size_t elements_left_ = 0;
+    std::size_t text_left_ = 0;
     bool carved_ = false;
     std::size_t record_end_ = 0;
 };

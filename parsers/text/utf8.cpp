@@ -1,6 +1,11 @@
 #include "utf8.hpp"
 
+#include <algorithm>
 #include <cstring>
+
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace evtxcar {
 
@@ -77,36 +82,40 @@ void append_utf16le_as_utf8(std::string& out, const std::uint8_t* data, std::siz
 }
 
 std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_t* data, std::size_t code_units) {
-    const std::size_t start = out.size();
-    out.resize(start + code_units * 3);  // the most UTF-8 one code unit can need
-    char* write = out.data() + start;
-    auto put = [&write](std::uint32_t byte) { *write++ = static_cast<char>(byte); };
+    // Room for one byte per code unit (ASCII, the common case); more is made
+    // when a character needs it, so that little is zero-filled for nothing.
+    std::size_t written = out.size();
+    out.resize(written + code_units);
+    auto room_for = [&out, &written](std::size_t bytes, std::size_t units_left) {
+        if (out.size() - written < bytes) out.resize(written + std::max(bytes, units_left * 3));
+    };
     auto unit_at = [data](std::size_t i) {
         return static_cast<std::uint32_t>(data[2 * i]) | (static_cast<std::uint32_t>(data[2 * i + 1]) << 8);
     };
     std::size_t i = 0;
     while (i < code_units) {
-        // Four ASCII characters at a time, none of them NUL.
-        if (code_units - i >= 4) {
-            std::uint64_t four;
-            std::memcpy(&four, data + 2 * i, sizeof four);
-            const bool ascii = (four & 0xFF80FF80FF80FF80ULL) == 0;
-            const bool has_nul = ((four - 0x0001000100010001ULL) & ~four & 0x8000800080008000ULL) != 0;
-            if (ascii && !has_nul) {
-                const std::uint32_t packed =
-                    static_cast<std::uint32_t>((four & 0xFFu) | ((four >> 8) & 0xFF00u) | ((four >> 16) & 0xFF0000u) |
-                                               ((four >> 24) & 0xFF000000u));
-                std::memcpy(write, &packed, sizeof packed);
-                write += 4;
-                i += 4;
+#if defined(__SSE2__)
+        // Eight ASCII characters at a time, none of them NUL.
+        if (code_units - i >= 8) {
+            const __m128i eight = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 2 * i));
+            const __m128i above_ascii = _mm_and_si128(eight, _mm_set1_epi16(static_cast<short>(0xFF80)));
+            const __m128i nul = _mm_cmpeq_epi16(eight, _mm_setzero_si128());
+            if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi16(above_ascii, _mm_setzero_si128()), nul)) == 0xFFFF &&
+                _mm_movemask_epi8(nul) == 0) {
+                room_for(8, code_units - i);
+                _mm_storel_epi64(reinterpret_cast<__m128i*>(out.data() + written), _mm_packus_epi16(eight, eight));
+                written += 8;
+                i += 8;
                 continue;
             }
         }
+#endif
         std::uint32_t cp = unit_at(i);
         if (cp == 0) break;
         ++i;
         if (cp < 0x80) {
-            put(cp);
+            room_for(1, code_units - i + 1);
+            out[written++] = static_cast<char>(cp);
             continue;
         }
         if (cp >= 0xD800 && cp <= 0xDFFF) {
@@ -118,6 +127,9 @@ std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_
                 cp = replacement_character;  // unpaired surrogate
             }
         }
+        room_for(4, code_units - i + 1);
+        char* write = out.data() + written;
+        auto put = [&write](std::uint32_t byte) { *write++ = static_cast<char>(byte); };
         if (cp < 0x800) {
             put(0xC0 | (cp >> 6));
             put(0x80 | (cp & 0x3F));
@@ -131,8 +143,9 @@ std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_
             put(0x80 | ((cp >> 6) & 0x3F));
             put(0x80 | (cp & 0x3F));
         }
+        written = static_cast<std::size_t>(write - out.data());
     }
-    out.resize(static_cast<std::size_t>(write - out.data()));
+    out.resize(written);
     return i;
 }
 

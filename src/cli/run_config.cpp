@@ -53,7 +53,7 @@ po::options_description visible_options(std::string& engine_help) {
         ("from", po::value<std::string>()->value_name("TIME"), "only events at or after TIME (ISO 8601; UTC unless an offset is given)")
         ("to", po::value<std::string>()->value_name("TIME"), "only events at or before TIME (ISO 8601; UTC unless an offset is given)")
         ("threads", po::value<unsigned>()->value_name("N"), "worker threads (default: all cores)")
-        ("engine", po::value<std::string>()->value_name("NAME")->default_value("libevtx"), engine_help.c_str())
+        ("engine", po::value<std::string>()->value_name("NAME")->default_value("fast"), engine_help.c_str())
         ("recovered", "also read records recovered from slack space")
         ("strict", "skip chunks whose checksum is wrong instead of reading and flagging them")
         ("quiet,q", "no progress line and no closing summary on stderr")

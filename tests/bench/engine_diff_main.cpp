@@ -27,8 +27,8 @@ int main(int argc, char** argv) {
     read_options options;
     options.include_recovered = true;
     bool per_file = false;
-    bool messages = false;
-    bool show_only_fast = false;  // print what each engine reported (errors, warnings)
+    bool messages = false;        // print what each engine reported (errors, warnings)
+    bool show_only_fast = false;  // print a line per record only the fast engine delivers
     std::vector<std::string> files;
     for (int i = 1; i < argc; ++i) {
         const std::string arg = argv[i];
@@ -40,14 +40,9 @@ int main(int argc, char** argv) {
             messages = true;
         } else if (arg == "--per-file") {
             per_file = true;
-        } else if (std::filesystem::is_directory(arg)) {
-            for (const auto& entry : std::filesystem::recursive_directory_iterator(arg)) {
-                std::string ext = entry.path().extension().string();
-                std::transform(ext.begin(), ext.end(), ext.begin(), [](unsigned char c) { return std::tolower(c); });
-                if (entry.is_regular_file() && ext == ".evtx") files.push_back(entry.path().string());
-            }
         } else {
-            files.push_back(arg);
+            const std::vector<std::string> found = testing::evtx_files(arg);
+            files.insert(files.end(), found.begin(), found.end());
         }
     }
     std::sort(files.begin(), files.end());

@@ -3,7 +3,8 @@
 //  - no crash, exit status 0 or 3;
 //  - every file of the corpus is accounted for in summary.json;
 //  - for each file libevtx's own evtxexport reads without error, evtxcar
-//    reads exactly as many records as evtxexport prints;
+//    reads as many records as evtxexport prints, or more where it reports
+//    damage (it reads on after a damaged record; libevtx stops);
 //  - timeline.csv and events.jsonl hold one row per timeline event, in time order.
 #include <nlohmann/json.hpp>
 
@@ -99,7 +100,13 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
             std::uint64_t events = 0;
             for (std::size_t at = xml.find("\n<Event "); at != std::string::npos; at = xml.find("\n<Event ", at + 1)) ++events;
             CAPTURE(path);
-            CHECK(file["records_read"].get<std::uint64_t>() == events);
+            // The default (fast) engine reads on after a damaged record,
+            // where libevtx stops (docs/engine-differences.md, kind 7): it
+            // reads at least what evtxexport prints, and more only in a
+            // file whose damage it reports.
+            const auto read = file["records_read"].get<std::uint64_t>();
+            CHECK(read >= events);
+            if (read != events) CHECK(file["records_failed"].get<std::uint64_t>() > 0);
             ++compared;
         }
         CHECK(compared > 500);

@@ -1,7 +1,13 @@
 #include "difference_kinds.hpp"
 
 #include <array>
+#include <cstdint>
+#include <optional>
 #include <pugixml.hpp>
+#include <set>
+#include <vector>
+
+#include "text/utf8.hpp"
 
 namespace evtxcar::testing {
 
@@ -97,12 +103,124 @@ bool differs_by_recovered_flag(const event_record& libevtx, const event_record& 
     return a == b;
 }
 
+// Code points of valid UTF-8 (the engines only produce valid UTF-8).
+std::vector<std::uint32_t> code_points(const std::string& text) {
+    std::vector<std::uint32_t> points;
+    for (std::size_t i = 0; i < text.size();) {
+        const auto lead = static_cast<unsigned char>(text[i]);
+        const std::size_t length = lead < 0x80 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4;
+        std::uint32_t point = length == 1 ? lead : lead & (0x3Fu >> (length - 1));
+        for (std::size_t k = 1; k < length && i + k < text.size(); ++k) {
+            point = (point << 6) | (static_cast<unsigned char>(text[i + k]) & 0x3Fu);
+        }
+        points.push_back(point);
+        i += length;
+    }
+    return points;
+}
+
+std::string utf8_of(const std::vector<std::uint32_t>& points) {
+    std::string text;
+    for (std::uint32_t point : points) append_code_point(text, point);
+    return text;
+}
+
+// libevtx's text for a negative value: '-' and the value's bits below the
+// sign bit (2^(bits-1) when those are all zero), for some width.
+bool is_sign_magnitude_of(const std::string& libevtx, const std::string& fast) {
+    if (fast.size() < 2 || fast[0] != '-' || libevtx.size() < 2 || libevtx[0] != '-') return false;
+    const std::uint64_t magnitude = std::stoull(fast.substr(1));
+    const std::uint64_t shown = std::stoull(libevtx.substr(1));
+    for (unsigned bits : {8u, 16u, 32u, 64u}) {
+        const std::uint64_t half = std::uint64_t{1} << (bits - 1);
+        if (magnitude > half) continue;
+        const std::uint64_t low_bits = half - magnitude;  // (2^bits - magnitude) without its sign bit
+        if (shown == (low_bits == 0 ? half : low_bits)) return true;
+    }
+    return false;
+}
+
+// The fast text with each character outside the BMP moved 0x3FF down, as
+// libevtx's surrogate pair arithmetic does.
+std::string with_pairs_misdecoded(const std::string& fast) {
+    std::vector<std::uint32_t> points = code_points(fast);
+    for (std::uint32_t& point : points) {
+        if (point >= 0x10000) point -= 0x3FF;
+    }
+    return utf8_of(points);
+}
+
+// True when libevtx's text is the fast text without some characters that
+// follow a U+FFFD (what libevtx swallows with an unpaired high surrogate).
+bool drops_after_replacement(const std::string& libevtx, const std::string& fast) {
+    const std::vector<std::uint32_t> a = code_points(libevtx);
+    const std::vector<std::uint32_t> b = code_points(fast);
+    std::size_t i = 0;
+    bool dropped = false;
+    for (std::size_t j = 0; j < b.size(); ++j) {
+        if (i < a.size() && a[i] == b[j]) {
+            ++i;
+        } else if (j > 0 && b[j - 1] == 0xFFFD) {
+            dropped = true;
+        } else {
+            return false;
+        }
+    }
+    return dropped && i == a.size();
+}
+
+// The category that explains one differing value, if one does.
+std::optional<std::string> explain_value(const std::string& libevtx, const std::string& fast) {
+    if (is_sign_magnitude_of(libevtx, fast)) return std::string(kind_negative_integer);
+    if (with_pairs_misdecoded(fast) == libevtx) return std::string(kind_outside_bmp);
+    if (drops_after_replacement(libevtx, fast)) return std::string(kind_after_lone_surrogate);
+    if (fast.rfind("\xEF\xBB\xBF", 0) == 0 && fast.substr(3) == libevtx) return std::string(kind_leading_bom);
+    return std::nullopt;
+}
+
+// Every differing payload value explained by a kind of value difference.
+std::optional<std::string> explain_values(const event_record& libevtx, const event_record& fast) {
+    if (libevtx.fields.size() != fast.fields.size()) return std::nullopt;
+    event_record a = libevtx;
+    event_record b = fast;
+    a.file_offset = b.file_offset = 0;
+    std::set<std::string> kinds;
+    for (std::size_t i = 0; i < a.fields.size(); ++i) {
+        if (a.fields[i].value == b.fields[i].value) continue;
+        const auto kind = explain_value(a.fields[i].value, b.fields[i].value);
+        if (!kind) return std::nullopt;
+        kinds.insert(*kind);
+        a.fields[i].value = b.fields[i].value;
+    }
+    if (kinds.empty() || !(a == b)) return std::nullopt;
+    std::string joined;
+    for (const std::string& kind : kinds) joined += (joined.empty() ? "" : " + ") + kind;
+    return joined;
+}
+
+// Equal but for fields the fast engine has and libevtx lacks.
+bool lacks_some_fields(const event_record& libevtx, const event_record& fast) {
+    if (libevtx.fields.size() >= fast.fields.size()) return false;
+    std::size_t i = 0;
+    for (const payload_field& field : fast.fields) {
+        if (i < libevtx.fields.size() && libevtx.fields[i] == field) ++i;
+    }
+    if (i != libevtx.fields.size()) return false;
+    event_record a = libevtx;
+    event_record b = fast;
+    a.file_offset = b.file_offset = 0;
+    a.fields.clear();
+    b.fields.clear();
+    return a == b;
+}
+
 struct failure_kind {
     const char* libevtx_message;  // a part of libevtx's error
     const char* category;
 };
 
-constexpr std::array<failure_kind, 6> known_failures = {{
+constexpr std::array<failure_kind, 7> known_failures = {{
+    {"libuna_unicode_character_copy_to_utf8: UTF-8 string too small", kind_lone_special_character},
     // An element start without the dependency id: libevtx reads two bytes of
     // the data size as one and goes astray.
     {"read_element: invalid element data offset value out of bounds", kind_no_dependency_id},
@@ -119,6 +237,8 @@ std::string classify_difference(const event_record& libevtx, const event_record&
     detail = first_difference(libevtx, fast);
     if (differs_by_unescaped_markup(libevtx, fast)) return kind_unescaped_ansi_markup;
     if (differs_by_recovered_flag(libevtx, fast)) return kind_live_after_damage;
+    if (auto kinds = explain_values(libevtx, fast)) return *kinds;
+    if (lacks_some_fields(libevtx, fast)) return kind_cdata_element;
     return "unexplained: " + detail.substr(0, detail.find(':'));
 }
 

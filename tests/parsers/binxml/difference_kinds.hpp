@@ -22,6 +22,18 @@ inline constexpr const char* kind_no_dependency_id =
 inline constexpr const char* kind_character_reference = "libevtx fails on a character reference";
 inline constexpr const char* kind_xml_does_not_parse =
     "libevtx writes XML that does not parse (an unescaped attribute value or ANSI string)";
+inline constexpr const char* kind_negative_integer =
+    "libevtx writes a negative integer as '-' and the magnitude of its low bits";
+inline constexpr const char* kind_outside_bmp =
+    "libevtx decodes a character outside the BMP 0x3FF too low (surrogate pair arithmetic)";
+inline constexpr const char* kind_after_lone_surrogate = "libevtx drops the character after an unpaired high surrogate";
+inline constexpr const char* kind_leading_bom = "libevtx drops a byte-order mark that starts a string";
+inline constexpr const char* kind_cdata_element =
+    "libevtx drops an element that holds a CDATA section (it renders the section in its place)";
+inline constexpr const char* kind_lone_special_character =
+    "libevtx fails on an element whose whole text is one '&', '<' or '>'";
+inline constexpr const char* kind_truncated_chunk =
+    "libevtx skips a chunk the end of the file cuts short (the fast engine reads its whole records)";
 inline constexpr const char* kind_overwritten_template =
     "libevtx carves a record through a template or name overwritten since (the fast engine refuses it)";
 

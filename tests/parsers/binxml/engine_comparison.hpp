@@ -22,8 +22,8 @@ namespace evtxcar::testing {
 
 struct file_comparison {
     std::string path;
-    bool libevtx_opened = true;
-    bool fast_opened = true;
+    std::uint64_t files = 0;
+    std::uint64_t files_only_libevtx_opens = 0;  // the fast engine must open every file libevtx opens
     std::uint64_t libevtx_records = 0;
     std::uint64_t fast_records = 0;
     std::uint64_t compared = 0;  // pairs
@@ -43,5 +43,10 @@ void accumulate(file_comparison& total, const file_comparison& file);
 
 // True for categories that explain a difference (not "unexplained ...").
 bool is_explained(const std::string& category);
+
+// True when the comparison holds only what the differential test accepts:
+// explained differences and records only the fast engine delivers, records
+// only libevtx delivers that are carved debris, and sound fast offsets.
+bool acceptable(const file_comparison& comparison);
 
 }  // namespace evtxcar::testing

@@ -1,5 +1,9 @@
 #include "engine_output.hpp"
 
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+
 namespace evtxcar::testing {
 
 namespace {
@@ -23,6 +27,19 @@ private:
 };
 
 }  // namespace
+
+std::vector<std::string> evtx_files(const std::string& path) {
+    if (!std::filesystem::is_directory(path)) return {path};
+    std::vector<std::string> files;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(path)) {
+        std::string extension = entry.path().extension().string();
+        std::transform(extension.begin(), extension.end(), extension.begin(),
+                       [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+        if (entry.is_regular_file() && extension == ".evtx") files.push_back(entry.path().string());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
 
 engine_output read_all(const evtx_engine& engine, const std::string& path, const read_options& options) {
     engine_output out;

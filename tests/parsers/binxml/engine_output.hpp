@@ -23,6 +23,10 @@ struct engine_output {
     std::vector<long> arrivals;
 };
 
+// `path` itself when it is a file; every .evtx file below it (any letter
+// case), sorted, when it is a folder.
+std::vector<std::string> evtx_files(const std::string& path);
+
 // Opens `path` with `engine` and reads every segment in order.
 engine_output read_all(const evtx_engine& engine, const std::string& path, const read_options& options);
 

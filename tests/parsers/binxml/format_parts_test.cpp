@@ -9,6 +9,7 @@
 #include "binxml/crc32.hpp"
 #include "binxml/file_header.hpp"
 #include "binxml/name_table.hpp"
+#include "binxml/offset_map.hpp"
 #include "binxml/record_header.hpp"
 #include "catch.hpp"
 
@@ -171,4 +172,42 @@ TEST_CASE("name_table decodes names once and knows the event names", "[binxml][f
     CHECK(names.lookup(1020) == name_table::invalid);  // runs past the chunk
     CHECK(classify_name("xmlns:auto-ns2") == known_name::xmlns);
     CHECK(classify_name("data") == known_name::other);  // names are case-sensitive
+}
+
+TEST_CASE("crc32 gives the same result for every length and alignment", "[binxml][format]") {
+    // The folding path (64 bytes and more, where the CPU has it) must agree
+    // with the byte-at-a-time definition.
+    std::vector<std::uint8_t> data(1000);
+    std::uint32_t seed = 12345;
+    for (std::uint8_t& b : data) {
+        seed = seed * 1103515245u + 12345u;
+        b = static_cast<std::uint8_t>(seed >> 16);
+    }
+    auto bitwise = [](const std::uint8_t* p, std::size_t n) {
+        std::uint32_t crc = 0xFFFFFFFFu;
+        for (std::size_t i = 0; i < n; ++i) {
+            crc ^= p[i];
+            for (int bit = 0; bit < 8; ++bit) crc = (crc & 1u) ? (crc >> 1) ^ 0xEDB88320u : crc >> 1;
+        }
+        return ~crc;
+    };
+    for (std::size_t start : {0u, 1u, 3u, 8u}) {
+        for (std::size_t length : {0u, 15u, 63u, 64u, 65u, 127u, 128u, 200u, 511u, 977u}) {
+            CAPTURE(start, length);
+            CHECK(crc32(data.data() + start, length) == bitwise(data.data() + start, length));
+        }
+    }
+}
+
+TEST_CASE("offset_map tells every offset apart, the largest included", "[binxml][format]") {
+    offset_map map;
+    CHECK_FALSE(map.find(0xFFFFFFFFu).has_value());  // an empty map knows no offset
+    for (std::uint32_t offset = 0; offset < 1000; ++offset) map.insert(offset * 7, offset);
+    map.insert(0xFFFFFFFFu, 4242);
+    for (std::uint32_t offset = 0; offset < 1000; ++offset) CHECK(map.find(offset * 7) == offset);
+    CHECK(map.find(0xFFFFFFFFu) == 4242u);
+    CHECK_FALSE(map.find(1).has_value());
+    map.clear();
+    CHECK_FALSE(map.find(0xFFFFFFFFu).has_value());
+    CHECK_FALSE(map.find(7).has_value());
 }
