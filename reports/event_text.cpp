@@ -62,7 +62,11 @@ std::string expand(std::string_view text, const car_event& event) {
 }
 
 bool needs_quotes(std::string_view value) {
-    return value.find_first_of(";=\"\r\n") != std::string_view::npos || value.front() == ' ' || value.back() == ' ';
+    if (value.front() == ' ' || value.back() == ' ') return true;
+    for (const char c : value) {  // one pass (find_first_of searches its set for every byte)
+        if (c == ';' || c == '=' || c == '"' || c == '\r' || c == '\n') return true;
+    }
+    return false;
 }
 
 }  // namespace
