@@ -118,7 +118,8 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     }
     auto pass = [&] {
         progress_meter progress = progress_meter::for_writing(summary.timeline_events, request.show_progress);
-        return run_timeline_pass(sorter, analytics, processes, writers, progress);
+        const auto threads = request.scan.threads >= 2 ? timeline_pass_threads::two : timeline_pass_threads::one;
+        return run_timeline_pass(sorter, analytics, processes, writers, progress, threads);
     }();
     if (!pass) return fail(messages, pass.error().describe());
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];

@@ -1,43 +1,101 @@
 #include "pipeline/timeline_pass.hpp"
 
 #include <algorithm>
+#include <optional>
+#include <thread>
+
+#include "pipeline/event_batch_queue.hpp"
 
 namespace evtxcar {
+
+namespace {
+
+constexpr std::size_t events_per_batch = 512;
+constexpr std::size_t batches_in_flight = 8;
+
+// Runs every analytic on `event`, marks its hits on it and gives each new
+// detection the event's labels and its process context.
+void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics,
+                   const process_index& processes, timeline_pass_result& pass) {
+    const std::size_t first_new = pass.detections.size();
+    for (const auto& candidate : analytics) candidate->evaluate(event, processes, pass.detections, pass.warnings);
+    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
+        std::string label = pass.detections[i].label();
+        if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
+            event.analytics.push_back(std::move(label));
+        }
+    }
+    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
+        detection& found = pass.detections[i];
+        found.event.analytics = event.analytics;
+        if (!found.process) {
+            if (const car_event* process = processes.find_for(event)) found.process = *process;
+        }
+    }
+}
+
+std::optional<read_error> write_to_all(const car_event& event, std::vector<std::unique_ptr<report_writer>>& writers) {
+    for (auto& writer : writers) {
+        auto written = writer->write_event(event);
+        if (!written) return written.error();
+    }
+    return std::nullopt;
+}
+
+}  // namespace
 
 result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
                                                std::vector<std::unique_ptr<report_writer>>& writers,
-                                               progress_meter& progress) {
+                                               progress_meter& progress, timeline_pass_threads threads) {
     timeline_pass_result pass;
     std::optional<read_error> writer_failure;
-    auto merged = sorter.merge([&](car_event& event) {
-        const std::size_t first_new = pass.detections.size();
-        for (const auto& candidate : analytics) candidate->evaluate(event, processes, pass.detections, pass.warnings);
-        for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
-            std::string label = pass.detections[i].label();
-            if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
-                event.analytics.push_back(std::move(label));
+
+    if (threads == timeline_pass_threads::one) {
+        auto merged = sorter.merge([&](car_event& event) {
+            run_analytics(event, analytics, processes, pass);
+            ++pass.events;
+            progress.add_records(1);
+            writer_failure = write_to_all(event, writers);
+            return !writer_failure;
+        });
+        if (writer_failure) return *writer_failure;
+        if (!merged) return merged.error();
+        return pass;
+    }
+
+    // Two threads: this one merges and runs the analytics (which keep state
+    // in timeline order); the writer thread formats and writes. Events reach
+    // the writers in the same order as with one thread.
+    event_batch_queue queue(batches_in_flight);
+    std::thread writer_thread([&] {
+        while (auto batch = queue.pop()) {
+            for (const car_event& event : *batch) {
+                writer_failure = write_to_all(event, writers);
+                if (writer_failure) {
+                    queue.close();  // the merge stops at its next batch
+                    return;
+                }
+                progress.add_records(1);
             }
         }
-        for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
-            detection& found = pass.detections[i];
-            found.event.analytics = event.analytics;
-            if (!found.process) {
-                if (const car_event* process = processes.find_for(event)) found.process = *process;
-            }
-        }
-        ++pass.events;
-        progress.add_records(1);
-        for (auto& writer : writers) {
-            auto written = writer->write_event(event);
-            if (!written) {
-                writer_failure = written.error();
-                return false;
-            }
-        }
-        return true;
     });
+    std::vector<car_event> batch;
+    batch.reserve(events_per_batch);
+    auto merged = sorter.merge([&](car_event& event) {
+        run_analytics(event, analytics, processes, pass);
+        ++pass.events;
+        batch.push_back(std::move(event));
+        if (batch.size() < events_per_batch) return true;
+        const bool taken = queue.push(std::move(batch));
+        batch = {};
+        batch.reserve(events_per_batch);
+        return taken;
+    });
+    if (!batch.empty()) queue.push(std::move(batch));
+    queue.close();
+    writer_thread.join();
     if (writer_failure) return *writer_failure;
     if (!merged) return merged.error();
     return pass;

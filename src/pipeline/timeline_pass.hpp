@@ -1,8 +1,9 @@
 #pragma once
-// timeline_pass: the single-threaded second half of a scan. Walks the merged
-// timeline once; runs every analytic on each event, marks the hits on the
-// event, gives each detection its process context, and streams the event to
-// every report writer.
+// timeline_pass: the second half of a scan. Walks the merged timeline once;
+// runs every analytic on each event, marks the hits on the event, gives each
+// detection its process context, and streams the event to every report
+// writer. With two threads the writers run on their own thread, fed in
+// timeline order through a bounded event_batch_queue.
 
 #include <memory>
 #include <vector>
@@ -14,6 +15,8 @@
 
 namespace evtxcar {
 
+enum class timeline_pass_threads { one, two };
+
 struct timeline_pass_result {
     std::vector<detection> detections;  // in timeline order
     analytic_warnings warnings;
@@ -24,6 +27,6 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
                                                std::vector<std::unique_ptr<report_writer>>& writers,
-                                               progress_meter& progress);
+                                               progress_meter& progress, timeline_pass_threads threads);
 
 }  // namespace evtxcar

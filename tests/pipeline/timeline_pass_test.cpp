@@ -1,0 +1,116 @@
+// The timeline pass gives the writers the same events, in the same order and
+// with the same analytic marks, whether it runs on one thread or hands the
+// writing to a second one; a writer that fails stops the pass either way.
+#include "pipeline/timeline_pass.hpp"
+
+#include <string>
+
+#include "catch.hpp"
+#include "support/temporary_folder.hpp"
+
+using namespace evtxcar;
+
+namespace {
+
+// A flow of cmstp.exe to an address outside the default HOMENET every
+// `cmstp_every` events (the analytic's variant `remote`), ordinary process
+// terminations otherwise.
+car_event make_event(std::uint64_t index, std::uint64_t cmstp_every) {
+    car_event event;
+    event.time = 133000000000000000ULL + index * 10'000'000ULL;
+    event.file_index = 0;
+    event.record_id = index + 1;
+    event.provider = "Microsoft-Windows-Sysmon";
+    event.set(car_field::hostname, "WS01");
+    if (index % cmstp_every == 0) {
+        event.object = "flow";
+        event.action = "start";
+        event.event_id = 3;
+        event.set(car_field::image_path, "C:\\Windows\\SysWOW64\\cmstp.exe");
+        event.set(car_field::exe, "cmstp.exe");
+        event.set(car_field::src_ip, "10.1.2.3");
+        event.set(car_field::dest_ip, "203.0.113." + std::to_string(index % 200));
+        event.set(car_field::network_direction, "outbound");
+    } else {
+        event.object = "process";
+        event.action = "terminate";
+        event.event_id = 5;
+        event.set(car_field::image_path, "C:\\Windows\\System32\\notepad.exe");
+        event.set(car_field::pid, std::to_string(index));
+    }
+    return event;
+}
+
+// Remembers what it was given; fails at event number `fail_at` (1-based, 0: never).
+class recording_writer final : public report_writer {
+public:
+    explicit recording_writer(std::uint64_t fail_at = 0) : fail_at_(fail_at) {}
+    std::string_view file_name() const override { return "recorded"; }
+    result<bool> begin(const scan_summary&) override { return true; }
+    result<bool> write_event(const car_event& event) override {
+        if (fail_at_ != 0 && seen.size() + 1 == fail_at_) return read_error{.file = "recorded", .reason = "disk full"};
+        std::string line = std::to_string(event.record_id) + " " + event.object + "/" + event.action;
+        for (const std::string& label : event.analytics) line += " " + label;
+        seen.push_back(std::move(line));
+        return true;
+    }
+    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return true; }
+    result<bool> commit() override { return true; }
+
+    std::vector<std::string> seen;
+
+private:
+    std::uint64_t fail_at_;
+};
+
+struct pass_run {
+    result<timeline_pass_result> outcome;
+    std::vector<std::string> seen;
+};
+
+pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint64_t fail_at = 0) {
+    temporary_folder folder;
+    timeline_sorter sorter(folder.path() / "sort");
+    {
+        run_builder runs(sorter, 64 << 10);  // small budget: several spilled runs
+        for (std::uint64_t i = events; i-- > 0;) runs.add(make_event(i, 1000));
+        runs.close();
+    }
+    const auto analytics = make_analytics(analytic_settings{});
+    const process_index processes;
+    std::vector<std::unique_ptr<report_writer>> writers;
+    writers.push_back(std::make_unique<recording_writer>(fail_at));
+    auto* recorder = static_cast<recording_writer*>(writers.front().get());
+    progress_meter progress = progress_meter::for_writing(events, false);
+    auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, threads);
+    return {std::move(outcome), recorder->seen};
+}
+
+}  // namespace
+
+TEST_CASE("timeline pass: two threads write what one thread writes", "[pipeline][timeline_pass]") {
+    constexpr std::uint64_t events = 5000;  // not a multiple of a batch
+    const pass_run one = run_pass(events, timeline_pass_threads::one);
+    const pass_run two = run_pass(events, timeline_pass_threads::two);
+    REQUIRE(one.outcome.ok());
+    REQUIRE(two.outcome.ok());
+    CHECK(one.outcome.value().events == events);
+    CHECK(two.outcome.value().events == events);
+    REQUIRE(one.seen.size() == events);
+    CHECK(one.seen == two.seen);
+    // Record ids 1, 1001, ... are the cmstp flows: in timeline order, marked.
+    CHECK(one.seen.front() == "1 flow/start CAR-2020-11-010:remote");
+    CHECK(one.seen[1] == "2 process/terminate");
+    CHECK(one.seen[1000] == "1001 flow/start CAR-2020-11-010:remote");
+    CHECK(one.outcome.value().detections.size() == 5);
+    CHECK(two.outcome.value().detections.size() == 5);
+}
+
+TEST_CASE("timeline pass: a failing writer stops the pass with its error", "[pipeline][timeline_pass]") {
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        const pass_run run = run_pass(20000, threads, 3000);
+        REQUIRE_FALSE(run.outcome.ok());
+        CHECK(run.outcome.error().reason == "disk full");
+        CHECK(run.seen.size() == 2999);
+    }
+}
