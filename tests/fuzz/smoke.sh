@@ -7,6 +7,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 seconds=${1:-20}
+mkdir -p build-fuzz
 for target in fuzz_chunk fuzz_file fuzz_value; do
   echo "== fuzz smoke: $target, ${seconds} s"
   tests/fuzz/fuzz.sh "$target" "$seconds" -print_final_stats=0 > "build-fuzz/$target.smoke.log" 2>&1 || {
