@@ -65,6 +65,22 @@ bool expect(std::string_view text, std::size_t& pos, char c) {
 
 }  // namespace
 
+namespace {
+
+// `value` in decimal, with leading zeros up to `width` digits (more digits when it needs them).
+void append_padded_digits(std::string& out, std::uint64_t value, std::size_t width) {
+    char digits[20];
+    std::size_t count = 0;
+    do {
+        digits[count++] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    } while (value != 0);
+    for (std::size_t i = count; i < width; ++i) out += '0';
+    while (count > 0) out += digits[--count];
+}
+
+}  // namespace
+
 std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits) {
     if (fraction_digits < 0) fraction_digits = 0;
     if (fraction_digits > 7) fraction_digits = 7;
@@ -73,16 +89,27 @@ std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits) {
     const auto days = static_cast<std::int64_t>(seconds_total / 86400);
     const std::uint64_t second_of_day = seconds_total % 86400;
     const civil_date date = date_from_days_since_1601(days);
-    char buffer[48];
-    int length = std::snprintf(buffer, sizeof buffer, "%04lld-%02u-%02uT%02u:%02u:%02u",
-                               static_cast<long long>(date.year), date.month, date.day,
-                               static_cast<unsigned>(second_of_day / 3600),
-                               static_cast<unsigned>(second_of_day / 60 % 60),
-                               static_cast<unsigned>(second_of_day % 60));
-    std::string text(buffer, static_cast<std::size_t>(length));
+    // Digits by hand: this runs for every row of every timeline.
+    std::string text;
+    text.reserve(32);
+    append_padded_digits(text, static_cast<std::uint64_t>(date.year), 4);
+    text += '-';
+    append_padded_digits(text, date.month, 2);
+    text += '-';
+    append_padded_digits(text, date.day, 2);
+    text += 'T';
+    append_padded_digits(text, second_of_day / 3600, 2);
+    text += ':';
+    append_padded_digits(text, second_of_day / 60 % 60, 2);
+    text += ':';
+    append_padded_digits(text, second_of_day % 60, 2);
     if (fraction_digits > 0) {
-        char digits[8];
-        std::snprintf(digits, sizeof digits, "%07llu", static_cast<unsigned long long>(fraction));
+        char digits[7];
+        std::uint64_t rest = fraction;
+        for (int i = 6; i >= 0; --i) {
+            digits[i] = static_cast<char>('0' + rest % 10);
+            rest /= 10;
+        }
         text += '.';
         text.append(digits, static_cast<std::size_t>(fraction_digits));
     }

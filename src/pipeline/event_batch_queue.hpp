@@ -40,6 +40,16 @@ public:
         return batch;
     }
 
+    // A batch if one is queued, without waiting.
+    std::optional<std::vector<car_event>> try_pop() {
+        std::lock_guard lock(mutex_);
+        if (batches_.empty()) return std::nullopt;
+        std::vector<car_event> batch = std::move(batches_.front());
+        batches_.pop_front();
+        room_.notify_one();
+        return batch;
+    }
+
     // No more pushes; pop() drains what is queued, then returns nothing.
     void close() {
         std::lock_guard lock(mutex_);

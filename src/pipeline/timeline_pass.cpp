@@ -67,8 +67,11 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
 
     // Two threads: this one merges and runs the analytics (which keep state
     // in timeline order); the writer thread formats and writes. Events reach
-    // the writers in the same order as with one thread.
+    // the writers in the same order as with one thread. Written batches come
+    // back through `recycled`: the merge decodes into their events' buffers
+    // (swapped in), so neither thread allocates or frees for each event.
     event_batch_queue queue(batches_in_flight);
+    event_batch_queue recycled(batches_in_flight + 4);  // more than ever exist: push never waits
     std::thread writer_thread([&] {
         while (auto batch = queue.pop()) {
             for (const car_event& event : *batch) {
@@ -79,21 +82,36 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                 }
                 progress.add_records(1);
             }
+            recycled.push(std::move(*batch));
         }
     });
-    std::vector<car_event> batch;
-    batch.reserve(events_per_batch);
+    auto next_batch = [&recycled] {
+        if (auto batch = recycled.try_pop()) return std::move(*batch);
+        std::vector<car_event> fresh;
+        fresh.reserve(events_per_batch);
+        return fresh;
+    };
+    std::vector<car_event> batch = next_batch();
+    std::size_t filled = 0;
     auto merged = sorter.merge([&](car_event& event) {
         run_analytics(event, analytics, processes, pass);
         ++pass.events;
-        batch.push_back(std::move(event));
-        if (batch.size() < events_per_batch) return true;
+        if (filled < batch.size()) {
+            std::swap(batch[filled], event);  // the merge decodes its next event into the old buffers
+        } else {
+            batch.push_back(std::move(event));
+        }
+        if (++filled < events_per_batch) return true;
+        batch.resize(filled);
         const bool taken = queue.push(std::move(batch));
-        batch = {};
-        batch.reserve(events_per_batch);
+        batch = next_batch();
+        filled = 0;
         return taken;
     });
-    if (!batch.empty()) queue.push(std::move(batch));
+    if (filled > 0) {
+        batch.resize(filled);
+        queue.push(std::move(batch));
+    }
     queue.close();
     writer_thread.join();
     if (writer_failure) return *writer_failure;

@@ -18,6 +18,11 @@ TEST_CASE("filetime formats dates across leap years and centuries", "[parsers][f
     CHECK(format_iso8601_utc(2650467743999999999ULL) == "9999-12-31T23:59:59.9999999Z");
 }
 
+TEST_CASE("filetime formats the largest FILETIME Windows converts, past year 9999", "[parsers][filetime]") {
+    // 0x7FFFFFFFFFFFFFFF: FileTimeToSystemTime's documented upper limit, 30828-09-14 02:48:05.4775807.
+    CHECK(format_iso8601_utc(0x7FFFFFFFFFFFFFFFULL) == "30828-09-14T02:48:05.4775807Z");
+}
+
 TEST_CASE("filetime parses what libevtx and users write", "[parsers][filetime]") {
     // libevtx prints nine fraction digits; the last two are always zero.
     CHECK(parse_iso8601("2017-12-26T13:10:29.136879200Z") == 131587674291368792ULL);
