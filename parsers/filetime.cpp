@@ -1,7 +1,6 @@
 #include "filetime.hpp"
 
 #include <cstdint>
-#include <cstdio>
 
 namespace evtxcar {
 
@@ -65,9 +64,6 @@ bool expect(std::string_view text, std::size_t& pos, char c) {
 
 }  // namespace
 
-namespace {
-
-// `value` in decimal, with leading zeros up to `width` digits (more digits when it needs them).
 void append_padded_digits(std::string& out, std::uint64_t value, std::size_t width) {
     char digits[20];
     std::size_t count = 0;
@@ -79,39 +75,34 @@ void append_padded_digits(std::string& out, std::uint64_t value, std::size_t wid
     while (count > 0) out += digits[--count];
 }
 
-}  // namespace
+void append_iso8601_seconds(std::string& out, filetime_ticks ticks) {
+    // Digits by hand: this runs for every row of every timeline and every time value a record holds.
+    const std::uint64_t seconds_total = ticks / ticks_per_second;
+    const std::uint64_t second_of_day = seconds_total % 86400;
+    const civil_date date = date_from_days_since_1601(static_cast<std::int64_t>(seconds_total / 86400));
+    append_padded_digits(out, static_cast<std::uint64_t>(date.year), 4);
+    out += '-';
+    append_padded_digits(out, date.month, 2);
+    out += '-';
+    append_padded_digits(out, date.day, 2);
+    out += 'T';
+    append_padded_digits(out, second_of_day / 3600, 2);
+    out += ':';
+    append_padded_digits(out, second_of_day / 60 % 60, 2);
+    out += ':';
+    append_padded_digits(out, second_of_day % 60, 2);
+}
 
 std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits) {
     if (fraction_digits < 0) fraction_digits = 0;
     if (fraction_digits > 7) fraction_digits = 7;
-    const std::uint64_t seconds_total = ticks / ticks_per_second;
-    const std::uint64_t fraction = ticks % ticks_per_second;
-    const auto days = static_cast<std::int64_t>(seconds_total / 86400);
-    const std::uint64_t second_of_day = seconds_total % 86400;
-    const civil_date date = date_from_days_since_1601(days);
-    // Digits by hand: this runs for every row of every timeline.
     std::string text;
     text.reserve(32);
-    append_padded_digits(text, static_cast<std::uint64_t>(date.year), 4);
-    text += '-';
-    append_padded_digits(text, date.month, 2);
-    text += '-';
-    append_padded_digits(text, date.day, 2);
-    text += 'T';
-    append_padded_digits(text, second_of_day / 3600, 2);
-    text += ':';
-    append_padded_digits(text, second_of_day / 60 % 60, 2);
-    text += ':';
-    append_padded_digits(text, second_of_day % 60, 2);
+    append_iso8601_seconds(text, ticks);
     if (fraction_digits > 0) {
-        char digits[7];
-        std::uint64_t rest = fraction;
-        for (int i = 6; i >= 0; --i) {
-            digits[i] = static_cast<char>('0' + rest % 10);
-            rest /= 10;
-        }
         text += '.';
-        text.append(digits, static_cast<std::size_t>(fraction_digits));
+        append_padded_digits(text, ticks % ticks_per_second, 7);
+        text.resize(text.size() - static_cast<std::size_t>(7 - fraction_digits));
     }
     text += 'Z';
     return text;

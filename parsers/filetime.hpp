@@ -1,6 +1,8 @@
 #pragma once
 // FILETIME <-> ISO 8601 text. Every time evtxcar prints is UTC.
 
+#include <cstddef>
+#include <cstdint>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -12,6 +14,14 @@ namespace evtxcar {
 // "2017-12-26T13:10:29.1368792Z": ISO 8601, UTC, with `fraction_digits`
 // (0..7) digits of the second; 7 keeps the full 100 ns precision.
 std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits = 7);
+
+// Appends "2017-12-26T13:10:29": the date and time of `ticks` to the second,
+// UTC (years past 9999 get more digits).
+void append_iso8601_seconds(std::string& out, filetime_ticks ticks);
+
+// Appends `value` in decimal, with leading zeros up to `width` digits (more
+// digits when it needs them).
+void append_padded_digits(std::string& out, std::uint64_t value, std::size_t width);
 
 // Parses "YYYY-MM-DD", "YYYY-MM-DDThh:mm", "...:ss" and "...:ss.fraction"
 // ('T' or one space between date and time), optionally followed by "Z" or a

@@ -1,5 +1,6 @@
 #include "time_text.hpp"
 
+#include "../filetime.hpp"
 #include "byte_span.hpp"
 
 namespace evtxcar::binxml {
@@ -15,15 +16,6 @@ unsigned days_in_month(unsigned year, unsigned month) {
     return month == 2 && is_leap(year) ? 29 : lengths[month - 1];
 }
 
-void append_digits(std::string& out, std::uint64_t value, int count) {
-    char digits[20];
-    for (int i = count - 1; i >= 0; --i) {
-        digits[i] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    }
-    out.append(digits, static_cast<std::size_t>(count));
-}
-
 void append_hex_field(std::string& out, std::uint64_t value, int digits) {
     out += "0x";
     for (int shift = (digits - 1) * 4; shift >= 0; shift -= 4) {
@@ -34,17 +26,17 @@ void append_hex_field(std::string& out, std::uint64_t value, int digits) {
 // "YYYY-MM-DDThh:mm:ss"
 void append_date_time(std::string& out, unsigned year, unsigned month, unsigned day, unsigned hour, unsigned minute,
                       unsigned second) {
-    append_digits(out, year, 4);
+    append_padded_digits(out, year, 4);
     out.push_back('-');
-    append_digits(out, month, 2);
+    append_padded_digits(out, month, 2);
     out.push_back('-');
-    append_digits(out, day, 2);
+    append_padded_digits(out, day, 2);
     out.push_back('T');
-    append_digits(out, hour, 2);
+    append_padded_digits(out, hour, 2);
     out.push_back(':');
-    append_digits(out, minute, 2);
+    append_padded_digits(out, minute, 2);
     out.push_back(':');
-    append_digits(out, second, 2);
+    append_padded_digits(out, second, 2);
 }
 
 }  // namespace
@@ -58,20 +50,9 @@ void append_filetime_text(std::string& out, filetime_ticks ticks) {
         out.push_back(')');
         return;
     }
-    const std::uint64_t fraction = ticks % 10000000;
-    std::uint64_t seconds = ticks / 10000000;
-    const auto second = static_cast<unsigned>(seconds % 60);
-    const auto minute = static_cast<unsigned>(seconds / 60 % 60);
-    const auto hour = static_cast<unsigned>(seconds / 3600 % 24);
-    std::uint64_t days = seconds / 86400;  // since 1601-01-01, which starts a 400-year cycle
-    unsigned year = 1601 + static_cast<unsigned>(days / 146097) * 400;
-    days %= 146097;
-    while (days >= (is_leap(year) ? 366u : 365u)) days -= is_leap(year++) ? 366u : 365u;
-    unsigned month = 1;
-    while (days >= days_in_month(year, month)) days -= days_in_month(year, month++);
-    append_date_time(out, year, month, static_cast<unsigned>(days) + 1, hour, minute, second);
+    append_iso8601_seconds(out, ticks);
     out.push_back('.');
-    append_digits(out, fraction, 7);
+    append_padded_digits(out, ticks % ticks_per_second, 7);
     out += "00Z";
 }
 
@@ -94,7 +75,7 @@ void append_systemtime_text(std::string& out, const std::uint8_t* data) {
     }
     append_date_time(out, year, month, day, hour, minute, second);
     out.push_back('.');
-    append_digits(out, millisecond, 3);
+    append_padded_digits(out, millisecond, 3);
     out.push_back('Z');
 }
 
