@@ -2,9 +2,7 @@
 // prints how their records compare, by category. A development tool; the
 // differential test holds the same comparison to account.
 #include <algorithm>
-#include <cctype>
 #include <cstdio>
-#include <filesystem>
 #include <string>
 #include <vector>
 

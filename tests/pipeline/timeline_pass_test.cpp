@@ -15,10 +15,11 @@ namespace {
 // A flow of cmstp.exe to an address outside the default HOMENET every
 // `cmstp_every` events (the analytic's variant `remote`), ordinary process
 // terminations otherwise.
-car_event make_event(std::uint64_t index, std::uint64_t cmstp_every) {
+constexpr std::uint64_t cmstp_every = 1000;
+
+car_event make_event(std::uint64_t index) {
     car_event event;
     event.time = 133000000000000000ULL + index * 10'000'000ULL;
-    event.file_index = 0;
     event.record_id = index + 1;
     event.provider = "Microsoft-Windows-Sysmon";
     event.set(car_field::hostname, "WS01");
@@ -44,7 +45,7 @@ car_event make_event(std::uint64_t index, std::uint64_t cmstp_every) {
 // Remembers what it was given; fails at event number `fail_at` (1-based, 0: never).
 class recording_writer final : public report_writer {
 public:
-    explicit recording_writer(std::uint64_t fail_at = 0) : fail_at_(fail_at) {}
+    explicit recording_writer(std::uint64_t fail_at) : fail_at_(fail_at) {}
     std::string_view file_name() const override { return "recorded"; }
     result<bool> begin(const scan_summary&) override { return true; }
     result<bool> write_event(const car_event& event) override {
@@ -73,7 +74,7 @@ pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint
     timeline_sorter sorter(folder.path() / "sort");
     {
         run_builder runs(sorter, 64 << 10);  // small budget: several spilled runs
-        for (std::uint64_t i = events; i-- > 0;) runs.add(make_event(i, 1000));
+        for (std::uint64_t i = events; i-- > 0;) runs.add(make_event(i));
         runs.close();
     }
     const auto analytics = make_analytics(analytic_settings{});

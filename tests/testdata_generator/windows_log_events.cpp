@@ -166,7 +166,6 @@ windows_event service_state_change(const std::string& computer, filetime time, c
                                    const std::string& state) {
     windows_event event =
         system_event(computer, time, "Service Control Manager", service_control_manager_guid, 7036, 16384);
-    event.system.keywords = 0x8080000000000000ull;
     event.event_data = {
         {"param1", string_value(service)},
         {"param2", string_value(state)},
@@ -191,7 +190,6 @@ windows_event event_log_service(const std::string& computer, filetime time, bool
     windows_event event = system_event(computer, time, "EventLog", nullptr, started ? 6005 : 6006, 32768);
     event.system.classic = true;
     event.system.keywords = 0x0080000000000000ull;
-    event.system.task = 0;
     const std::vector<std::uint8_t> boot_time = {0xEA, 0x07, 0x03, 0x00, 0x02, 0x00, 0x0A, 0x00,
                                                  0x06, 0x00, 0x1E, 0x00, 0x00, 0x00, 0x00, 0x00};
     // The message strings slot is declared a string array; Windows leaves it null here.
