@@ -93,18 +93,21 @@ void append_iso8601_seconds(std::string& out, filetime_ticks ticks) {
     append_padded_digits(out, second_of_day % 60, 2);
 }
 
-std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits) {
+void append_iso8601_utc(std::string& out, filetime_ticks ticks, int fraction_digits) {
     if (fraction_digits < 0) fraction_digits = 0;
     if (fraction_digits > 7) fraction_digits = 7;
-    std::string text;
-    text.reserve(32);
-    append_iso8601_seconds(text, ticks);
+    append_iso8601_seconds(out, ticks);
     if (fraction_digits > 0) {
-        text += '.';
-        append_padded_digits(text, ticks % ticks_per_second, 7);
-        text.resize(text.size() - static_cast<std::size_t>(7 - fraction_digits));
+        out += '.';
+        append_padded_digits(out, ticks % ticks_per_second, 7);
+        out.resize(out.size() - static_cast<std::size_t>(7 - fraction_digits));
     }
-    text += 'Z';
+    out += 'Z';
+}
+
+std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits) {
+    std::string text;
+    append_iso8601_utc(text, ticks, fraction_digits);
     return text;
 }
 

@@ -14,6 +14,8 @@ namespace evtxcar {
 // "2017-12-26T13:10:29.1368792Z": ISO 8601, UTC, with `fraction_digits`
 // (0..7) digits of the second; 7 keeps the full 100 ns precision.
 std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits = 7);
+// The same, appended to `out` (for a row being built: no string of its own).
+void append_iso8601_utc(std::string& out, filetime_ticks ticks, int fraction_digits = 7);
 
 // Appends "2017-12-26T13:10:29": the date and time of `ticks` to the second,
 // UTC (years past 9999 get more digits).

@@ -31,8 +31,9 @@ public:
             append_json_string(line_, name);
             line_.push_back(':');
         };
-        line_ += "{\"datetime\":";
-        append_json_string(line_, format_iso8601_utc(event.time));
+        line_ += "{\"datetime\":\"";
+        append_iso8601_utc(line_, event.time);  // nothing in it needs escaping
+        line_ += '"';
         key("object");
         append_json_string(line_, event.object);
         key("action");

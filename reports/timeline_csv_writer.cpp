@@ -39,7 +39,8 @@ public:
             append_csv_cell(line_, value);
             line_.push_back(',');
         };
-        cell(format_iso8601_utc(event.time));
+        append_iso8601_utc(line_, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
+        line_.push_back(',');
         cell(timestamp_description);
         cell(event_message(event));
         cell(event.text(car_field::hostname));

@@ -80,8 +80,8 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                     queue.close();  // the merge stops at its next batch
                     return;
                 }
-                progress.add_records(1);
             }
+            progress.add_records(batch->size());
             recycled.push(std::move(*batch));
         }
     });
