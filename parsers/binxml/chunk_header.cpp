@@ -33,7 +33,6 @@ chunk_header read_chunk_header(byte_span chunk) {
     header.last_record_number = chunk.u64(chunk_last_record_number_offset);
     header.first_record_id = chunk.u64(chunk_first_record_id_offset);
     header.last_record_id = chunk.u64(chunk_last_record_id_offset);
-    header.header_size = chunk.u32(chunk_header_size_offset);
     header.last_record_offset = chunk.u32(chunk_last_record_offset_offset);
     header.free_space_offset = chunk.u32(chunk_free_space_offset_offset);
     header.stored_records_checksum = chunk.u32(chunk_records_checksum_offset);

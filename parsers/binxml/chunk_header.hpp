@@ -13,7 +13,6 @@ struct chunk_header {
     std::uint64_t last_record_number = 0;
     std::uint64_t first_record_id = 0;
     std::uint64_t last_record_id = 0;
-    std::uint32_t header_size = 0;         // declared, normally 128
     std::uint32_t last_record_offset = 0;  // chunk offset of the last record
     std::uint32_t free_space_offset = 0;   // chunk offset where the unused space begins
     std::uint32_t stored_records_checksum = 0;

@@ -94,8 +94,8 @@ void chunk_reader::read(byte_span chunk, const chunk_location& where, record_vis
 
     const chunk_header header = read_chunk_header(chunk);
     const bool header_ok = header.header_checksum_ok();
-    const bool records_ok = records_checksum_ok(chunk, header);
     if (where.live) {
+        const bool records_ok = records_checksum_ok(chunk, header);  // a CRC of the whole chunk: live chunks only
         if (!header_ok) {
             visitor.on_warning(error_at(0, "chunk header checksum mismatch (stored " +
                                                hex(header.stored_header_checksum) + ", computed " +

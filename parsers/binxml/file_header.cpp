@@ -19,10 +19,6 @@ result<file_header> read_file_header(byte_span file, const std::string& path) {
         return read_error{.file = path, .offset = 0, .reason = "file header truncated"};
     }
     file_header header;
-    header.first_chunk_number = file.u64(file_header_first_chunk_offset);
-    header.last_chunk_number = file.u64(file_header_last_chunk_offset);
-    header.next_record_id = file.u64(file_header_next_record_offset);
-    header.header_size = file.u32(file_header_size_offset);
     header.minor_version = file.u16(file_header_minor_offset);
     header.major_version = file.u16(file_header_major_offset);
     header.chunk_data_offset = file.u16(file_header_block_size_offset);

@@ -10,10 +10,6 @@
 namespace evtxcar::binxml {
 
 struct file_header {
-    std::uint64_t first_chunk_number = 0;
-    std::uint64_t last_chunk_number = 0;
-    std::uint64_t next_record_id = 0;
-    std::uint32_t header_size = 0;  // declared, normally 128
     std::uint16_t minor_version = 0;
     std::uint16_t major_version = 0;
     std::uint16_t chunk_data_offset = 0;  // "header block size", normally 4096

@@ -88,10 +88,13 @@ payload_field& record_assembler::new_field() {
     return field;
 }
 
-bool record_assembler::payload_wanted() const {
+bool record_assembler::provider_wanted() const {
     const auto& wanted = options_.payload_providers;
-    if (wanted.empty() || !saw_system_) return true;  // without System yet, finish() decides
-    return std::find(wanted.begin(), wanted.end(), record_->provider_name) != wanted.end();
+    return wanted.empty() || std::find(wanted.begin(), wanted.end(), record_->provider_name) != wanted.end();
+}
+
+bool record_assembler::payload_wanted() const {
+    return !saw_system_ || provider_wanted();  // without System yet, finish() decides
 }
 
 bool record_assembler::start_element(const name_entry& name) {
@@ -406,8 +409,7 @@ bool record_assembler::finish(decode_error& error) {
         error = {0, "event XML has no <Event> element"};
         return false;
     }
-    const auto& wanted = options_.payload_providers;
-    if (!wanted.empty() && std::find(wanted.begin(), wanted.end(), record_->provider_name) == wanted.end()) {
+    if (!provider_wanted()) {
         record_->kind = payload_kind::none;
         record_->payload_name.clear();
         for (payload_field& field : record_->fields) spare_fields_.push_back(std::move(field));

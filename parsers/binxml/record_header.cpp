@@ -36,7 +36,6 @@ record_header_status read_record_header(byte_span chunk, std::size_t offset, rec
     }
     header.size = chunk.u32(offset + record_size_offset);
     header.record_id = chunk.u64(offset + record_id_offset);
-    header.written_time = chunk.u64(offset + record_written_time_offset);
     if (header.size < record_header_size + record_trailer_size) return record_header_status::size_too_small;
     if (!chunk.contains(offset, header.size)) return record_header_status::size_beyond_chunk;
     if (chunk.u32(offset + header.size - record_trailer_size) != header.size) {

@@ -13,7 +13,6 @@ namespace evtxcar::binxml {
 struct record_header {
     std::uint32_t size = 0;          // whole record: header, binary XML, size copy
     std::uint64_t record_id = 0;     // EventRecordID as the header has it
-    std::uint64_t written_time = 0;  // FILETIME
 };
 
 enum class record_header_status : std::uint8_t {

@@ -187,7 +187,6 @@ bool token_compiler::element(context& cx, std::size_t& pos, int depth) {
                     if (!piece(cx, next, is_piece)) return false;
                     if (!is_piece) return fail(cx, next, "unexpected token in element content");
                     if (cx.out.ops[op_index].code == op_code::substitution) {
-                        cx.out.ops[element_index].flags |= op_has_substitution;
                         cx.out.ops[content_index].a = static_cast<std::uint32_t>(op_index);
                     } else {
                         cx.out.ops[element_index].flags |= op_static_value;

@@ -127,11 +127,9 @@ value_ref next_array_item(const value_ref& array, std::size_t& offset) {
     return item;
 }
 
-value_ref array_item(const value_ref& array, std::size_t index) {
+value_ref first_array_item(const value_ref& array) {
     std::size_t offset = 0;
-    value_ref item = next_array_item(array, offset);
-    for (std::size_t i = 0; i < index && offset < array.size; ++i) item = next_array_item(array, offset);
-    return item;
+    return next_array_item(array, offset);
 }
 
 }  // namespace evtxcar::binxml

@@ -38,7 +38,7 @@ std::size_t array_item_count(const value_ref& array);
 // it. Start at 0 and call array_item_count times.
 value_ref next_array_item(const value_ref& array, std::size_t& offset);
 
-// Item `index` (< array_item_count); walks the items before it.
-value_ref array_item(const value_ref& array, std::size_t index);
+// The first item of `array` (array_item_count > 0).
+value_ref first_array_item(const value_ref& array);
 
 }  // namespace evtxcar::binxml

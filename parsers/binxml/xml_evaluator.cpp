@@ -143,7 +143,7 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
             if (!value(values, op.a, v)) return false;
             if (v.type == value_null || v.type == value_binxml) return true;
             if (!spend(v.size + 32)) return false;
-            append_value_text(out, v.is_array() ? array_item(v, 0) : v);
+            append_value_text(out, v.is_array() ? first_array_item(v) : v);
             return true;
         }
         default:
@@ -253,7 +253,7 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                 } else if (only.code == op_code::substitution) {
                     value_ref v;
                     if (!value(values, only.a, v)) return false;
-                    if (v.is_array()) v = single_piece == array_op ? repeat_item : array_item(v, 0);
+                    if (v.is_array()) v = single_piece == array_op ? repeat_item : first_array_item(v);
                     lone_line_feed = value_is_lone_line_feed(v);
                 }
                 if (lone_line_feed) {
@@ -273,7 +273,7 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     if (v.type != value_null && v.type != value_binxml) {
                         if (!spend(v.size + 32)) return false;
                         if (v.is_array()) {
-                            out_->text(k == array_op ? repeat_item : array_item(v, 0));
+                            out_->text(k == array_op ? repeat_item : first_array_item(v));
                         } else {
                             out_->text(v);
                         }
