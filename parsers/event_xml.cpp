@@ -43,11 +43,6 @@ std::string text_content(pugi::xml_node node) {
     return is_valid_utf8(text) ? text : sanitize_utf8(text);
 }
 
-std::uint64_t parse_unsigned(const char* text) {
-    if (text == nullptr || *text == '\0') return 0;
-    return std::strtoull(text, nullptr, 0);  // decimal, or hex with "0x"
-}
-
 template <typename T>
 T parse_number(const char* text) {
     return static_cast<T>(parse_unsigned(text));
@@ -133,6 +128,11 @@ void read_user_data(pugi::xml_node user_data, event_record& record) {
 }
 
 }  // namespace
+
+std::uint64_t parse_unsigned(const char* text) {
+    if (text == nullptr || *text == '\0') return 0;
+    return std::strtoull(text, nullptr, 0);  // decimal, or hex with "0x"
+}
 
 result<bool> read_event_xml(std::string& xml, event_record& record) {
     pugi::xml_document document;

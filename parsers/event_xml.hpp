@@ -14,4 +14,8 @@ namespace evtxcar {
 // reason says what was wrong and `offset` is the position in the XML text.
 result<bool> read_event_xml(std::string& xml, event_record& record);
 
+// A System number's text as event_record reads it: decimal, or hex with
+// "0x" (strtoull base 0); 0 for empty text or nullptr.
+std::uint64_t parse_unsigned(const char* text);
+
 }  // namespace evtxcar

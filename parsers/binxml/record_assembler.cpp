@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "../event_xml.hpp"
 #include "../filetime.hpp"
 #include "value_number.hpp"
 #include "value_text.hpp"
@@ -227,7 +228,7 @@ void record_assembler::set_attribute_text(frame& f, known_name name, std::string
             break;
         default: {
             parse_text_.assign(text);
-            const std::uint64_t number = parse_unsigned_text(parse_text_);
+            const std::uint64_t number = parse_unsigned(parse_text_.c_str());
             if (name == known_name::qualifiers) record.event_id_qualifiers = static_cast<std::uint16_t>(number);
             if (name == known_name::process_id) record.process_id = static_cast<std::uint32_t>(number);
             if (name == known_name::thread_id) record.thread_id = static_cast<std::uint32_t>(number);
@@ -359,10 +360,10 @@ void record_assembler::finish_number(const frame& f) {
         } else {
             number_text_.clear();
             append_value_text(number_text_, number_value_);
-            number = parse_unsigned_text(number_text_);
+            number = parse_unsigned(number_text_.c_str());
         }
     } else {
-        number = parse_unsigned_text(number_text_);
+        number = parse_unsigned(number_text_.c_str());
     }
     event_record& record = *record_;
     switch (f.field) {

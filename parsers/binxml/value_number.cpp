@@ -1,6 +1,5 @@
 #include "value_number.hpp"
 
-#include <cstdlib>
 
 #include "byte_span.hpp"
 #include "time_text.hpp"
@@ -41,11 +40,6 @@ std::optional<filetime_ticks> value_as_filetime(const value_ref& value) {
     if (value.base_type() != value_filetime || value.size != 8) return std::nullopt;
     const filetime_ticks ticks = load_u64(value.data);
     return ticks < filetime_year_10000 ? ticks : 0;  // the hex form does not parse
-}
-
-std::uint64_t parse_unsigned_text(const std::string& text) {
-    if (text.empty()) return 0;
-    return std::strtoull(text.c_str(), nullptr, 0);
 }
 
 }  // namespace evtxcar::binxml

@@ -23,7 +23,4 @@ std::optional<std::uint64_t> value_as_unsigned(const value_ref& value);
 // nothing for other types.
 std::optional<filetime_ticks> value_as_filetime(const value_ref& value);
 
-// strtoull(text, nullptr, 0); 0 for empty text.
-std::uint64_t parse_unsigned_text(const std::string& text);
-
 }  // namespace evtxcar::binxml
