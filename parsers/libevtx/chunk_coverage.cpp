@@ -33,8 +33,6 @@ chunk_coverage::chunk_coverage(const std::string& path, std::uint32_t segment_co
                 facts.header_checksum_ok = header.header_checksum_ok();
                 facts.records_checksum_ok = binxml::records_checksum_ok(bytes, header);
                 facts.claimed_records = header.claimed_record_count();
-                facts.first_record_id = header.first_record_id;
-                facts.last_record_id = header.last_record_id;
                 if (header.last_record_id >= header.first_record_id) {
                     ranges_.push_back({header.first_record_id, header.last_record_id, chunks_.size()});
                 }
@@ -56,7 +54,7 @@ std::uint64_t chunk_coverage::chunk_of(std::uint64_t record_id) const {
 }
 
 bool chunk_coverage::records_checksum_wrong(std::uint64_t chunk) const {
-    return chunk < chunks_.size() && chunks_[chunk].has_signature && !chunks_[chunk].records_checksum_ok;
+    return chunk < chunks_.size() && !chunks_[chunk].records_checksum_ok;  // set for chunks with a signature only
 }
 
 bool chunk_coverage::segment_done(const std::vector<std::uint64_t>& delivered_per_chunk,
@@ -78,6 +76,13 @@ void chunk_coverage::report(bool strict, record_visitor& visitor) const {
     // fall short; they are taken off the shortfalls in chunk order (the order
     // libevtx numbers records in), so nothing is counted twice.
     std::uint64_t unattributed = unattributed_failures_;
+    // Records of chunk i neither delivered nor already reported.
+    auto unreported_shortfall = [&](std::size_t i) {
+        std::uint64_t lost = chunks_[i].claimed_records - std::min(delivered_[i], chunks_[i].claimed_records);
+        const std::uint64_t already_reported = std::min(lost, unattributed);
+        unattributed -= already_reported;
+        return lost - already_reported;
+    };
     for (std::size_t i = 0; i < chunks_.size(); ++i) {
         const chunk_facts& chunk = chunks_[i];
         read_error where{.file = path_, .offset = first_chunk_offset + i * binxml::chunk_size, .chunk = i};
@@ -93,18 +98,17 @@ void chunk_coverage::report(bool strict, record_visitor& visitor) const {
         }
         if (!chunk.records_checksum_ok) {
             if (strict) {
+                // Its records were not delivered (the reader skips them);
+                // those libevtx failed on were reported already.
                 where.reason = "chunk records checksum mismatch: chunk skipped (--strict)";
-                visitor.on_record_error(where, chunk.claimed_records);
+                visitor.on_record_error(where, unreported_shortfall(i));
                 continue;
             }
             where.reason = "chunk records checksum mismatch: records read, their content may have been altered";
             visitor.on_warning(where);
         }
         if (delivered_[i] < chunk.claimed_records) {
-            std::uint64_t lost = chunk.claimed_records - delivered_[i];
-            const std::uint64_t already_reported = std::min(lost, unattributed);
-            unattributed -= already_reported;
-            lost -= already_reported;
+            const std::uint64_t lost = unreported_shortfall(i);
             if (lost == 0) continue;
             where.reason = "the chunk header declares " + std::to_string(chunk.claimed_records) +
                            " records; libevtx skipped " + std::to_string(lost) + " of them without an error";

@@ -31,7 +31,8 @@ public:
     bool records_checksum_wrong(std::uint64_t chunk) const;
 
     // Called once per segment with the records accounted for per chunk (read,
-    // or reported as failed) and the failures already reported whose chunk is
+    // or reported as failed; under --strict, of a chunk it skips, only those
+    // reported as failed) and the failures already reported whose chunk is
     // unknown; reports to `visitor` when this was the file's last segment,
     // and then returns true.
     bool segment_done(const std::vector<std::uint64_t>& delivered_per_chunk, std::uint64_t unattributed_failures,
@@ -46,8 +47,6 @@ private:
         bool header_checksum_ok = true;
         bool records_checksum_ok = true;
         std::uint64_t claimed_records = 0;
-        std::uint64_t first_record_id = 0;
-        std::uint64_t last_record_id = 0;
     };
     struct id_range {
         std::uint64_t first_id;

@@ -139,7 +139,9 @@ private:
     // A record of a chunk that was read or already reported as failed.
     void count_for_chunk(std::uint64_t header_identifier, bool recovered) {
         if (!coverage_ || recovered) return;
-        const std::uint64_t chunk = coverage_->chunk_of(header_identifier);
+        count_in_chunk(coverage_->chunk_of(header_identifier));
+    }
+    void count_in_chunk(std::uint64_t chunk) {
         if (chunk < delivered_per_chunk_.size()) ++delivered_per_chunk_[chunk];
     }
 
@@ -190,10 +192,11 @@ private:
         record_.recovered = recovered;
         std::uint64_t header_identifier = 0;  // the record header's id, which chunk headers count in
         if (coverage_ && !recovered && libevtx_record_get_identifier(raw, &header_identifier, nullptr) == 1) {
-            if (options_.strict && coverage_->records_checksum_wrong(coverage_->chunk_of(header_identifier))) {
+            const std::uint64_t chunk = coverage_->chunk_of(header_identifier);
+            if (options_.strict && coverage_->records_checksum_wrong(chunk)) {
                 return;  // the coverage check reports the chunk as skipped
             }
-            count_for_chunk(header_identifier, recovered);
+            count_in_chunk(chunk);
         }
         if (!options_.payload_providers.empty() &&
             std::find(options_.payload_providers.begin(), options_.payload_providers.end(), record_.provider_name) ==
