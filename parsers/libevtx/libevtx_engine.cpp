@@ -70,12 +70,8 @@ file_precheck precheck(const std::string& path) {
 class libevtx_reader final : public evtx_file_reader {
 public:
     libevtx_reader(const libevtx_engine& engine, libevtx::file_handle file, const read_options& options,
-                   std::optional<read_error> truncated, std::shared_ptr<libevtx::chunk_coverage> coverage)
-        : engine_(engine),
-          file_(std::move(file)),
-          options_(options),
-          truncated_(std::move(truncated)),
-          coverage_(std::move(coverage)) {
+                   std::optional<read_error> truncated)
+        : engine_(engine), file_(std::move(file)), options_(options), truncated_(std::move(truncated)) {
         file_.version(info_.major_version, info_.minor_version);
         const std::uint32_t flags = file_.flags();
         info_.dirty = (flags & LIBEVTX_FILE_FLAG_IS_DIRTY) != 0;
@@ -84,6 +80,8 @@ public:
         recovered_count_ = options.include_recovered ? std::max(0, file_.recovered_record_count()) : 0;
         // At least one segment, so that a file-level problem has a segment to be reported from.
         segments_ = std::max<std::uint32_t>(1, segments_for(record_count_) + segments_for(recovered_count_));
+        // The coverage check needs the segment count before the first segment is read.
+        coverage_ = engine.shared_coverage(file_.path(), segments_);
     }
 
     const evtx_file_info& info() const override { return info_; }
@@ -105,14 +103,6 @@ public:
             coverage_->segment_done(delivered_per_chunk_, unattributed_failures_, options_.strict, visitor)) {
             engine_.forget_coverage(file_.path());
         }
-    }
-
-    // Segments are fixed once libevtx has opened the file; the coverage
-    // check needs the count before the first segment is read.
-    static std::uint32_t segment_count_for(const libevtx::file_handle& file, const read_options& options) {
-        const int records = std::max(0, file.record_count());
-        const int recovered = options.include_recovered ? std::max(0, file.recovered_record_count()) : 0;
-        return std::max<std::uint32_t>(1, segments_for(records) + segments_for(recovered));
     }
 
 private:
@@ -227,10 +217,16 @@ private:
 
 std::shared_ptr<libevtx::chunk_coverage> libevtx_engine::shared_coverage(const std::string& path,
                                                                         std::uint32_t segments) const {
+    {
+        std::lock_guard lock(coverage_mutex_);
+        if (auto found = coverage_by_path_.find(path); found != coverage_by_path_.end()) return found->second;
+    }
+    // Built without the lock (it reads and checksums the whole file), so
+    // other files open meanwhile. Should two readers of one file race here,
+    // the first one stored is shared and the other is dropped.
+    auto built = std::make_shared<libevtx::chunk_coverage>(path, segments);
     std::lock_guard lock(coverage_mutex_);
-    auto& slot = coverage_by_path_[path];
-    if (!slot) slot = std::make_shared<libevtx::chunk_coverage>(path, segments);
-    return slot;
+    return coverage_by_path_.try_emplace(path, std::move(built)).first->second;
 }
 
 void libevtx_engine::forget_coverage(const std::string& path) const {
@@ -244,9 +240,8 @@ result<std::unique_ptr<evtx_file_reader>> libevtx_engine::open(const std::string
     if (checked.unreadable) return read_error{.file = path, .offset = 0, .reason = *checked.unreadable};
     auto file = libevtx::file_handle::open(path);
     if (!file) return file.error();
-    auto coverage = shared_coverage(path, libevtx_reader::segment_count_for(file.value(), options));
-    return std::unique_ptr<evtx_file_reader>(std::make_unique<libevtx_reader>(
-        *this, std::move(file.value()), options, std::move(checked.truncated), std::move(coverage)));
+    return std::unique_ptr<evtx_file_reader>(
+        std::make_unique<libevtx_reader>(*this, std::move(file.value()), options, std::move(checked.truncated)));
 }
 
 }  // namespace evtxcar
