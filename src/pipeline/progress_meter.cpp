@@ -4,18 +4,16 @@
 
 namespace evtxcar {
 
-progress_meter::progress_meter(std::uint64_t total_files, std::uint64_t total_bytes, bool draw)
-    : total_files_(total_files), total_bytes_(total_bytes), started_(std::chrono::steady_clock::now()) {
+progress_meter::progress_meter(phase shown, std::uint64_t total_files, std::uint64_t total, bool draw)
+    : phase_(shown), total_files_(total_files), total_(total), started_(std::chrono::steady_clock::now()) {
     if (draw) drawer_ = std::thread([this] { draw_loop(); });
 }
 
-progress_meter::progress_meter(std::uint64_t total_events, bool draw)
-    : writing_(true), total_files_(0), total_bytes_(total_events), started_(std::chrono::steady_clock::now()) {
-    if (draw) drawer_ = std::thread([this] { draw_loop(); });
-}
+progress_meter::progress_meter(std::uint64_t total_files, std::uint64_t total_bytes, bool draw)
+    : progress_meter(phase::reading, total_files, total_bytes, draw) {}
 
 progress_meter progress_meter::for_writing(std::uint64_t total_events, bool draw) {
-    return progress_meter(total_events, draw);
+    return progress_meter(phase::writing, 0, total_events, draw);
 }
 
 progress_meter::~progress_meter() { stop(); }
@@ -40,10 +38,10 @@ void progress_meter::draw_loop() {
 }
 
 void progress_meter::draw_line() {
-    if (writing_) {
+    if (phase_ == phase::writing) {
         std::fprintf(stderr, "\r\033[Kwriting: events %llu/%llu",
                      static_cast<unsigned long long>(records_.load(std::memory_order_relaxed)),
-                     static_cast<unsigned long long>(total_bytes_));
+                     static_cast<unsigned long long>(total_));
         std::fflush(stderr);
         return;
     }
@@ -52,11 +50,11 @@ void progress_meter::draw_line() {
     const auto bytes = static_cast<double>(bytes_.load(std::memory_order_relaxed));
     const double rate = seconds > 0 ? bytes / seconds : 0;
     char eta[32] = "--:--";
-    if (rate > 0 && total_bytes_ > 0 && bytes <= static_cast<double>(total_bytes_)) {
-        const auto left = static_cast<long long>((static_cast<double>(total_bytes_) - bytes) / rate);
+    if (rate > 0 && total_ > 0 && bytes <= static_cast<double>(total_)) {
+        const auto left = static_cast<long long>((static_cast<double>(total_) - bytes) / rate);
         std::snprintf(eta, sizeof eta, "%lld:%02lld", left / 60, left % 60);
     }
-    std::fprintf(stderr, "\r\033[K%s: files %llu/%llu, records %llu, %.1f MB/s, ETA %s", phase_.load(),
+    std::fprintf(stderr, "\r\033[Kreading: files %llu/%llu, records %llu, %.1f MB/s, ETA %s",
                  static_cast<unsigned long long>(files_.load(std::memory_order_relaxed)),
                  static_cast<unsigned long long>(total_files_),
                  static_cast<unsigned long long>(records_.load(std::memory_order_relaxed)), rate / 1e6, eta);

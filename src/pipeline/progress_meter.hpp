@@ -26,7 +26,6 @@ public:
     void add_records(std::uint64_t count) { records_.fetch_add(count, std::memory_order_relaxed); }
     void add_bytes(std::uint64_t count) { bytes_.fetch_add(count, std::memory_order_relaxed); }
     void file_done() { files_.fetch_add(1, std::memory_order_relaxed); }
-    void set_phase(const char* phase) { phase_.store(phase); }
     // Stops redrawing and clears the line.
     void stop();
 
@@ -34,15 +33,15 @@ private:
     void draw_loop();
     void draw_line();
 
-    progress_meter(std::uint64_t total_events, bool draw);
+    enum class phase : std::uint8_t { reading, writing };
+    progress_meter(phase shown, std::uint64_t total_files, std::uint64_t total, bool draw);
 
-    bool writing_ = false;
+    phase phase_;
     std::uint64_t total_files_;
-    std::uint64_t total_bytes_;
+    std::uint64_t total_;  // bytes while reading, events while writing
     std::atomic<std::uint64_t> files_{0};
     std::atomic<std::uint64_t> records_{0};
     std::atomic<std::uint64_t> bytes_{0};
-    std::atomic<const char*> phase_{"reading"};
     std::chrono::steady_clock::time_point started_;
     std::mutex mutex_;
     std::condition_variable wake_;
