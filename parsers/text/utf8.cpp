@@ -1,7 +1,6 @@
 #include "utf8.hpp"
 
 #include <algorithm>
-#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -38,25 +37,37 @@ std::size_t valid_sequence_length(std::string_view text, std::size_t i) {
     if (cp < minimum || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return 0;
     return length;
 }
+
+// Writes the UTF-8 bytes of `cp` (a Unicode scalar value) at `out`, which
+// has room for 4; returns how many.
+std::size_t encode_utf8(char* out, std::uint32_t cp) {
+    if (cp < 0x80) {
+        out[0] = static_cast<char>(cp);
+        return 1;
+    }
+    if (cp < 0x800) {
+        out[0] = static_cast<char>(0xC0 | (cp >> 6));
+        out[1] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 2;
+    }
+    if (cp < 0x10000) {
+        out[0] = static_cast<char>(0xE0 | (cp >> 12));
+        out[1] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+        out[2] = static_cast<char>(0x80 | (cp & 0x3F));
+        return 3;
+    }
+    out[0] = static_cast<char>(0xF0 | (cp >> 18));
+    out[1] = static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
+    out[2] = static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
+    out[3] = static_cast<char>(0x80 | (cp & 0x3F));
+    return 4;
+}
 }  // namespace
 
 void append_code_point(std::string& out, std::uint32_t cp) {
     if (cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) cp = replacement_character;
-    if (cp < 0x80) {
-        out.push_back(static_cast<char>(cp));
-    } else if (cp < 0x800) {
-        out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else if (cp < 0x10000) {
-        out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    } else {
-        out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-        out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-    }
+    char bytes[4];
+    out.append(bytes, encode_utf8(bytes, cp));
 }
 
 void append_utf16le_as_utf8(std::string& out, const std::uint8_t* data, std::size_t code_units) {
@@ -100,7 +111,7 @@ std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_
             const __m128i eight = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + 2 * i));
             const __m128i above_ascii = _mm_and_si128(eight, _mm_set1_epi16(static_cast<short>(0xFF80)));
             const __m128i nul = _mm_cmpeq_epi16(eight, _mm_setzero_si128());
-            if (_mm_movemask_epi8(_mm_or_si128(_mm_cmpeq_epi16(above_ascii, _mm_setzero_si128()), nul)) == 0xFFFF &&
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(above_ascii, _mm_setzero_si128())) == 0xFFFF &&
                 _mm_movemask_epi8(nul) == 0) {
                 room_for(8, code_units - i);
                 _mm_storel_epi64(reinterpret_cast<__m128i*>(out.data() + written), _mm_packus_epi16(eight, eight));
@@ -128,22 +139,7 @@ std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_
             }
         }
         room_for(4, code_units - i + 1);
-        char* write = out.data() + written;
-        auto put = [&write](std::uint32_t byte) { *write++ = static_cast<char>(byte); };
-        if (cp < 0x800) {
-            put(0xC0 | (cp >> 6));
-            put(0x80 | (cp & 0x3F));
-        } else if (cp < 0x10000) {
-            put(0xE0 | (cp >> 12));
-            put(0x80 | ((cp >> 6) & 0x3F));
-            put(0x80 | (cp & 0x3F));
-        } else {
-            put(0xF0 | (cp >> 18));
-            put(0x80 | ((cp >> 12) & 0x3F));
-            put(0x80 | ((cp >> 6) & 0x3F));
-            put(0x80 | (cp & 0x3F));
-        }
-        written = static_cast<std::size_t>(write - out.data());
+        written += encode_utf8(out.data() + written, cp);
     }
     out.resize(written);
     return i;
