@@ -4,7 +4,7 @@
 
 #include "../binxml/binxml_format.hpp"
 #include "../binxml/chunk_header.hpp"
-#include "../binxml/mapped_file.hpp"
+#include "../binxml/file_source.hpp"
 
 namespace evtxcar::libevtx {
 
@@ -14,12 +14,14 @@ constexpr std::uint64_t first_chunk_offset = binxml::file_header_size;
 
 chunk_coverage::chunk_coverage(const std::string& path, std::uint32_t segment_count)
     : path_(path), segments_left_(segment_count) {
-    auto mapped = binxml::mapped_file::open(path);
-    if (!mapped) return;
-    const binxml::byte_span file = mapped->bytes();
-    for (std::uint64_t offset = first_chunk_offset; offset + binxml::chunk_size <= file.size();
+    auto file = binxml::file_source::open(path);
+    if (!file) return;
+    std::vector<std::uint8_t> buffer(binxml::chunk_size);
+    for (std::uint64_t offset = first_chunk_offset; offset + binxml::chunk_size <= file->size();
          offset += binxml::chunk_size) {
-        const binxml::byte_span bytes = file.sub(offset, binxml::chunk_size);
+        auto read = file->read(offset, binxml::chunk_size, buffer.data());
+        if (!read || read->size() < binxml::chunk_size) break;  // the rest is not checked, as if cut short
+        const binxml::byte_span bytes = *read;
         chunk_facts facts;
         switch (binxml::classify_chunk(bytes)) {
             case binxml::chunk_state::empty:

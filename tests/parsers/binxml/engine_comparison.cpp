@@ -7,7 +7,7 @@
 
 #include "binxml/binxml_engine.hpp"
 #include "binxml/binxml_format.hpp"
-#include "binxml/mapped_file.hpp"
+#include "binxml/file_source.hpp"
 #include "difference_kinds.hpp"
 #include "libevtx/libevtx_engine.hpp"
 
@@ -114,15 +114,15 @@ file_comparison compare_engines(const std::string& path, const read_options& opt
     result.fast_records = fast.records.size();
 
     std::uint64_t cut_chunk_start = ~std::uint64_t{0};  // where a chunk the file's end cuts short begins
-    if (auto file = binxml::mapped_file::open(path)) {
-        const binxml::byte_span bytes = file->bytes();
-        if (bytes.size() > binxml::file_header_size &&
-            (bytes.size() - binxml::file_header_size) % binxml::chunk_size != 0) {
-            cut_chunk_start = bytes.size() - (bytes.size() - binxml::file_header_size) % binxml::chunk_size;
+    if (auto file = binxml::file_source::open(path)) {
+        const std::uint64_t size = file->size();
+        if (size > binxml::file_header_size && (size - binxml::file_header_size) % binxml::chunk_size != 0) {
+            cut_chunk_start = size - (size - binxml::file_header_size) % binxml::chunk_size;
         }
         for (const event_record& record : fast.records) {
-            const binxml::byte_span at = bytes.sub(record.file_offset, 4);
-            if (at.empty() || std::memcmp(at.data(), "**\0\0", 4) != 0) ++result.fast_bad_offsets;
+            std::uint8_t signature[4];
+            const auto at = file->read(record.file_offset, 4, signature);
+            if (!at || at->size() != 4 || std::memcmp(at->data(), "**\0\0", 4) != 0) ++result.fast_bad_offsets;
         }
     }
 
