@@ -18,13 +18,6 @@ using binxml::byte_span;
 // Records a chunk in use typically holds: the segment weight, for scheduling.
 constexpr std::uint64_t typical_records_per_chunk = 100;
 
-// A segment is one chunk position of the file.
-struct chunk_segment {
-    std::uint64_t index = 0;
-    std::uint64_t weight = 0;
-    bool live = true;
-};
-
 class binxml_reader final : public evtx_file_reader {
 public:
     binxml_reader(std::string path, binxml::file_source file, const binxml::file_header& header,
@@ -40,21 +33,20 @@ public:
     const evtx_file_info& info() const override { return info_; }
     std::uint32_t segment_count() const override {
         // File-level warnings travel with segment 0, even when no chunk holds anything.
-        const std::size_t count = segments_.empty() && !file_warnings_.empty() ? 1 : segments_.size();
+        const std::uint64_t count = info_.chunk_count == 0 && !file_warnings_.empty() ? 1 : info_.chunk_count;
         return static_cast<std::uint32_t>(count);
     }
     std::uint64_t segment_weight(std::uint32_t segment) const override {
-        return segment < segments_.size() ? std::max<std::uint64_t>(segments_[segment].weight, 1) : 1;
+        return segment < info_.chunk_count && live(segment) ? typical_records_per_chunk : 1;
     }
 
     void read_segment(std::uint32_t segment, record_visitor& visitor) override {
         if (segment == 0) {
             for (const read_error& warning : file_warnings_) visitor.on_warning(warning);
         }
-        if (segment >= segments_.size()) return;
-        const chunk_segment& chunk = segments_[segment];
+        if (segment >= info_.chunk_count) return;
         binxml::chunk_location where{
-            .path = &path_, .index = chunk.index, .file_offset = chunk_offset(chunk.index), .live = chunk.live};
+            .path = &path_, .index = segment, .file_offset = chunk_offset(segment), .live = live(segment)};
         auto bytes = file_.read(where.file_offset, binxml::chunk_size, buffer_.get());
         if (!bytes) {
             read_error error = bytes.error();
@@ -70,6 +62,8 @@ private:
     static std::size_t chunk_offset(std::uint64_t index) {
         return binxml::file_header_size + index * binxml::chunk_size;
     }
+
+    bool live(std::uint64_t chunk) const { return chunk < live_chunks_; }
 
     void warn(std::string reason) {
         file_warnings_.push_back(read_error{.file = path_, .offset = 0, .reason = std::move(reason)});
@@ -99,16 +93,13 @@ private:
         // memory at once). Chunks past the header's count hold live records
         // only in a dirty file (the header lags); in a clean file they are
         // leftovers, and only those few are looked at now, for the warning.
-        std::uint64_t beyond = 0;
-        for (std::uint64_t index = 0; index < slots; ++index) {
-            const bool live = index < header.chunk_count || header.dirty();
-            segments_.push_back({index, live ? typical_records_per_chunk : 1, live});
-            if (!live) {
-                auto start = file_.read(chunk_offset(index), binxml::chunk_header_size, buffer_.get());
-                if (start && binxml::classify_chunk(*start) == binxml::chunk_state::valid) ++beyond;
-            }
-        }
         info_.chunk_count = slots;
+        live_chunks_ = header.dirty() ? slots : std::min<std::uint64_t>(header.chunk_count, slots);
+        std::uint64_t beyond = 0;
+        for (std::uint64_t index = live_chunks_; index < slots; ++index) {
+            auto start = file_.read(chunk_offset(index), binxml::chunk_header_size, buffer_.get());
+            if (start && binxml::classify_chunk(*start) == binxml::chunk_state::valid) ++beyond;
+        }
         if (beyond > 0) {
             warn(std::to_string(beyond) + " chunks lie past the " + std::to_string(header.chunk_count) +
                  " the header counts in this clean file: their records count as recovered");
@@ -122,7 +113,7 @@ private:
     read_options options_;
     binxml::chunk_reader chunks_;
     evtx_file_info info_;
-    std::vector<chunk_segment> segments_;
+    std::uint64_t live_chunks_ = 0;  // chunks before this one hold live records; later ones, recovered only
     std::vector<read_error> file_warnings_;
 };
 

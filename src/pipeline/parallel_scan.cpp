@@ -100,7 +100,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
                     if (segment == ~0u) {  // the first opener reports a file that cannot be read
                         file_tally& failed = tally.files[file];
                         failed.unreadable = true;
-                        failed.first_problem = opened.error().reason;
+                        failed.first_problem.offer(opened.error());
                         tally.add_problem(opened.error(), 0, false);
                         progress.add_bytes(file_bytes[file]);
                         progress.file_done();

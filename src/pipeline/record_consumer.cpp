@@ -66,14 +66,14 @@ void record_consumer::on_record_error(const read_error& error, std::uint64_t rec
     tally_.records_failed += lost;
     file_tally& file = tally_.files[file_index_];
     file.records_failed += lost;
-    if (file.first_problem.empty()) file.first_problem = error.reason;
+    file.first_problem.offer(error);
     tally_.add_problem(error, lost, false);
 }
 
 void record_consumer::on_warning(const read_error& warning) {
     file_tally& file = tally_.files[file_index_];
     ++file.warnings;
-    if (file.first_warning.empty()) file.first_warning = warning.reason;
+    file.first_warning.offer(warning);
     tally_.add_problem(warning, 0, true);
 }
 

@@ -21,7 +21,8 @@ void scan_tally::add_problem(const read_error& error, std::uint64_t records_lost
 }
 
 void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summary) {
-    std::vector<std::string> first_warnings(summary.files.size());
+    std::vector<earliest_reason> first_problems(summary.files.size());
+    std::vector<earliest_reason> first_warnings(summary.files.size());
     for (scan_tally& tally : tallies) {
         summary.records_read += tally.records_read;
         summary.records_failed += tally.records_failed;
@@ -44,8 +45,8 @@ void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summ
             file.warnings += part.warnings;
             widen_range(part.first_time, part.last_time, file.first_time, file.last_time);
             if (part.unreadable) file.status = file_status::unreadable;
-            if (file.reason.empty()) file.reason = part.first_problem;
-            if (first_warnings[i].empty()) first_warnings[i] = part.first_warning;
+            first_problems[i].offer(part.first_problem);
+            first_warnings[i].offer(part.first_warning);
         }
         for (auto& problem : tally.problems) {
             if (summary.problems.size() < scan_summary::max_listed_errors) {
@@ -60,7 +61,8 @@ void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summ
         file_outcome& file = summary.files[i];
         if (file.status != file_status::unreadable && file.records_failed > 0) file.status = file_status::partial;
         // A complete file says why it has warnings (nothing was lost, but something is off).
-        if (file.status == file_status::complete) file.reason = first_warnings[i];
+        if (file.reason.empty()) file.reason = first_problems[i].reason;
+        if (file.status == file_status::complete) file.reason = first_warnings[i].reason;
         widen_range(file.first_time, file.last_time, summary.first_time, summary.last_time);
     }
     // Problems in file order, then by position in the file.

@@ -13,6 +13,28 @@
 
 namespace evtxcar {
 
+// The reason of the problem that stands earliest in the file (by offset,
+// then record index, as the summary's problem list is sorted), so that a
+// file's reason does not depend on which worker read which part of it.
+struct earliest_reason {
+    std::string reason;
+    std::uint64_t offset = read_error::unknown;
+    std::uint64_t record_index = read_error::unknown;
+
+    void offer(const read_error& error) { offer(error.reason, error.offset, error.record_index); }
+    void offer(const earliest_reason& other) {
+        if (!other.reason.empty()) offer(other.reason, other.offset, other.record_index);
+    }
+
+private:
+    void offer(const std::string& text, std::uint64_t at, std::uint64_t index) {
+        if (!reason.empty() && (at > offset || (at == offset && index >= record_index))) return;
+        reason = text;
+        offset = at;
+        record_index = index;
+    }
+};
+
 struct file_tally {
     std::uint64_t records_read = 0;
     std::uint64_t records_failed = 0;
@@ -20,8 +42,8 @@ struct file_tally {
     filetime_ticks first_time = 0;
     filetime_ticks last_time = 0;
     bool unreadable = false;
-    std::string first_problem;  // the reason of the first error met
-    std::string first_warning;  // the reason of the first warning met
+    earliest_reason first_problem;  // of the errors
+    earliest_reason first_warning;  // of the warnings
 };
 
 struct scan_tally {
