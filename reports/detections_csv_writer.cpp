@@ -22,10 +22,7 @@ public:
 
     std::string_view file_name() const override { return "detections.csv"; }
 
-    result<bool> begin(const scan_summary&) override {
-        if (auto created = create_file(); !created) return created;
-        return true;
-    }
+    result<bool> begin(const scan_summary&) override { return create_file(); }
 
     result<bool> write_event(const car_event&) override { return true; }
 
@@ -39,7 +36,6 @@ public:
         }
         return complete_file();
     }
-
 
 private:
     static void write_row(const scan_summary& summary, const detection& found, std::string& line) {

@@ -213,10 +213,7 @@ public:
 
     std::string_view file_name() const override { return "summary.json"; }
 
-    result<bool> begin(const scan_summary&) override {
-        if (auto created = create_file(); !created) return created;
-        return true;
-    }
+    result<bool> begin(const scan_summary&) override { return create_file(); }
 
     result<bool> write_event(const car_event&) override { return true; }
 
@@ -275,7 +272,6 @@ public:
         file().write(json.text());
         return complete_file();
     }
-
 };
 
 }  // namespace
