@@ -52,6 +52,20 @@ struct count_by_name {
     std::uint64_t count = 0;
 };
 
+// Whether one variant of one analytic could see anything on one host: an
+// empty detections list means "nothing found" only where the variant was
+// evaluable. One row per host (Computer, case folded) x analytic x variant.
+struct coverage_row {
+    std::string host;                  // Computer as logged (first spelling in host order)
+    std::string analytic_id;           // "CAR-2020-11-010"
+    std::string variant;               // "car"
+    bool evaluable = false;            // the host had events of the kind the variant evaluates
+    std::uint64_t events_examined = 0;  // those events, on this host, inside --from/--to
+    std::uint64_t detections = 0;      // hits of this variant on this host
+    std::string needs;                 // what the variant evaluates, in words
+    std::string why_not;               // when not evaluable: why, in words; empty otherwise
+};
+
 struct scan_summary {
     run_description run;
 
@@ -84,6 +98,14 @@ struct scan_summary {
     };
     std::vector<problem> problems;
     std::uint64_t problems_not_listed = 0;
+
+    std::vector<coverage_row> coverage;  // sorted by host, then analytic and variant in table order
+
+    // Records a normalizer read but could not map faithfully (a process id
+    // that is not a number, an unknown direction...): the event is kept with
+    // the value as logged, and counted here.
+    std::uint64_t normalization_warnings = 0;
+    std::vector<std::string> normalization_warning_examples;
 
     std::uint64_t address_warnings = 0;        // addresses that did not parse
     std::vector<std::string> address_warning_examples;
