@@ -6,16 +6,20 @@
 //  - scan (many threads): wants_process() picks the process/create events to
 //    keep in the process_index, for joins and for detection context;
 //  - merge (one thread, timeline order): evaluate() sees every event once,
-//    with the complete process_index, and appends detections.
+//    with its process context (the complete process_index by ProcessGuid,
+//    the pids alive at that point), and appends detections.
+// variants() says what each variant needs to see, for the coverage report.
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analytics/detection.hpp"
 #include "analytics/ip_address.hpp"
+#include "analytics/process_context.hpp"
 #include "analytics/process_index.hpp"
 #include "car/car_event.hpp"
 
@@ -34,14 +38,31 @@ struct analytic_warnings {
     void add_unparsable_address(const car_event& event, std::string_view address);
 };
 
+// What one variant of an analytic evaluates, for the coverage report: the
+// events of `object`/`action` (carrying `field`, when set) from a host. A
+// host without such events cannot be judged by the variant.
+struct event_need {
+    std::string_view object;          // "flow"
+    std::string_view action;          // "start"
+    std::optional<car_field> field;   // e.g. command_line
+    std::string_view sources;         // the sensor events that give them: "Sysmon 3, Security 5156"
+    std::string_view field_note = {};  // why such events may lack `field`
+};
+
+struct analytic_variant {
+    std::string_view name;  // "car", as in detections' `variant`
+    event_need need;
+};
+
 class analytic {
 public:
     virtual ~analytic() = default;
     virtual std::string_view id() const = 0;         // "CAR-2020-11-010"
     virtual std::string_view name() const = 0;       // "CMSTP"
     virtual std::string_view technique() const = 0;  // "T1218.003"
+    virtual std::vector<analytic_variant> variants() const = 0;
     virtual bool wants_process(const car_event& process_create) const = 0;
-    virtual void evaluate(const car_event& event, const process_index& processes, std::vector<detection>& out,
+    virtual void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
                           analytic_warnings& warnings) const = 0;
 };
 

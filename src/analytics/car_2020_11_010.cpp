@@ -3,19 +3,15 @@
 #include <algorithm>
 #include <cctype>
 
+#include "analytics/windows_path.hpp"
+#include "car/event_fields.hpp"
+
 namespace evtxcar {
 
 namespace {
 
 constexpr std::string_view published_image = "C:\\Windows\\System32\\CMSTP.exe";
 constexpr std::string_view cmstp_name = "cmstp.exe";
-
-char lower(char c) { return static_cast<char>(std::tolower(static_cast<unsigned char>(c))); }
-
-bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return lower(x) == lower(y); });
-}
 
 std::size_t ifind(std::string_view text, std::string_view needle, std::size_t from = 0) {
     if (needle.size() > text.size()) return std::string_view::npos;
@@ -47,6 +43,13 @@ std::string renamed_note(const cmstp_identity& identity) {
 bool ends_token(char c) { return c == ' ' || c == '\t' || c == '"' || c == '\'' || c == '\r' || c == '\n'; }
 
 }  // namespace
+
+std::vector<analytic_variant> car_2020_11_010::variants() const {
+    const event_need flows{"flow", "start", std::nullopt, "Sysmon 3, Security 5156"};
+    const event_need command_lines{"process", "create", car_field::command_line, "Sysmon 1, Security 4688",
+                                   "Security 4688 logs the command line only with command-line process auditing on"};
+    return {{"car", flows}, {"remote", flows}, {"cmdline-url", command_lines}};
+}
 
 bool car_2020_11_010::wants_process(const car_event& process_create) const {
     return identify(process_create, nullptr).is_cmstp;
@@ -130,7 +133,7 @@ detection car_2020_11_010::make_detection(const car_event& event, std::string va
     return found;
 }
 
-void car_2020_11_010::evaluate(const car_event& event, const process_index& processes, std::vector<detection>& out,
+void car_2020_11_010::evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
                                analytic_warnings& warnings) const {
     if (event.object == "flow" && event.action == "start") {
         evaluate_flow(event, processes, out, warnings);
@@ -139,7 +142,7 @@ void car_2020_11_010::evaluate(const car_event& event, const process_index& proc
     }
 }
 
-void car_2020_11_010::evaluate_flow(const car_event& event, const process_index& processes,
+void car_2020_11_010::evaluate_flow(const car_event& event, const process_context& processes,
                                     std::vector<detection>& out, analytic_warnings& warnings) const {
     const cmstp_identity identity = identify(event, processes.find_for(event));
     if (!identity.is_cmstp) return;
@@ -151,7 +154,7 @@ void car_2020_11_010::evaluate_flow(const car_event& event, const process_index&
     if (src == verdict::unparsable) warnings.add_unparsable_address(event, src_ip);
     if (dest == verdict::unparsable) warnings.add_unparsable_address(event, dest_ip);
 
-    if (iequals(event.text(car_field::image_path), published_image) && src == verdict::external) {
+    if (same_path_after_volume(event.text(car_field::image_path), published_image) && src == verdict::external) {
         out.push_back(make_detection(event, "car",
                                      "image_path is " + std::string(event.text(car_field::image_path)) +
                                          " and src_ip " + std::string(src_ip) + " is outside HOMENET"));

@@ -32,6 +32,8 @@ namespace evtxcar {
     /* network flow */                                                              \
     X(src_ip) X(src_port) X(src_hostname) X(dest_ip) X(dest_port) X(dest_hostname)  \
     X(transport_protocol) X(network_direction) X(application_protocol)             \
+    /* socket */                                                                    \
+    X(local_address) X(local_port) X(protocol)                                      \
     /* files */                                                                     \
     X(file_path) X(creation_time) X(previous_creation_time) X(is_executable)        \
     X(archived) X(stream_hash_contents)                                             \

@@ -6,12 +6,12 @@
 namespace evtxcar::sysmon {
 
 namespace {
-void set_target_file(const sysmon_event& in, car_event& out) {
+void set_target_file(const event_fields& in, car_event& out) {
     copy_field(in, "TargetFilename", out, car_field::file_path);
 }
 }  // namespace
 
-void map_file_time_change(const sysmon_event& in, car_event& out) {
+void map_file_time_change(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = "timestomp";
     set_acting_process(in, out);
@@ -20,14 +20,14 @@ void map_file_time_change(const sysmon_event& in, car_event& out) {
     copy_field(in, "PreviousCreationUtcTime", out, car_field::previous_creation_time);
 }
 
-void map_raw_access_read(const sysmon_event& in, car_event& out) {
+void map_raw_access_read(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = "raw_access_read";
     set_acting_process(in, out);
     copy_field(in, "Device", out, car_field::device);
 }
 
-void map_file_create(const sysmon_event& in, car_event& out) {
+void map_file_create(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = "create";
     set_acting_process(in, out);
@@ -35,7 +35,7 @@ void map_file_create(const sysmon_event& in, car_event& out) {
     copy_field(in, "CreationUtcTime", out, car_field::creation_time);
 }
 
-void map_file_stream_hash(const sysmon_event& in, car_event& out) {
+void map_file_stream_hash(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = "create_stream_hash";
     set_acting_process(in, out);
@@ -45,7 +45,7 @@ void map_file_stream_hash(const sysmon_event& in, car_event& out) {
     copy_field(in, "Contents", out, car_field::stream_hash_contents);
 }
 
-void map_file_delete(const sysmon_event& in, car_event& out) {
+void map_file_delete(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = "delete";
     set_acting_process(in, out);
@@ -55,7 +55,7 @@ void map_file_delete(const sysmon_event& in, car_event& out) {
     copy_field(in, "Archived", out, car_field::archived);
 }
 
-void map_file_block(const sysmon_event& in, car_event& out) {
+void map_file_block(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = in.record().event_id == 27 ? "block_executable" : "block_shredding";
     set_acting_process(in, out);
@@ -64,7 +64,7 @@ void map_file_block(const sysmon_event& in, car_event& out) {
     copy_field(in, "IsExecutable", out, car_field::is_executable);
 }
 
-void map_file_executable_detected(const sysmon_event& in, car_event& out) {
+void map_file_executable_detected(const event_fields& in, car_event& out) {
     out.object = "file";
     out.action = "executable_detected";
     set_acting_process(in, out);

@@ -6,7 +6,7 @@
 
 namespace evtxcar::sysmon {
 
-void map_network_connect(const sysmon_event& in, car_event& out) {
+void map_network_connect(const event_fields& in, car_event& out) {
     out.object = "flow";
     out.action = "start";
     set_acting_process(in, out);

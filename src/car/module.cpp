@@ -3,7 +3,7 @@
 
 namespace evtxcar::sysmon {
 
-void map_driver_load(const sysmon_event& in, car_event& out) {
+void map_driver_load(const event_fields& in, car_event& out) {
     out.object = "driver";
     out.action = "load";
     if (in.get("RuleName") != "-") copy_field(in, "RuleName", out, car_field::rule_name);
@@ -14,7 +14,7 @@ void map_driver_load(const sysmon_event& in, car_event& out) {
     set_signature(in, out);
 }
 
-void map_image_load(const sysmon_event& in, car_event& out) {
+void map_image_load(const event_fields& in, car_event& out) {
     out.object = "module";
     out.action = "load";
     set_acting_process(in, out);

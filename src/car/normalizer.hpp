@@ -3,6 +3,7 @@
 // The normalizers evtxcar runs are listed in one table (normalizer_table).
 
 #include <memory>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -17,8 +18,11 @@ public:
     // Provider whose records this normalizer maps (System/Provider/@Name).
     virtual std::string_view provider() const = 0;
     // Fills `out` (object, action, values, event_id...; not file_index) and
-    // returns true when the record maps to a CAR event.
-    virtual bool normalize(const event_record& record, car_event& out) const = 0;
+    // returns true when the record maps to a CAR event. A value the mapping
+    // cannot convert (a process id that is not a number, an unknown
+    // direction) stays as logged and is described in `problem` (left empty
+    // when all went well); the scan counts these as normalization warnings.
+    virtual bool normalize(const event_record& record, car_event& out, std::string& problem) const = 0;
 };
 
 // Every normalizer evtxcar runs, in the order they are asked.

@@ -4,7 +4,7 @@
 
 namespace evtxcar::sysmon {
 
-void map_process_create(const sysmon_event& in, car_event& out) {
+void map_process_create(const event_fields& in, car_event& out) {
     out.object = "process";
     out.action = "create";
     set_acting_process(in, out);
@@ -30,13 +30,13 @@ void map_process_create(const sysmon_event& in, car_event& out) {
     copy_field(in, "ParentCommandLine", out, car_field::parent_command_line);
 }
 
-void map_process_terminate(const sysmon_event& in, car_event& out) {
+void map_process_terminate(const event_fields& in, car_event& out) {
     out.object = "process";
     out.action = "terminate";
     set_acting_process(in, out);
 }
 
-void map_process_access(const sysmon_event& in, car_event& out) {
+void map_process_access(const event_fields& in, car_event& out) {
     out.object = "process";
     out.action = "access";
     if (in.get("RuleName") != "-") copy_field(in, "RuleName", out, car_field::rule_name);
@@ -55,7 +55,7 @@ void map_process_access(const sysmon_event& in, car_event& out) {
     copy_field(in, "CallTrace", out, car_field::call_trace);
 }
 
-void map_process_tampering(const sysmon_event& in, car_event& out) {
+void map_process_tampering(const event_fields& in, car_event& out) {
     out.object = "process";
     out.action = "tamper";
     set_acting_process(in, out);

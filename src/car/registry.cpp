@@ -29,14 +29,14 @@ void set_registry_path(std::string_view target, bool names_a_value, car_event& o
     out.set(car_field::key, std::string(rest));
 }
 
-void set_common(const sysmon_event& in, car_event& out) {
+void set_common(const event_fields& in, car_event& out) {
     set_acting_process(in, out);
     copy_field(in, "EventType", out, car_field::event_type);
 }
 
 }  // namespace
 
-void map_registry_object(const sysmon_event& in, car_event& out) {
+void map_registry_object(const event_fields& in, car_event& out) {
     const std::string_view event_type = in.get("EventType");
     out.object = "registry";
     out.action = event_type.substr(0, 6) == "Delete" ? "remove" : "add";
@@ -44,7 +44,7 @@ void map_registry_object(const sysmon_event& in, car_event& out) {
     set_registry_path(in.get("TargetObject"), ends_with(event_type, "Value"), out);
 }
 
-void map_registry_value_set(const sysmon_event& in, car_event& out) {
+void map_registry_value_set(const event_fields& in, car_event& out) {
     out.object = "registry";
     out.action = "value_edit";
     set_common(in, out);
@@ -52,7 +52,7 @@ void map_registry_value_set(const sysmon_event& in, car_event& out) {
     copy_field(in, "Details", out, car_field::data);
 }
 
-void map_registry_rename(const sysmon_event& in, car_event& out) {
+void map_registry_rename(const event_fields& in, car_event& out) {
     out.object = "registry";
     out.action = "key_edit";
     set_common(in, out);

@@ -8,7 +8,7 @@
 
 namespace evtxcar::sysmon {
 
-void map_sensor_state(const sysmon_event& in, car_event& out) {
+void map_sensor_state(const event_fields& in, car_event& out) {
     out.object = "sensor";
     out.action = "state_change";
     copy_field(in, "UtcTime", out, car_field::utc_time);
@@ -17,7 +17,7 @@ void map_sensor_state(const sysmon_event& in, car_event& out) {
     copy_field(in, "SchemaVersion", out, car_field::schema_version);
 }
 
-void map_sensor_config(const sysmon_event& in, car_event& out) {
+void map_sensor_config(const event_fields& in, car_event& out) {
     out.object = "sensor";
     out.action = "config_change";
     copy_field(in, "UtcTime", out, car_field::utc_time);
@@ -25,7 +25,7 @@ void map_sensor_config(const sysmon_event& in, car_event& out) {
     copy_field(in, "ConfigurationFileHash", out, car_field::configuration_hash);
 }
 
-void map_sensor_error(const sysmon_event& in, car_event& out) {
+void map_sensor_error(const event_fields& in, car_event& out) {
     out.object = "sensor";
     out.action = "error";
     copy_field(in, "UtcTime", out, car_field::utc_time);
@@ -33,7 +33,7 @@ void map_sensor_error(const sysmon_event& in, car_event& out) {
     copy_field(in, "Description", out, car_field::error_description);
 }
 
-void map_pipe(const sysmon_event& in, car_event& out) {
+void map_pipe(const event_fields& in, car_event& out) {
     out.object = "pipe";
     out.action = in.record().event_id == 17 ? "create" : "connect";
     set_acting_process(in, out);
@@ -41,7 +41,7 @@ void map_pipe(const sysmon_event& in, car_event& out) {
     copy_field(in, "PipeName", out, car_field::pipe_name);
 }
 
-void map_wmi(const sysmon_event& in, car_event& out) {
+void map_wmi(const event_fields& in, car_event& out) {
     out.object = "wmi";
     switch (in.record().event_id) {
         case 19: out.action = "filter"; break;
@@ -62,7 +62,7 @@ void map_wmi(const sysmon_event& in, car_event& out) {
     copy_field(in, "Filter", out, car_field::wmi_filter);
 }
 
-void map_dns_query(const sysmon_event& in, car_event& out) {
+void map_dns_query(const event_fields& in, car_event& out) {
     out.object = "dns";
     out.action = "query";
     set_acting_process(in, out);
@@ -71,7 +71,7 @@ void map_dns_query(const sysmon_event& in, car_event& out) {
     copy_field(in, "QueryResults", out, car_field::query_results);
 }
 
-void map_clipboard_change(const sysmon_event& in, car_event& out) {
+void map_clipboard_change(const event_fields& in, car_event& out) {
     out.object = "clipboard";
     out.action = "change";
     set_acting_process(in, out);
@@ -81,7 +81,7 @@ void map_clipboard_change(const sysmon_event& in, car_event& out) {
     copy_field(in, "Archived", out, car_field::archived);
 }
 
-void map_unknown(const sysmon_event& in, car_event& out) {
+void map_unknown(const event_fields& in, car_event& out) {
     out.object = "sysmon";
     out.action = "event_" + std::to_string(in.record().event_id);
     set_acting_process(in, out);

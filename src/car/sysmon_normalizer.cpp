@@ -7,7 +7,7 @@ namespace evtxcar {
 
 namespace {
 
-using mapping = void (*)(const sysmon::sysmon_event&, car_event&);
+using mapping = void (*)(const event_fields&, car_event&);
 
 mapping mapping_for(std::uint32_t event_id) {
     using namespace sysmon;
@@ -50,27 +50,17 @@ class sysmon_normalizer final : public event_normalizer {
 public:
     std::string_view provider() const override { return "Microsoft-Windows-Sysmon"; }
 
-    bool normalize(const event_record& record, car_event& out) const override {
+    bool normalize(const event_record& record, car_event& out, std::string& /*problem*/) const override {
         if (record.kind != payload_kind::event_data) return false;  // Sysmon always writes EventData
-        const sysmon::sysmon_event in(record);
+        const event_fields in(record);
         mapping_for(record.event_id)(in, out);
-        sysmon::set_host(record, out);
-        out.time = record.time_created;
-        out.record_id = record.record_id;
-        out.record_offset = record.file_offset;
-        out.channel = record.channel;
-        out.provider = record.provider_name;
-        out.event_id = record.event_id;
+        set_provenance(record, out);
         return true;
     }
 };
 
 }  // namespace
 
-std::vector<std::unique_ptr<event_normalizer>> make_normalizers() {
-    std::vector<std::unique_ptr<event_normalizer>> normalizers;
-    normalizers.push_back(std::make_unique<sysmon_normalizer>());
-    return normalizers;
-}
+std::unique_ptr<event_normalizer> make_sysmon_normalizer() { return std::make_unique<sysmon_normalizer>(); }
 
 }  // namespace evtxcar

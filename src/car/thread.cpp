@@ -4,7 +4,7 @@
 
 namespace evtxcar::sysmon {
 
-void map_remote_thread(const sysmon_event& in, car_event& out) {
+void map_remote_thread(const event_fields& in, car_event& out) {
     out.object = "thread";
     out.action = "remote_create";
     if (in.get("RuleName") != "-") copy_field(in, "RuleName", out, car_field::rule_name);

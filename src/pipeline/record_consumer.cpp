@@ -17,7 +17,12 @@ void count(Map& map, std::string_view key) {
 record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
                                  const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
                                  scan_tally& tally, run_builder& runs)
-    : normalizers_(normalizers), analytics_(analytics), window_(window), tally_(tally), runs_(runs) {}
+    : normalizers_(normalizers),
+      analytics_(analytics),
+      window_(window),
+      tally_(tally),
+      runs_(runs),
+      needs_(needs_of(analytics)) {}
 
 void record_consumer::on_record(const event_record& record) {
     ++records_seen_;
@@ -44,10 +49,13 @@ void record_consumer::on_record(const event_record& record) {
     for (const auto& normalizer : normalizers_) {
         if (normalizer->provider() != record.provider_name) continue;
         car_event event;
-        if (!normalizer->normalize(record, event)) continue;
+        std::string problem;
+        if (!normalizer->normalize(record, event, problem)) continue;
+        if (!problem.empty()) note_normalization_problem(record, problem);
         event.file_index = file_index_;
         ++tally_.timeline_events;
         count(tally_.by_object_action, event.object + "/" + event.action);
+        tally_.coverage.count(needs_, record.computer, event);
         if (event.object == "process" && event.action == "create") {
             for (const auto& candidate : analytics_) {
                 if (candidate->wants_process(event)) {
@@ -59,6 +67,13 @@ void record_consumer::on_record(const event_record& record) {
         runs_.add(std::move(event));
         break;
     }
+}
+
+void record_consumer::note_normalization_problem(const event_record& record, const std::string& problem) {
+    ++tally_.normalization_warnings;
+    tally_.add_normalization_note({file_index_, record.file_offset,
+                                   record.provider_name + " " + std::to_string(record.event_id) + " record " +
+                                       std::to_string(record.record_id) + " (" + record.computer + "): " + problem});
 }
 
 void record_consumer::on_record_error(const read_error& error, std::uint64_t records_lost) {

@@ -1,7 +1,8 @@
 #pragma once
 // record_consumer: what a scan worker does with each record an engine
-// delivers: count it, normalize it, keep the process/creates analytics asked
-// for, and hand the CAR event to the sorter.
+// delivers: count it, normalize it, count what the analytics need per host
+// (for the coverage report), keep the process/creates analytics asked for,
+// and hand the CAR event to the sorter.
 
 #include <memory>
 #include <optional>
@@ -35,11 +36,14 @@ public:
     void on_warning(const read_error& warning) override;
 
 private:
+    void note_normalization_problem(const event_record& record, const std::string& problem);
+
     const std::vector<std::unique_ptr<event_normalizer>>& normalizers_;
     const std::vector<std::unique_ptr<analytic>>& analytics_;
     time_window window_;
     scan_tally& tally_;
     run_builder& runs_;
+    std::vector<event_need> needs_;  // what the analytics' variants look at, counted per host
     std::uint32_t file_index_ = 0;
     std::uint64_t records_seen_ = 0;
 };

@@ -9,6 +9,7 @@
 
 #include "analytics/process_index.hpp"
 #include "filetime.hpp"
+#include "pipeline/analytic_coverage.hpp"
 #include "pipeline/file_discovery.hpp"
 #include "pipeline/scan_tally.hpp"
 #include "pipeline/timeline_pass.hpp"
@@ -108,7 +109,11 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     }
     add_tallies_to_summary(tallies, summary);
     process_index processes;
-    for (scan_tally& tally : tallies) processes.add(std::move(tally.processes));
+    coverage_counts coverage;
+    for (scan_tally& tally : tallies) {
+        processes.add(std::move(tally.processes));
+        coverage.add(tally.coverage);
+    }
     tallies.clear();
 
     // --- timeline pass: analytics and writers
@@ -123,6 +128,8 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     }();
     if (!pass) return fail(messages, pass.error().describe());
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
+    summary.coverage = build_coverage(summary.records_by_host, analytics, needs_of(analytics), coverage,
+                                      pass->detections, request.scan.window.from || request.scan.window.to);
     summary.address_warnings = pass->warnings.unparsable_addresses;
     summary.address_warning_examples = pass->warnings.examples;
     summary.run.finished_utc = now_utc();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "car/car_event.hpp"
+#include "pipeline/analytic_coverage.hpp"
 #include "pipeline/scan_summary.hpp"
 
 namespace evtxcar {
@@ -61,6 +62,19 @@ struct scan_tally {
     std::vector<scan_summary::problem> problems;
     std::uint64_t problems_not_listed = 0;
     std::vector<car_event> processes;  // process/create events analytics want indexed
+    coverage_counts coverage;          // per host, the events analytic variants need
+    std::uint64_t normalization_warnings = 0;
+    // The examples earliest in the input (file, then offset), so that which
+    // are listed does not depend on which worker read what.
+    struct normalization_note {
+        std::uint32_t file_index = 0;
+        std::uint64_t offset = 0;
+        std::string text;
+    };
+    std::vector<normalization_note> normalization_examples;  // at most max_normalization_examples
+
+    static constexpr std::size_t max_normalization_examples = 20;
+    void add_normalization_note(normalization_note note);
 
     void add_problem(const read_error& error, std::uint64_t records_lost, bool is_warning);
 };

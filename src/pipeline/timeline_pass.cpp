@@ -13,10 +13,17 @@ namespace {
 constexpr std::size_t events_per_batch = 512;
 constexpr std::size_t batches_in_flight = 8;
 
-// Runs every analytic on `event`, marks its hits on it and gives each new
-// detection the event's labels and its process context.
-void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics,
-                   const process_index& processes, timeline_pass_result& pass) {
+bool wanted_by_any(const car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics) {
+    if (event.object != "process" || event.action != "create") return false;
+    return std::any_of(analytics.begin(), analytics.end(), [&](const auto& a) { return a->wants_process(event); });
+}
+
+// Follows the event's pid (pid_tracker), runs every analytic on it, marks
+// its hits on it and gives each new detection the event's labels and its
+// process context.
+void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics, pid_tracker& pids,
+                   const process_context& processes, timeline_pass_result& pass) {
+    pids.observe(event, wanted_by_any(event, analytics));
     const std::size_t first_new = pass.detections.size();
     for (const auto& candidate : analytics) candidate->evaluate(event, processes, pass.detections, pass.warnings);
     for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
@@ -51,10 +58,12 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                progress_meter& progress, timeline_pass_threads threads) {
     timeline_pass_result pass;
     std::optional<read_error> writer_failure;
+    pid_tracker pids;
+    const process_context context(processes, pids);
 
     if (threads == timeline_pass_threads::one) {
         auto merged = sorter.merge([&](car_event& event) {
-            run_analytics(event, analytics, processes, pass);
+            run_analytics(event, analytics, pids, context, pass);
             ++pass.events;
             progress.add_records(1);
             writer_failure = write_to_all(event, writers);
@@ -94,7 +103,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     std::vector<car_event> batch = next_batch();
     std::size_t filled = 0;
     auto merged = sorter.merge([&](car_event& event) {
-        run_analytics(event, analytics, processes, pass);
+        run_analytics(event, analytics, pids, context, pass);
         ++pass.events;
         if (filled < batch.size()) {
             std::swap(batch[filled], event);  // the merge decodes its next event into the old buffers

@@ -54,7 +54,8 @@ evaluation evaluate(const car_event& event, const process_index& processes = {},
     car_2020_11_010 cmstp(settings);
     std::vector<detection> found;
     evaluation result;
-    cmstp.evaluate(event, processes, found, result.warnings);
+    const pid_tracker no_pids;
+    cmstp.evaluate(event, process_context(processes, no_pids), found, result.warnings);
     for (const detection& d : found) {
         CHECK(d.analytic_id == "CAR-2020-11-010");
         CHECK(d.technique == "T1218.003");

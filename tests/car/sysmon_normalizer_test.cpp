@@ -30,7 +30,9 @@ car_event normalize(const event_record& record) {
     for (const auto& normalizer : normalizers) {
         if (normalizer->provider() != record.provider_name) continue;
         car_event event;
-        REQUIRE(normalizer->normalize(record, event));
+        std::string problem;
+        REQUIRE(normalizer->normalize(record, event, problem));
+        CHECK(problem.empty());
         return event;
     }
     FAIL("no normalizer for " << record.provider_name);
@@ -324,9 +326,11 @@ TEST_CASE("sysmon ids CAR does not model become evtxcar's own objects", "[car][s
 
 TEST_CASE("records of other providers and without EventData are not normalized", "[car][sysmon]") {
     const auto normalizers = make_normalizers();
-    REQUIRE(normalizers.size() == 1);
+    REQUIRE(normalizers.size() == 2);
+    REQUIRE(normalizers[0]->provider() == "Microsoft-Windows-Sysmon");
     event_record record = sysmon_record(1, {});
     record.kind = payload_kind::none;  // payload not decoded
     car_event event;
-    CHECK_FALSE(normalizers[0]->normalize(record, event));
+    std::string problem;
+    CHECK_FALSE(normalizers[0]->normalize(record, event, problem));
 }

@@ -87,6 +87,60 @@ std::string neutralized(const std::string& value) {
     return formula ? "'" + value : value;
 }
 
+// A Security auditing process id ("0x1a2c" in 4688/4689, decimal in the
+// Filtering Platform events) as a decimal number.
+std::string decimal_pid(const std::string& logged) {
+    if (logged.rfind("0x", 0) == 0) return std::to_string(std::stoull(logged.substr(2), nullptr, 16));
+    return logged;
+}
+
+// "DOMAIN\name" of an account the event names with <prefix>UserName/DomainName.
+std::string account_of(const test::expected_record& record, const std::string& prefix) {
+    return record.field(prefix + "DomainName") + "\\" + record.field(prefix + "UserName");
+}
+
+// What the timeline row of a Security auditing record must say, from the
+// record's fields and the rules of docs/data-model.md.
+void check_security_row(const test::csv_table& t, std::size_t i, const test::expected_record& record) {
+    const int id = record.event_id();
+    if (id == 4688) {
+        CHECK(t.at(i, "object") == "process");
+        CHECK(t.at(i, "action") == "create");
+        CHECK(t.at(i, "image_path") == neutralized(record.field("NewProcessName")));
+        CHECK(t.at(i, "pid") == decimal_pid(record.field("NewProcessId")));
+        CHECK(t.at(i, "ppid") == decimal_pid(record.field("ProcessId")));
+        CHECK(t.at(i, "command_line") == neutralized(record.field("CommandLine")));
+        const std::string parent = record.field("ParentProcessName");
+        CHECK(t.at(i, "parent_image_path") == neutralized(parent == "-" ? "" : parent));
+        const std::string target_sid = record.field("TargetUserSid");
+        const bool runs_as_target = !target_sid.empty() && target_sid != "S-1-0-0" && record.field("TargetUserName") != "-";
+        CHECK(t.at(i, "user") == account_of(record, runs_as_target ? "Target" : "Subject"));
+    } else if (id == 4689) {
+        CHECK(t.at(i, "object") == "process");
+        CHECK(t.at(i, "action") == "terminate");
+        CHECK(t.at(i, "image_path") == neutralized(record.field("ProcessName")));
+        CHECK(t.at(i, "pid") == decimal_pid(record.field("ProcessId")));
+        CHECK(t.at(i, "user") == account_of(record, "Subject"));
+    } else if (id == 5156 || id == 5157) {
+        CHECK(t.at(i, "object") == "flow");
+        CHECK(t.at(i, "action") == (id == 5156 ? "start" : "block"));
+        CHECK(t.at(i, "image_path") == neutralized(record.field("Application")));
+        CHECK(t.at(i, "pid") == decimal_pid(record.field("ProcessID")));
+        // Source* is this host's end; CAR's src is whoever initiated.
+        const bool inbound = record.field("Direction") == "%%14592";
+        REQUIRE((inbound || record.field("Direction") == "%%14593"));
+        CHECK(t.at(i, "src_ip") == neutralized(record.field(inbound ? "DestAddress" : "SourceAddress")));
+        CHECK(t.at(i, "src_port") == record.field(inbound ? "DestPort" : "SourcePort"));
+        CHECK(t.at(i, "dest_ip") == neutralized(record.field(inbound ? "SourceAddress" : "DestAddress")));
+        CHECK(t.at(i, "dest_port") == record.field(inbound ? "SourcePort" : "DestPort"));
+    } else if (id == 5158) {
+        CHECK(t.at(i, "object") == "socket");
+        CHECK(t.at(i, "action") == "bind");
+        CHECK(t.at(i, "image_path") == neutralized(record.field("Application")));
+        CHECK(t.at(i, "pid") == decimal_pid(record.field("ProcessId")));
+    }
+}
+
 }  // namespace
 
 TEST_CASE("demo: the scan reads every record and finds the attack", "[integration][demo]") {
@@ -104,20 +158,20 @@ TEST_CASE("demo: the scan reads every record and finds the attack", "[integratio
         CHECK(summary["records"]["failed"] == 0);
 
         std::map<std::string, std::uint64_t> by_channel, by_host;
-        std::uint64_t sysmon = 0;
+        std::uint64_t normalized = 0;
         for (const auto& record : expected) {
             ++by_channel[record.data["channel"].get<std::string>()];
             ++by_host[record.computer()];
-            sysmon += record.is_sysmon() ? 1u : 0u;
+            normalized += record.is_normalized() ? 1u : 0u;
         }
-        CHECK(summary["records"]["timeline_events"] == sysmon);
-        CHECK(result.timeline.rows.size() == sysmon);
+        CHECK(summary["records"]["timeline_events"] == normalized);
+        CHECK(result.timeline.rows.size() == normalized);
         for (const auto& [channel, count] : by_channel) CHECK(summary["records_by_channel"][channel] == count);
         for (const auto& [host, count] : by_host) CHECK(summary["hosts"][host] == count);
 
         // Exactly the detections the attack was written to produce.
         const auto wanted = expected_detections(expected);
-        CHECK(wanted.size() == 3);
+        CHECK(wanted.size() == 4);
         CHECK(found_detections(result.detections) == wanted);
         CHECK(summary["detections"]["total"] == wanted.size());
     }
@@ -136,9 +190,18 @@ TEST_CASE("demo: every detection carries the context of its process create", "[i
             if (record.record_id() == record_id && record.source_file == d.at(i, "source_file")) fired = &record;
         }
         REQUIRE(fired != nullptr);
+        CAPTURE(record_id);
+        if (fired->is_security()) {
+            // A Security 4688 is its own process context (joined by pid).
+            REQUIRE(fired->event_id() == 4688);
+            CHECK(d.at(i, "process_record_id") == std::to_string(fired->record_id()));
+            CHECK(d.at(i, "command_line") == fired->field("CommandLine"));
+            CHECK(d.at(i, "image_path") == fired->field("NewProcessName"));
+            CHECK(d.at(i, "pid") == decimal_pid(fired->field("NewProcessId")));
+            continue;
+        }
         const auto* process = process_create_of(expected, fired->computer(), fired->field("ProcessGuid"));
         REQUIRE(process != nullptr);
-        CAPTURE(record_id);
         CHECK(d.at(i, "process_guid") == fired->field("ProcessGuid"));
         CHECK(d.at(i, "hostname") == hostname_of(fired->computer()));
         CHECK(d.at(i, "image_path") == fired->field("Image"));
@@ -169,10 +232,10 @@ TEST_CASE("timeline rows hold what each Sysmon record says", "[integration][time
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         CHECK(row_of.emplace(std::make_pair(t.at(i, "source_file"), std::stoull(t.at(i, "record_id"))), i).second);
     }
-    std::size_t sysmon = 0;
+    std::size_t normalized = 0;
     for (const auto& record : expected) {
-        if (!record.is_sysmon()) continue;
-        ++sysmon;
+        if (!record.is_normalized()) continue;
+        ++normalized;
         CAPTURE(record.source_file, record.record_id());
         const auto found = row_of.find({record.source_file, record.record_id()});
         REQUIRE(found != row_of.end());
@@ -181,7 +244,11 @@ TEST_CASE("timeline rows hold what each Sysmon record says", "[integration][time
         CHECK(t.at(i, "event_id") == std::to_string(record.data["event_id"].get<int>()));
         CHECK(t.at(i, "hostname") == hostname_of(record.computer()));
         CHECK(t.at(i, "channel") == record.data["channel"]);
-        CHECK(t.at(i, "provider") == "Microsoft-Windows-Sysmon");
+        CHECK(t.at(i, "provider") == record.data["provider"]);
+        if (record.is_security()) {
+            check_security_row(t, i, record);
+            continue;
+        }
         const int id = record.data["event_id"];
         if (record.has_field("Image") && id != 6) CHECK(t.at(i, "image_path") == neutralized(record.field("Image")));
         if (record.has_field("ProcessId")) CHECK(t.at(i, "pid") == neutralized(record.field("ProcessId")));
@@ -210,7 +277,7 @@ TEST_CASE("timeline rows hold what each Sysmon record says", "[integration][time
         }
         CHECK(got == wanted);
     }
-    CHECK(t.rows.size() == sysmon);
+    CHECK(t.rows.size() == normalized);
     for (std::size_t i = 1; i < t.rows.size(); ++i) REQUIRE(t.at(i - 1, "datetime") <= t.at(i, "datetime"));
 }
 
@@ -277,8 +344,8 @@ TEST_CASE("broken: every damaged file is reported and nothing else is lost", "[i
     temporary_folder together;
     const auto mixed = scan({"broken", "demo"}, together.path(), "libevtx");
     CHECK(mixed.run.exit_status == 3);
-    CHECK(mixed.detections.rows.size() == 3);
     const auto demo_records = test::expected_records("demo", test::testdata_root().string());
+    CHECK(found_detections(mixed.detections) == expected_detections(demo_records));
     std::uint64_t demo_read = 0;
     for (const json& file : mixed.summary["files"]["list"]) {
         if (file["path"].get<std::string>().find("/demo/") != std::string::npos) demo_read += file["records_read"].get<std::uint64_t>();
@@ -331,19 +398,19 @@ TEST_CASE("time window: --from and --to keep the timeline inside the window and 
     const auto expected = test::expected_records("demo", test::testdata_root().string());
     const std::string from = "2026-03-10T14:00:00Z", to = "2026-03-10T14:30:00.5+00:00";
     const std::string to_utc = "2026-03-10T14:30:00.5000000Z";
-    std::size_t inside = 0, sysmon_inside = 0;
+    std::size_t inside = 0, normalized_inside = 0;
     for (const auto& record : expected) {
         const std::string time = record.data["time"];
         if (time >= from.substr(0, 19) && time <= to_utc) {
             ++inside;
-            sysmon_inside += record.is_sysmon() ? 1u : 0u;
+            normalized_inside += record.is_normalized() ? 1u : 0u;
         }
     }
-    REQUIRE(sysmon_inside > 0);
+    REQUIRE(normalized_inside > 0);
     temporary_folder out;
     const auto result = scan({"demo"}, out.path(), engines.front(), {"--from", from, "--to", to});
     CHECK(result.run.exit_status == 0);
-    CHECK(result.timeline.rows.size() == sysmon_inside);
+    CHECK(result.timeline.rows.size() == normalized_inside);
     CHECK(result.summary["records"]["outside_time_range"] == expected.size() - inside);
     CHECK(result.summary["run"]["from"] == "2026-03-10T14:00:00.0000000Z");
     CHECK(result.summary["run"]["to"] == to_utc);

@@ -31,6 +31,16 @@ struct expected_record {
     std::uint64_t record_id() const { return data["record_id"]; }
     std::string computer() const { return data["computer"]; }
     bool is_sysmon() const { return data["provider"] == "Microsoft-Windows-Sysmon"; }
+    bool is_security() const { return data["provider"] == "Microsoft-Windows-Security-Auditing"; }
+    int event_id() const { return data["event_id"]; }
+    // The records evtxcar's sensors map into the timeline (docs/data-model.md):
+    // every Sysmon event, and the Security auditing process and Filtering
+    // Platform events.
+    bool is_normalized() const {
+        if (is_sysmon()) return true;
+        const int id = event_id();
+        return is_security() && (id == 4688 || id == 4689 || id == 5156 || id == 5157 || id == 5158);
+    }
 };
 
 inline std::filesystem::path testdata_root() { return std::filesystem::path(EVTXCAR_SOURCE_DIR) / "testdata"; }

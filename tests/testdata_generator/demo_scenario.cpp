@@ -83,11 +83,12 @@ public:
         sysmon_process process = program_process(
             logs_.host(), t, image + std::to_string(pid) + std::to_string(t), pid, image, command_line, session,
             session.user == system_session.user ? "C:\\Windows\\system32\\" : "C:\\Users\\" + user_.name + "\\");
-        logs_.sysmon(sysmon_process_create(logs_.host(), t, process, parent), why, std::move(detections));
+        // Both sensors log the process create: what its command line shows fires on both.
+        logs_.sysmon(sysmon_process_create(logs_.host(), t, process, parent), why, detections);
         const account& subject = session.user == system_session.user ? local_system : user_;
         logs_.security(security_process_creation(computer(), t + 2 * ticks_per_millisecond, subject, pid, image,
                                                  parent.process_id, parent.image, command_line),
-                       why + " (Security 4688)");
+                       why + " (Security 4688)", std::move(detections));
         return process;
     }
 

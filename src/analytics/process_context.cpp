@@ -1,0 +1,41 @@
+#include "analytics/process_context.hpp"
+
+#include <cctype>
+
+namespace evtxcar {
+
+std::string pid_tracker::key_of(std::string_view host, std::string_view pid) {
+    std::string key;
+    key.reserve(host.size() + pid.size() + 1);
+    for (char c : host) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    key.push_back('|');
+    key.append(pid);
+    return key;
+}
+
+void pid_tracker::observe(const car_event& event, bool wanted) {
+    if (event.object != "process") return;
+    const bool created = event.action == "create";
+    if (!created && event.action != "terminate") return;
+    const std::string_view pid = event.text(car_field::pid);
+    if (pid.empty()) return;
+    std::string key = key_of(host_of(event), pid);
+    if (created && wanted) {
+        live_.insert_or_assign(std::move(key), event);
+    } else {
+        live_.erase(key);
+    }
+}
+
+const car_event* pid_tracker::find(std::string_view host, std::string_view pid) const {
+    if (pid.empty() || live_.empty()) return nullptr;
+    const auto found = live_.find(key_of(host, pid));
+    return found == live_.end() ? nullptr : &found->second;
+}
+
+const car_event* process_context::find_for(const car_event& event) const {
+    if (event.get(car_field::guid) != nullptr) return by_guid_.find_for(event);
+    return by_pid_.find(host_of(event), event.text(car_field::pid));
+}
+
+}  // namespace evtxcar
