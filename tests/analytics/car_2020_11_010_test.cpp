@@ -200,3 +200,53 @@ TEST_CASE("cmstp: wants the process creates of cmstp.exe and of renamed copies",
     CHECK(cmstp.wants_process(process_create("C:\\x\\update.exe", "update.exe", "cmstp.exe")));
     CHECK_FALSE(cmstp.wants_process(process_create("C:\\Windows\\System32\\cmd.exe", "cmd.exe")));
 }
+
+TEST_CASE("cmstp: a Security 5156 flow with a device path and no ProcessGuid", "[analytics][cmstp]") {
+    const std::string device_path = "\\device\\harddiskvolume2\\windows\\system32\\cmstp.exe";
+    // Inbound from an external address: the published analytic matches below the volume.
+    CHECK(evaluate(flow(device_path, "198.51.100.23", "10.20.0.15", "inbound", "")).variants == variants{"car", "remote"});
+    CHECK(evaluate(flow(device_path, "10.20.0.15", "203.0.113.7", "outbound", "")).variants == variants{"remote"});
+    // Another folder is not the published path, but still cmstp.exe.
+    CHECK(evaluate(flow("\\device\\harddiskvolume2\\windows\\syswow64\\cmstp.exe", "198.51.100.23", "10.20.0.15",
+                        "inbound", ""))
+              .variants == variants{"remote"});
+}
+
+TEST_CASE("cmstp: a renamed copy is known through the process/create its pid joins", "[analytics][cmstp]") {
+    // Sysmon logged the create (OriginalFileName CMSTP.EXE); Security logged the flow with only a pid.
+    car_event create = process_create("C:\\Users\\tester\\vpnsetup.exe", "vpnsetup.exe /s x.inf", "CMSTP.EXE");
+    create.set(car_field::pid, "6700");
+    pid_tracker pids;
+    pids.observe(create, true);
+    const process_index no_guids;
+    car_2020_11_010 cmstp(analytic_settings{});
+    car_event security_flow =
+        flow("\\device\\harddiskvolume2\\users\\tester\\vpnsetup.exe", "10.20.0.15", "203.0.113.7", "outbound", "");
+    security_flow.set(car_field::pid, "6700");
+    std::vector<detection> found;
+    analytic_warnings warnings;
+    cmstp.evaluate(security_flow, process_context(no_guids, pids), found, warnings);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].variant == "remote");
+    CHECK(found[0].reason.find("renamed") != std::string::npos);
+
+    // Without the join (another pid) the renamed copy is not recognized.
+    security_flow.set(car_field::pid, "6704");
+    found.clear();
+    cmstp.evaluate(security_flow, process_context(no_guids, pids), found, warnings);
+    CHECK(found.empty());
+}
+
+TEST_CASE("cmstp: what each variant needs to see, for the coverage report", "[analytics][cmstp]") {
+    const auto listed = car_2020_11_010(analytic_settings{}).variants();
+    REQUIRE(listed.size() == 3);
+    CHECK(listed[0].name == "car");
+    CHECK(listed[0].need.object == "flow");
+    CHECK(listed[0].need.action == "start");
+    CHECK(listed[1].name == "remote");
+    CHECK(listed[1].need.object == "flow");
+    CHECK(listed[2].name == "cmdline-url");
+    CHECK(listed[2].need.object == "process");
+    CHECK(listed[2].need.action == "create");
+    CHECK(listed[2].need.field == car_field::command_line);
+}
