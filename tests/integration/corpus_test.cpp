@@ -127,3 +127,94 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
     for (std::string line; std::getline(jsonl, line); ++lines) REQUIRE_NOTHROW(json::parse(line));
     CHECK(lines == events);
 }
+
+namespace {
+
+// The Security auditing events evtxcar maps (docs/data-model.md).
+bool is_mapped_security_id(int id) { return id == 4688 || id == 4689 || id == 5156 || id == 5157 || id == 5158; }
+
+// Text between `open` and `close` in `text` from `from`, or "".
+std::string between(const std::string& text, const std::string& open, const std::string& close, std::size_t from,
+                     std::size_t until) {
+    const std::size_t start = text.find(open, from);
+    if (start == std::string::npos || start >= until) return "";
+    const std::size_t end = text.find(close, start + open.size());
+    if (end == std::string::npos || end > until) return "";
+    return text.substr(start + open.size(), end - start - open.size());
+}
+
+struct security_counts {
+    std::map<int, std::uint64_t> by_event_id;
+    std::multiset<std::string> new_process_ids;  // 4688's NewProcessId in decimal
+};
+
+// What evtxexport's XML says of the Security auditing events in one file.
+security_counts security_events_in(const std::string& xml) {
+    security_counts counts;
+    for (std::size_t at = xml.find("<Event "); at != std::string::npos;) {
+        const std::size_t next = xml.find("<Event ", at + 1);
+        const std::size_t until = next == std::string::npos ? xml.size() : next;
+        if (between(xml, "<Provider Name=\"", "\"", at, until) == "Microsoft-Windows-Security-Auditing") {
+            const std::string id_element = between(xml, "<EventID", "</EventID>", at, until);
+            const int id = std::atoi(id_element.substr(id_element.find('>') + 1).c_str());
+            if (is_mapped_security_id(id)) {
+                ++counts.by_event_id[id];
+                if (id == 4688) {
+                    const std::string hex = between(xml, "<Data Name=\"NewProcessId\">", "</Data>", at, until);
+                    counts.new_process_ids.insert(std::to_string(std::stoull(hex, nullptr, 16)));
+                }
+            }
+        }
+        at = next;
+    }
+    return counts;
+}
+
+}  // namespace
+
+TEST_CASE("corpus: every Security auditing log normalizes as evtxexport shows it", "[integration][corpus]") {
+    skip_without_corpus();
+    if (!have_evtxexport()) {
+        WARN("evtxexport not installed: Security events not compared");
+        return;
+    }
+    temporary_folder out;
+    const auto run = test::run_evtxcar(
+        {"scan", corpus_folder().string(), "-o", out.path().string(), "--no-html", "--quiet", "--threads", "2"});
+    REQUIRE(run.signal == 0);
+    const json summary = json::parse(test::read_file((out.path() / "summary.json").string()));
+    // No value of any event failed to convert (hex ids, directions).
+    CHECK(summary["warnings"]["normalization"]["count"] == 0);
+
+    std::map<std::string, security_counts> found;  // by file, from timeline.csv
+    const auto timeline = test::read_csv_table((out.path() / "timeline.csv").string());
+    for (std::size_t i = 0; i < timeline.rows.size(); ++i) {
+        if (timeline.at(i, "provider") != "Microsoft-Windows-Security-Auditing") continue;
+        const int id = std::stoi(timeline.at(i, "event_id"));
+        security_counts& file = found[timeline.at(i, "source_file")];
+        ++file.by_event_id[id];
+        if (id == 4688) file.new_process_ids.insert(timeline.at(i, "pid"));
+    }
+
+    std::size_t files_with_events = 0;
+    std::uint64_t events = 0;
+    for (const json& file : summary["files"]["list"]) {
+        const std::string path = file["path"];
+        const auto exported = test::run_command({"sh", "-c", "evtxexport -f xml \"$1\" 2>/dev/null > \"$2\"; echo $?", "sh",
+                                                 path, (out.path() / "evtxexport.xml").string()});
+        if (std::atoi(exported.output.c_str()) != 0) continue;  // evtxexport did not read it cleanly
+        const security_counts wanted = security_events_in(test::read_file((out.path() / "evtxexport.xml").string()));
+        if (wanted.by_event_id.empty()) {
+            CHECK(found.count(path) == 0);
+            continue;
+        }
+        CAPTURE(path);
+        ++files_with_events;
+        for (const auto& [id, count] : wanted.by_event_id) events += count;
+        CHECK(found[path].by_event_id == wanted.by_event_id);
+        CHECK(found[path].new_process_ids == wanted.new_process_ids);
+    }
+    std::cout << "corpus: Security auditing events per event id as evtxexport shows, " << events << " events in "
+              << files_with_events << " files\n";
+    CHECK(files_with_events >= 90);
+}
