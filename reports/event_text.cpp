@@ -19,6 +19,8 @@ constexpr message_template message_templates[] = {
     {"process", "access", "{exe} (pid {pid}) opened {target_image_path} (pid {target_pid}) with access {access_level}"},
     {"process", "tamper", "Process tampering ({type}): {image_path} (pid {pid})"},
     {"flow", "start", "Network connection ({network_direction}) {transport_protocol} {src_ip}:{src_port} -> {dest_ip}:{dest_port} by {exe} (pid {pid})"},
+    {"flow", "block", "Network connection blocked ({network_direction}) {transport_protocol} {src_ip}:{src_port} -> {dest_ip}:{dest_port} by {exe} (pid {pid})"},
+    {"socket", "bind", "{exe} (pid {pid}) bound {protocol} {local_address}:{local_port}"},
     {"file", "create", "{exe} created {file_path}"},
     {"file", "timestomp", "{exe} set the creation time of {file_path} to {creation_time} (was {previous_creation_time})"},
     {"file", "delete", "{exe} deleted {file_path}"},

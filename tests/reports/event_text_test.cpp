@@ -19,6 +19,31 @@ TEST_CASE("event messages fill the template of the object and action", "[report]
     CHECK(event_message(event) == "unknown_object create by cmstp.exe (pid 4242)");
 }
 
+TEST_CASE("Security's blocked flows and binds have messages of their own", "[report][event_text]") {
+    car_event event;
+    event.object = "flow";
+    event.action = "block";
+    event.set(car_field::exe, "cmstp.exe");
+    event.set(car_field::pid, "6700");
+    event.set(car_field::network_direction, "outbound");
+    event.set(car_field::transport_protocol, "TCP");
+    event.set(car_field::src_ip, "10.20.0.15");
+    event.set(car_field::src_port, "49811");
+    event.set(car_field::dest_ip, "203.0.113.7");
+    event.set(car_field::dest_port, "443");
+    CHECK(event_message(event) ==
+          "Network connection blocked (outbound) TCP 10.20.0.15:49811 -> 203.0.113.7:443 by cmstp.exe (pid 6700)");
+    car_event bind;
+    bind.object = "socket";
+    bind.action = "bind";
+    bind.set(car_field::exe, "cmstp.exe");
+    bind.set(car_field::pid, "6700");
+    bind.set(car_field::protocol, "UDP");
+    bind.set(car_field::local_address, "0.0.0.0");
+    bind.set(car_field::local_port, "50123");
+    CHECK(event_message(bind) == "cmstp.exe (pid 6700) bound UDP 0.0.0.0:50123");
+}
+
 TEST_CASE("event details list the other fields and quote what could split them", "[report][event_text]") {
     car_event event;
     event.set(car_field::exe, "cmstp.exe");
