@@ -34,6 +34,17 @@ struct logon_details {
     bool elevated = false;
 };
 
+// A Microsoft-Windows-Security-Auditing event with no data yet: level 0,
+// keywords audit success, logged by lsass (Execution/@ProcessID 684).
+windows_event security_auditing_event(const std::string& computer, filetime time, std::uint16_t event_id,
+                                      std::uint8_t version, std::uint16_t task);
+// Appends <Data Name="name">.
+void add_field(windows_event& event, const char* name, evtx_writer::substitution_value value);
+// SubjectUserSid, SubjectUserName, SubjectDomainName, SubjectLogonId.
+void add_subject(windows_event& event, const account& subject);
+// TargetUserSid, TargetUserName, TargetDomainName, TargetLogonId.
+void add_target(windows_event& event, const account& target);
+
 windows_event security_logon(const std::string& computer, filetime time, const account& subject, const account& target,
                              const logon_details& details);
 windows_event security_logoff(const std::string& computer, filetime time, const account& target,
