@@ -75,7 +75,8 @@ public:
         return next_pid_;
     }
 
-    // A process started by `parent` (Sysmon 1 and Security 4688).
+    // A process started by `parent` (Sysmon 1 and Security 4688); a process
+    // create's detections (cmdline-url) are expected from both records.
     sysmon_process start(filetime t, const sysmon_process& parent, const std::string& image,
                          const std::string& command_line, const logon_session& session, const std::string& why,
                          std::vector<std::string> detections = {}) {
@@ -83,11 +84,11 @@ public:
         sysmon_process process = program_process(
             logs_.host(), t, image + std::to_string(pid) + std::to_string(t), pid, image, command_line, session,
             session.user == system_session.user ? "C:\\Windows\\system32\\" : "C:\\Users\\" + user_.name + "\\");
-        logs_.sysmon(sysmon_process_create(logs_.host(), t, process, parent), why, std::move(detections));
+        logs_.sysmon(sysmon_process_create(logs_.host(), t, process, parent), why, detections);
         const account& subject = session.user == system_session.user ? local_system : user_;
         logs_.security(security_process_creation(computer(), t + 2 * ticks_per_millisecond, subject, pid, image,
                                                  parent.process_id, parent.image, command_line),
-                       why + " (Security 4688)");
+                       why + " (Security 4688)", std::move(detections));
         return process;
     }
 

@@ -17,7 +17,7 @@ public:
     const sysmon_host& host() const { return host_; }
 
     void sysmon(windows_event event, std::string case_description, std::vector<std::string> detections = {});
-    void security(windows_event event, std::string case_description);
+    void security(windows_event event, std::string case_description, std::vector<std::string> detections = {});
     void system(windows_event event, std::string case_description);
 
     // Each log's records in order of TimeCreated (ties keep telling order).

@@ -4,6 +4,7 @@
 
 #include "binxml/binxml_format.hpp"
 #include "guid.hpp"
+#include "security_audit_events.hpp"
 #include "xml_template.hpp"
 
 namespace evtxcar::testdata {
@@ -104,20 +105,15 @@ windows_event security_process_creation(const std::string& computer, filetime ti
                                         std::uint64_t new_process_id, const std::string& new_process_name,
                                         std::uint64_t parent_process_id, const std::string& parent_process_name,
                                         const std::string& command_line) {
-    windows_event event = security_auditing_event(computer, time, 4688, 2, 13312);
-    add_subject(event, subject);
-    add_field(event, "NewProcessId", size_t_value(new_process_id));
-    add_field(event, "NewProcessName", string_value(new_process_name));
-    add_field(event, "TokenElevationType", string_value("%%1938"));
-    add_field(event, "ProcessId", size_t_value(parent_process_id));
-    add_field(event, "CommandLine", string_value(command_line));
-    add_field(event, "TargetUserSid", sid_value("S-1-0-0"));
-    add_field(event, "TargetUserName", string_value("-"));
-    add_field(event, "TargetDomainName", string_value("-"));
-    add_field(event, "TargetLogonId", hex_int64_value(0));
-    add_field(event, "ParentProcessName", string_value(parent_process_name));
-    add_field(event, "MandatoryLabel", sid_value("S-1-16-8192"));
-    return event;
+    process_creation process;
+    process.subject = subject;
+    process.new_process_id = new_process_id;
+    process.new_process_name = new_process_name;
+    process.token_elevation_type = "%%1938";
+    process.parent_process_id = parent_process_id;
+    process.command_line = command_line;
+    process.parent_process_name = parent_process_name;
+    return security_process_created(computer, time, process);
 }
 
 windows_event security_log_cleared(const std::string& computer, filetime time, const account& subject) {

@@ -50,6 +50,8 @@ windows_event security_logon(const std::string& computer, filetime time, const a
 windows_event security_logoff(const std::string& computer, filetime time, const account& target,
                               std::uint32_t logon_type);
 windows_event security_special_privileges(const std::string& computer, filetime time, const account& subject);
+// 4688 version 2 as a 64-bit Windows 10 writes it, limited token, target
+// NULL SID (security_audit_events.hpp has every version).
 windows_event security_process_creation(const std::string& computer, filetime time, const account& subject,
                                         std::uint64_t new_process_id, const std::string& new_process_name,
                                         std::uint64_t parent_process_id, const std::string& parent_process_name,
