@@ -38,6 +38,22 @@ std::string payload_key(const windows_event& event) {
     return key;
 }
 
+// The first substitution index after the payload's values.
+std::uint16_t after_payload(const windows_event& event) {
+    if (event.kind == payload_kind::none) return index::payload;
+    if (event.kind == payload_kind::user_data || event.layout == payload_layout::nested) return index::payload + 1;
+    std::uint16_t slot = index::payload;
+    for (const data_field& field : event.event_data) {
+        if (field.literal_content.empty()) ++slot;
+    }
+    return slot;
+}
+
+std::string rendering_key(const windows_event& event) {
+    if (!event.rendering) return {};
+    return "|rendering " + event.rendering->culture + " " + std::to_string(event.rendering->keywords.size());
+}
+
 std::string system_key(const windows_event& event) {
     const system_values& s = event.system;
     std::string key = "system|" + s.computer + "|";
@@ -46,7 +62,7 @@ std::string system_key(const windows_event& event) {
     key += static_cast<char>('0' + static_cast<int>(event.kind));
     key += static_cast<char>('0' + static_cast<int>(event.layout));
     if (event.layout == payload_layout::inline_template) key += "|" + payload_key(event);
-    return key;
+    return key + rendering_key(event);
 }
 
 xml_node system_element(const windows_event& event) {
@@ -108,6 +124,31 @@ xml_node event_data_element(const windows_event& event, std::uint16_t first_inde
     return element("EventData", {}, std::move(children));
 }
 
+// <RenderingInfo Culture="..."> with its texts from `first_index` on, in the
+// order of rendering_info's members.
+xml_node rendering_element(const rendering_info& rendering, std::uint16_t first_index) {
+    std::uint16_t slot = first_index;
+    const auto text_element = [&slot](const char* name) {
+        return element(name, {}, {substitution(slot++, binxml::value_string)});
+    };
+    std::vector<xml_node> children;
+    for (const char* name : {"Message", "Level", "Task", "Opcode", "Channel", "Provider"}) {
+        children.push_back(text_element(name));
+    }
+    std::vector<xml_node> keywords;
+    for (std::size_t i = 0; i < rendering.keywords.size(); ++i) keywords.push_back(text_element("Keyword"));
+    children.push_back(element("Keywords", {}, std::move(keywords)));
+    return element("RenderingInfo", {attribute("Culture", {text(rendering.culture)})}, std::move(children));
+}
+
+void append_rendering_values(const rendering_info& rendering, std::vector<substitution_value>& values) {
+    for (const std::string* item : {&rendering.message, &rendering.level, &rendering.task, &rendering.opcode,
+                                    &rendering.channel, &rendering.provider}) {
+        values.push_back(string_value(*item));
+    }
+    for (const std::string& keyword : rendering.keywords) values.push_back(string_value(keyword));
+}
+
 substitution_value optional_guid(const std::optional<guid>& value) { return value ? guid_value(*value) : null_value(); }
 
 }  // namespace
@@ -131,6 +172,7 @@ std::shared_ptr<const xml_template> event_template_cache::system_template(const 
         } else if (event.kind == payload_kind::user_data) {
             children.push_back(element("UserData", {}, {optional_substitution(index::payload, binxml::value_binxml)}));
         }
+        if (event.rendering) children.push_back(rendering_element(*event.rendering, after_payload(event)));
         return element("Event", {attribute("xmlns", {text(event_namespace)})}, std::move(children));
     });
 }
@@ -185,6 +227,7 @@ template_instance event_template_cache::instance_of(windows_event event, std::ui
             v.push_back(fragment_value(std::move(*event.user_data)));
             break;
     }
+    if (event.rendering) append_rendering_values(*event.rendering, v);
     return instance;
 }
 

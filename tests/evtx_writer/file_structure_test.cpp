@@ -149,6 +149,95 @@ TEST_CASE("python-evtx shows the System values and payloads as written", "[write
     CHECK(inlined.keywords == "0x8000000000000000");
 }
 
+namespace {
+
+// As a collector's ForwardedEvents log holds them: the source's System
+// values, then <RenderingInfo> with the texts the source rendered.
+rendering_info forwarded_texts(std::string message, std::vector<std::string> keywords) {
+    rendering_info rendering;
+    rendering.message = std::move(message);
+    rendering.level = "Information";
+    rendering.task = "Process Creation";
+    rendering.opcode = "Info";
+    rendering.channel = "Security";
+    rendering.provider = "Microsoft Windows security auditing.";
+    rendering.keywords = std::move(keywords);
+    return rendering;
+}
+
+std::vector<windows_event> forwarded_shapes() {
+    windows_event nested = event_with_fields({{"NewProcessId", hex_int64_value(0x1A2C)},
+                                              {"NewProcessName", string_value("C:\\Windows\\System32\\cmstp.exe")}});
+    nested.rendering = forwarded_texts("A process started.\r\n\r\nNew Process ID:\t0x1a2c", {"Audit Success"});
+    windows_event inline_layout = event_with_fields({{"ProcessID", uint64_value(6700)}, {"SourcePort", string_value("443")}}, 1);
+    inline_layout.layout = payload_layout::inline_template;
+    inline_layout.rendering = forwarded_texts("inline payload, then the texts", {"Audit Success", "Second Keyword"});
+    windows_event no_keywords = event_with_fields({{"Text", string_value("no keywords")}}, 2);
+    no_keywords.rendering = forwarded_texts("", {});
+    no_keywords.rendering->culture = "de-DE";
+    windows_event user_data = user_data_event();
+    user_data.rendering = forwarded_texts("The audit log was cleared.", {"Audit Success"});
+    windows_event no_payload = event_with_fields({}, 3);
+    no_payload.kind = payload_kind::none;
+    no_payload.rendering = forwarded_texts("no payload", {"Audit Success"});
+    windows_event plain = event_with_fields({{"Text", string_value("not forwarded")}}, 4);
+    return {nested, inline_layout, no_keywords, user_data, no_payload, plain};
+}
+
+}  // namespace
+
+TEST_CASE("evtxexport and python-evtx show RenderingInfo after the payload as written", "[writer]") {
+    temporary_directory directory;
+    const std::vector<windows_event> events = forwarded_shapes();
+    const written_file file = write_events(directory.path() / "ForwardedEvents.evtx", events);
+    if (readers::evtxexport_program()) {
+        const readers::xml_reading reading = readers::read_with_evtxexport(file.path);
+        INFO(reading.diagnostics);
+        REQUIRE(reading.events.size() == events.size());
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            CHECK(describe(reading.events[i]) == describe(file.expected[i]));
+            const rendered_element* shown = reading.events[i].child("RenderingInfo");
+            REQUIRE((shown != nullptr) == events[i].rendering.has_value());
+            if (shown == nullptr) continue;
+            CHECK(*shown->attribute("Culture") == events[i].rendering->culture);
+            CHECK(reading.events[i].children.back().name == "RenderingInfo");
+        }
+        const rendered_element& first = *reading.events[0].child("RenderingInfo");
+        CHECK(first.child("Message")->text == "A process started.\r\n\r\nNew Process ID:\t0x1a2c");
+        CHECK(first.child("Keywords")->child("Keyword")->text == "Audit Success");
+        CHECK(reading.events[1].child("RenderingInfo")->child("Keywords")->children.size() == 2);
+        CHECK(reading.events[2].child("RenderingInfo")->child("Keywords")->children.empty());
+        // The payload reads as without RenderingInfo.
+        CHECK(summarize_event(reading.events[0]).fields ==
+              field_list{{"NewProcessId", "0x0000000000001a2c"}, {"NewProcessName", "C:\\Windows\\System32\\cmstp.exe"}});
+        CHECK(summarize_event(reading.events[1]).fields == field_list{{"ProcessID", "6700"}, {"SourcePort", "443"}});
+    } else {
+        WARN("evtxexport not installed (Debian package libevtx-utils): skipped");
+    }
+    if (readers::python_evtx_program()) {
+        const readers::xml_reading reading = readers::read_with_python_evtx(file.path);
+        INFO(reading.diagnostics);
+        REQUIRE(reading.events.size() == events.size());
+        for (std::size_t i = 0; i < events.size(); ++i) {
+            const rendered_element* shown = reading.events[i].child("RenderingInfo");
+            REQUIRE((shown != nullptr) == events[i].rendering.has_value());
+            if (shown == nullptr) continue;
+            const rendering_info& written = *events[i].rendering;
+            CHECK(*shown->attribute("Culture") == written.culture);
+            CHECK(shown->child("Level")->text == written.level);
+            CHECK(shown->child("Task")->text == written.task);
+            CHECK(shown->child("Opcode")->text == written.opcode);
+            CHECK(shown->child("Channel")->text == written.channel);
+            CHECK(shown->child("Provider")->text == written.provider);
+            std::vector<std::string> keywords;
+            for (const rendered_element& keyword : shown->child("Keywords")->children) keywords.push_back(keyword.text);
+            CHECK(keywords == written.keywords);
+        }
+    } else {
+        WARN("evtx_dump.py not installed (Debian package python3-evtx): skipped");
+    }
+}
+
 TEST_CASE("a log of many chunks is read completely by every tool", "[writer]") {
     temporary_directory directory;
     std::vector<windows_event> events;

@@ -61,6 +61,21 @@ enum class payload_kind : std::uint8_t { none, event_data, user_data };
 // with the data values after the system values.
 enum class payload_layout : std::uint8_t { nested, inline_template };
 
+// <RenderingInfo Culture="..."> after the payload: the event's text as the
+// machine that rendered it showed it. Windows Event Forwarding stores events
+// so in the collector's ForwardedEvents log (the System values stay those of
+// the source host). Each text is a string substitution.
+struct rendering_info {
+    std::string culture = "en-US";
+    std::string message;
+    std::string level;
+    std::string task;
+    std::string opcode;
+    std::string channel;
+    std::string provider;
+    std::vector<std::string> keywords;  // one <Keyword> each below <Keywords>
+};
+
 struct windows_event {
     system_values system;
     payload_kind kind = payload_kind::event_data;
@@ -68,6 +83,7 @@ struct windows_event {
     std::vector<data_field> event_data;
     // user_data: the single element below <UserData>, as nested binary XML.
     std::optional<template_instance> user_data;
+    std::optional<rendering_info> rendering;  // forwarded events
 };
 
 }  // namespace evtxcar::evtx_writer

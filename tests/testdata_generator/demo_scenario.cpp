@@ -75,7 +75,8 @@ public:
         return next_pid_;
     }
 
-    // A process started by `parent` (Sysmon 1 and Security 4688).
+    // A process started by `parent` (Sysmon 1 and Security 4688); a process
+    // create's detections (cmdline-url) are expected from both records.
     sysmon_process start(filetime t, const sysmon_process& parent, const std::string& image,
                          const std::string& command_line, const logon_session& session, const std::string& why,
                          std::vector<std::string> detections = {}) {

@@ -9,7 +9,7 @@ void host_logs::sysmon(windows_event event, std::string case_description, std::v
 }
 
 void host_logs::security(windows_event event, std::string case_description, std::vector<std::string> detections) {
-    security_.push_back({std::move(event), std::move(case_description), std::move(detections), {}});
+    security_.push_back({std::move(event), std::move(case_description), std::move(detections)});
 }
 
 void host_logs::system(windows_event event, std::string case_description) {

@@ -35,6 +35,17 @@ byte for byte" fails when the committed files and the generator disagree.
   text that is not an address is never external. Every connection has its
   process create (same host and ProcessGuid) for context; one pair spans two
   files, and in one file the connection comes before the process create.
+- `security/` - CAR-2020-11-010 from Windows' own auditing, no Sysmon:
+  process creation 4688 (versions 0, 1 and 2; process ids hexadecimal) and
+  exit 4689, connections 5156 (flow start), 5157 (blocked) and 5158 (bind),
+  whose SourceAddress is always the local end and Direction says who
+  opened the connection (%%14592 inbound, %%14593 outbound). WS05 gives
+  every variant from Security events alone, over IPv4 and IPv6, with a
+  process id reused after its 4689; WS07 audits processes but no network
+  events; WEC01's ForwardedEvents.evtx holds WS08's Security and WS09's
+  Sysmon events as a collector stores them, each with `<RenderingInfo>`.
+  Each flow that fires has its 4688 (same host, same process id, no 4689
+  between) earlier in the log.
 - `structure/` - the format: many chunks, every value type, references and
   CDATA, Unicode edge cases, payload shapes and other providers.
 - `hostile/` - strings that attack HTML, CSV and terminals, including in a

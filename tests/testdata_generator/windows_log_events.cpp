@@ -4,6 +4,7 @@
 
 #include "binxml/binxml_format.hpp"
 #include "guid.hpp"
+#include "security_audit_events.hpp"
 #include "xml_template.hpp"
 
 namespace evtxcar::testdata {
@@ -16,8 +17,10 @@ constexpr const char* security_provider = "Microsoft-Windows-Security-Auditing";
 constexpr const char* security_provider_guid = "{54849625-5478-4994-A5BA-3E3B0328C30D}";
 constexpr std::uint32_t lsass_process_id = 684;
 
-windows_event security_event(const std::string& computer, filetime time, std::uint16_t event_id, std::uint8_t version,
-                             std::uint16_t task) {
+}  // namespace
+
+windows_event security_auditing_event(const std::string& computer, filetime time, std::uint16_t event_id,
+                                      std::uint8_t version, std::uint16_t task) {
     windows_event event;
     system_values& s = event.system;
     s.provider_name = security_provider;
@@ -35,64 +38,64 @@ windows_event security_event(const std::string& computer, filetime time, std::ui
     return event;
 }
 
-void add(windows_event& event, const char* name, substitution_value value) {
+void add_field(windows_event& event, const char* name, substitution_value value) {
     event.event_data.push_back({name, std::move(value)});
 }
 
 void add_subject(windows_event& event, const account& subject) {
-    add(event, "SubjectUserSid", sid_value(subject.sid));
-    add(event, "SubjectUserName", string_value(subject.name));
-    add(event, "SubjectDomainName", string_value(subject.domain));
-    add(event, "SubjectLogonId", hex_int64_value(subject.logon_id));
+    add_field(event, "SubjectUserSid", sid_value(subject.sid));
+    add_field(event, "SubjectUserName", string_value(subject.name));
+    add_field(event, "SubjectDomainName", string_value(subject.domain));
+    add_field(event, "SubjectLogonId", hex_int64_value(subject.logon_id));
 }
 
-}  // namespace
+void add_target(windows_event& event, const account& target) {
+    add_field(event, "TargetUserSid", sid_value(target.sid));
+    add_field(event, "TargetUserName", string_value(target.name));
+    add_field(event, "TargetDomainName", string_value(target.domain));
+    add_field(event, "TargetLogonId", hex_int64_value(target.logon_id));
+}
+
 
 windows_event security_logon(const std::string& computer, filetime time, const account& subject, const account& target,
                              const logon_details& d) {
-    windows_event event = security_event(computer, time, 4624, 2, 12544);
+    windows_event event = security_auditing_event(computer, time, 4624, 2, 12544);
     add_subject(event, subject);
-    add(event, "TargetUserSid", sid_value(target.sid));
-    add(event, "TargetUserName", string_value(target.name));
-    add(event, "TargetDomainName", string_value(target.domain));
-    add(event, "TargetLogonId", hex_int64_value(target.logon_id));
-    add(event, "LogonType", uint32_value(d.logon_type));
-    add(event, "LogonProcessName", string_value(d.logon_process));
-    add(event, "AuthenticationPackageName", string_value(d.authentication_package));
-    add(event, "WorkstationName", string_value(d.workstation));
-    add(event, "LogonGuid", guid_value(guid_from_seed(computer + target.name + std::to_string(target.logon_id))));
-    add(event, "TransmittedServices", string_value("-"));
-    add(event, "LmPackageName", string_value("-"));
-    add(event, "KeyLength", uint32_value(0));
-    add(event, "ProcessId", size_t_value(d.process_id));
-    add(event, "ProcessName", string_value(d.process_name));
-    add(event, "IpAddress", string_value(d.ip_address));
-    add(event, "IpPort", string_value(d.ip_port));
-    add(event, "ImpersonationLevel", string_value("%%1833"));
-    add(event, "RestrictedAdminMode", string_value("-"));
-    add(event, "TargetOutboundUserName", string_value("-"));
-    add(event, "TargetOutboundDomainName", string_value("-"));
-    add(event, "VirtualAccount", string_value("%%1843"));
-    add(event, "TargetLinkedLogonId", hex_int64_value(0));
-    add(event, "ElevatedToken", string_value(d.elevated ? "%%1842" : "%%1843"));
+    add_target(event, target);
+    add_field(event, "LogonType", uint32_value(d.logon_type));
+    add_field(event, "LogonProcessName", string_value(d.logon_process));
+    add_field(event, "AuthenticationPackageName", string_value(d.authentication_package));
+    add_field(event, "WorkstationName", string_value(d.workstation));
+    add_field(event, "LogonGuid", guid_value(guid_from_seed(computer + target.name + std::to_string(target.logon_id))));
+    add_field(event, "TransmittedServices", string_value("-"));
+    add_field(event, "LmPackageName", string_value("-"));
+    add_field(event, "KeyLength", uint32_value(0));
+    add_field(event, "ProcessId", size_t_value(d.process_id));
+    add_field(event, "ProcessName", string_value(d.process_name));
+    add_field(event, "IpAddress", string_value(d.ip_address));
+    add_field(event, "IpPort", string_value(d.ip_port));
+    add_field(event, "ImpersonationLevel", string_value("%%1833"));
+    add_field(event, "RestrictedAdminMode", string_value("-"));
+    add_field(event, "TargetOutboundUserName", string_value("-"));
+    add_field(event, "TargetOutboundDomainName", string_value("-"));
+    add_field(event, "VirtualAccount", string_value("%%1843"));
+    add_field(event, "TargetLinkedLogonId", hex_int64_value(0));
+    add_field(event, "ElevatedToken", string_value(d.elevated ? "%%1842" : "%%1843"));
     return event;
 }
 
 windows_event security_logoff(const std::string& computer, filetime time, const account& target,
                               std::uint32_t logon_type) {
-    windows_event event = security_event(computer, time, 4634, 0, 12545);
-    add(event, "TargetUserSid", sid_value(target.sid));
-    add(event, "TargetUserName", string_value(target.name));
-    add(event, "TargetDomainName", string_value(target.domain));
-    add(event, "TargetLogonId", hex_int64_value(target.logon_id));
-    add(event, "LogonType", uint32_value(logon_type));
+    windows_event event = security_auditing_event(computer, time, 4634, 0, 12545);
+    add_target(event, target);
+    add_field(event, "LogonType", uint32_value(logon_type));
     return event;
 }
 
 windows_event security_special_privileges(const std::string& computer, filetime time, const account& subject) {
-    windows_event event = security_event(computer, time, 4672, 0, 12548);
+    windows_event event = security_auditing_event(computer, time, 4672, 0, 12548);
     add_subject(event, subject);
-    add(event, "PrivilegeList",
+    add_field(event, "PrivilegeList",
         string_value("SeSecurityPrivilege\r\n\t\t\tSeBackupPrivilege\r\n\t\t\tSeRestorePrivilege\r\n\t\t\t"
                      "SeTakeOwnershipPrivilege\r\n\t\t\tSeDebugPrivilege\r\n\t\t\tSeImpersonatePrivilege"));
     return event;
@@ -102,24 +105,19 @@ windows_event security_process_creation(const std::string& computer, filetime ti
                                         std::uint64_t new_process_id, const std::string& new_process_name,
                                         std::uint64_t parent_process_id, const std::string& parent_process_name,
                                         const std::string& command_line) {
-    windows_event event = security_event(computer, time, 4688, 2, 13312);
-    add_subject(event, subject);
-    add(event, "NewProcessId", size_t_value(new_process_id));
-    add(event, "NewProcessName", string_value(new_process_name));
-    add(event, "TokenElevationType", string_value("%%1938"));
-    add(event, "ProcessId", size_t_value(parent_process_id));
-    add(event, "CommandLine", string_value(command_line));
-    add(event, "TargetUserSid", sid_value("S-1-0-0"));
-    add(event, "TargetUserName", string_value("-"));
-    add(event, "TargetDomainName", string_value("-"));
-    add(event, "TargetLogonId", hex_int64_value(0));
-    add(event, "ParentProcessName", string_value(parent_process_name));
-    add(event, "MandatoryLabel", sid_value("S-1-16-8192"));
-    return event;
+    process_creation process;
+    process.subject = subject;
+    process.new_process_id = new_process_id;
+    process.new_process_name = new_process_name;
+    process.token_elevation_type = "%%1938";
+    process.parent_process_id = parent_process_id;
+    process.command_line = command_line;
+    process.parent_process_name = parent_process_name;
+    return security_process_created(computer, time, process);
 }
 
 windows_event security_log_cleared(const std::string& computer, filetime time, const account& subject) {
-    windows_event event = security_event(computer, time, 1102, 0, 104);
+    windows_event event = security_auditing_event(computer, time, 1102, 0, 104);
     event.system.provider_name = "Microsoft-Windows-Eventlog";
     event.system.provider_guid = parse_guid("{FC65DDD8-D6EF-4962-83D5-6E5CFE9CE148}");
     event.system.level = 4;
