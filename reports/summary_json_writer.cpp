@@ -2,6 +2,7 @@
 // hosts, detections, and how the run was asked for.
 #include <optional>
 
+#include "coverage_fields.hpp"
 #include "filetime.hpp"
 #include "json_text.hpp"
 #include "file_report_writer.hpp"
@@ -207,6 +208,19 @@ void write_problems(json_document& json, const scan_summary& summary) {
     json.close('}');
 }
 
+// One object per coverage row, members named as coverage.csv's columns;
+// `evaluable` is a JSON boolean.
+void write_coverage(json_document& json, const scan_summary& summary) {
+    json.key("coverage");
+    json.open('[');
+    for (const coverage_row& row : summary.coverage) {
+        json.open('{');
+        append_coverage_members(json, row);
+        json.close('}');
+    }
+    json.close(']');
+}
+
 class summary_json_writer final : public file_report_writer {
 public:
     explicit summary_json_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
@@ -265,7 +279,14 @@ public:
         json.key("unparsable_addresses");
         json.number(summary.address_warnings);
         json.strings("unparsable_address_examples", summary.address_warning_examples);
+        json.key("normalization");
+        json.open('{');
+        json.key("count");
+        json.number(summary.normalization_warnings);
+        json.strings("examples", summary.normalization_warning_examples);
         json.close('}');
+        json.close('}');
+        write_coverage(json, summary);
         write_problems(json, summary);
         json.close('}');
         json.text().push_back('\n');

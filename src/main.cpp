@@ -21,6 +21,7 @@ std::vector<std::unique_ptr<report_writer>> make_writers(const run_config& confi
     std::vector<std::unique_ptr<report_writer>> writers;
     writers.push_back(make_timeline_csv_writer(config.output_directory));
     writers.push_back(make_detections_csv_writer(config.output_directory));
+    writers.push_back(make_coverage_csv_writer(config.output_directory));
     writers.push_back(make_summary_json_writer(config.output_directory));
     if (config.jsonl) writers.push_back(make_events_jsonl_writer(config.output_directory));
     if (config.html) writers.push_back(make_html_report_writer(config.output_directory, config.html_max_rows));

@@ -296,6 +296,8 @@
     number('timeline_events', summary.timeline_events, 'events in the timeline');
     number('hosts', summary.records_by_host.length, 'hosts');
     number('detections', detections, 'detections', detections > 0);
+    const notEvaluable = report.coverage.filter((row) => !row.evaluable).length;
+    number('coverage_not_evaluable', notEvaluable, 'of ' + formatCount(report.coverage.length) + ' host \u00D7 variant pairs not evaluable', notEvaluable > 0);
     if (summary.records_outside_time_range) number('records_outside_time_range', summary.records_outside_time_range, 'records outside the time filter');
     if (summary.files_skipped) number('files_skipped', summary.files_skipped, 'other files skipped');
     body.appendChild(numbers);
@@ -484,10 +486,9 @@
   function renderDetections(report, onJump) {
     const body = byId('detections-body');
     const detections = report.detections;
-    if (detections.length === 0) {
-      body.appendChild(make('p', 'empty', 'No analytic fired.'));
-      return;
-    }
+    if (detections.length === 0) body.appendChild(make('p', 'empty', 'No detections.'));
+    body.appendChild(coverageStatus(report));
+    if (detections.length === 0) return;
     detections.forEach((detection, index) => {
       const event = detection.event;
       const eventFields = fieldMap(event);
@@ -555,13 +556,125 @@
     });
   }
 
+  // ---------------------------------------------------------------- coverage
+  // Whether each analytic variant could be evaluated on each host. Where it
+  // could not, its empty list of detections says nothing; the page never
+  // says "no detections" without saying where the variant could look.
+
+  // Coverage rows by analytic variant, in the order the variants come.
+  function coverageGroups(report) {
+    const groups = new Map();
+    for (const row of report.coverage) {
+      const key = row.analytic_id + ':' + row.variant;
+      let group = groups.get(key);
+      if (!group) {
+        group = { key, analytic_id: row.analytic_id, analytic_name: row.analytic_name, variant: row.variant,
+          needs: row.needs, rows: [], evaluable: 0, detections: 0 };
+        groups.set(key, group);
+      }
+      group.rows.push(row);
+      if (row.evaluable) group.evaluable += 1;
+      group.detections += row.detections;
+    }
+    return [...groups.values()];
+  }
+
+  function variantTitle(group) {
+    return group.analytic_id + (group.analytic_name ? ' ' + group.analytic_name : '') + ', variant ' + group.variant;
+  }
+
+  // "Evaluable on all 4 hosts", "Not evaluable on 1 of 4 hosts", ...
+  function evaluableText(group) {
+    const hosts = group.rows.length;
+    const notEvaluable = hosts - group.evaluable;
+    if (notEvaluable === 0) return hosts === 1 ? 'Evaluable on its 1 host' : 'Evaluable on all ' + formatCount(hosts) + ' hosts';
+    if (group.evaluable === 0) return hosts === 1 ? 'Not evaluable on its 1 host' : 'Not evaluable on any of the ' + formatCount(hosts) + ' hosts';
+    return 'Not evaluable on ' + formatCount(notEvaluable) + ' of ' + formatCount(hosts) + ' hosts';
+  }
+
+  function coverageLink() {
+    const link = make('a', null, 'see Coverage');
+    link.href = '#coverage';
+    return link;
+  }
+
+  // One line per analytic variant: its detections and where it could look.
+  function coverageStatus(report) {
+    const groups = coverageGroups(report);
+    if (groups.length === 0) {
+      const none = make('p', 'problem');
+      none.dataset.coverage = 'empty';
+      appendText(none, 'Coverage lists no host and analytic variant: this report cannot say whether the analytics could see anything (', false);
+      none.appendChild(coverageLink());
+      none.appendChild(document.createTextNode(').'));
+      return none;
+    }
+    const list = make('ul', 'coverage-status');
+    for (const group of groups) {
+      const notEvaluable = group.rows.length - group.evaluable;
+      const item = make('li', notEvaluable ? 'gap' : '');
+      item.dataset.key = group.key;
+      item.appendChild(make('span', 'data', variantTitle(group)));
+      appendText(item, ': ' + (group.detections ? plural(group.detections, 'detection', 'detections') : 'no detections') +
+        '. ' + evaluableText(group), false);
+      if (notEvaluable) {
+        item.appendChild(document.createTextNode(': '));
+        item.appendChild(coverageLink());
+      }
+      item.appendChild(document.createTextNode('.'));
+      list.appendChild(item);
+    }
+    return list;
+  }
+
+  function renderCoverage(report) {
+    const body = byId('coverage-body');
+    const groups = coverageGroups(report);
+    if (groups.length === 0) {
+      const none = make('p', 'empty', 'No coverage rows: this scan records no host on which an analytic variant was or was not evaluable.');
+      none.dataset.coverage = 'empty';
+      body.appendChild(none);
+      return;
+    }
+    for (const group of groups) {
+      const block = make('div', 'coverage-group');
+      block.dataset.key = group.key;
+      block.appendChild(make('h3', 'data', variantTitle(group)));
+      const facts = make('p', group.evaluable < group.rows.length ? 'coverage-line problem' : 'coverage-line');
+      appendText(facts, evaluableText(group) + '; ' + (group.detections ? plural(group.detections, 'detection', 'detections') : 'no detections') + '.', false);
+      block.appendChild(facts);
+      if (group.needs) block.appendChild(make('p', 'hint data', 'Needs ' + group.needs + '.'));
+      const table = make('table');
+      table.dataset.table = 'coverage';
+      const head = table.createTHead().insertRow();
+      for (const [label, className] of [['host', ''], ['evaluable', ''], ['events examined', 'count'], ['detections', 'count'], ['why not', '']]) {
+        head.appendChild(make('th', className, label));
+      }
+      const rows = table.createTBody();
+      // Hosts it could not look at first, then the others; each in host order.
+      const ordered = group.rows.filter((row) => !row.evaluable).concat(group.rows.filter((row) => row.evaluable));
+      for (const entry of ordered) {
+        const row = rows.insertRow();
+        row.className = entry.evaluable ? '' : 'not-evaluable';
+        row.dataset.evaluable = entry.evaluable ? 'yes' : 'no';
+        row.appendChild(make('td', 'data', entry.host === '' ? '(no host name)' : entry.host)).dataset.column = 'host';
+        row.appendChild(make('td', entry.evaluable ? 'nowrap' : 'nowrap problem', entry.evaluable ? 'yes' : 'NOT evaluable')).dataset.column = 'evaluable';
+        row.appendChild(make('td', 'count', formatCount(entry.events_examined))).dataset.column = 'events_examined';
+        row.appendChild(make('td', 'count', formatCount(entry.detections))).dataset.column = 'detections';
+        row.appendChild(make('td', 'data', entry.why_not)).dataset.column = 'why_not';
+      }
+      block.appendChild(table);
+      body.appendChild(block);
+    }
+  }
+
   // ---------------------------------------------------------------- errors
   function renderErrors(report) {
     const body = byId('errors-body');
     const failedFiles = report.files.filter((file) => file.status !== 'complete');
     const problems = report.problems;
     const summary = report.summary;
-    if (failedFiles.length === 0 && problems.length === 0 && !summary.address_warnings) {
+    if (failedFiles.length === 0 && problems.length === 0 && !summary.address_warnings && !summary.normalization_warnings) {
       body.appendChild(make('p', 'empty', 'Every file and every record was read.'));
       return;
     }
@@ -623,6 +736,13 @@
       body.appendChild(make('h3', null, plural(summary.address_warnings, 'address', 'addresses') + ' did not parse'));
       const list = make('ul');
       for (const example of summary.address_warning_examples) list.appendChild(make('li', 'data mono', example));
+      body.appendChild(list);
+    }
+    if (summary.normalization_warnings) {
+      body.appendChild(make('h3', null, plural(summary.normalization_warnings, 'event was', 'events were') + ' kept with a value that could not be mapped faithfully'));
+      const list = make('ul');
+      list.dataset.list = 'normalization_warnings';
+      for (const example of summary.normalization_warning_examples) list.appendChild(make('li', 'data mono', example));
       body.appendChild(list);
     }
   }
@@ -1109,6 +1229,7 @@
       byId('timeline').scrollIntoView();
     });
     renderDetections(report, (row) => timeline.jumpTo(row));
+    renderCoverage(report);
     renderErrors(report);
     step('ready');
     document.body.dataset.readyMs = String(Math.round(performance.now()));

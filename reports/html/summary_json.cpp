@@ -2,6 +2,7 @@
 
 #include <map>
 
+#include "coverage_fields.hpp"
 #include "filetime.hpp"
 #include "html/embedded_json.hpp"
 
@@ -93,6 +94,9 @@ void append_counts_summary(embedded_json& json, const scan_summary& summary) {
     json.key("address_warnings").number(summary.address_warnings);
     json.key("address_warning_examples");
     append_strings(json, summary.address_warning_examples);
+    json.key("normalization_warnings").number(summary.normalization_warnings);
+    json.key("normalization_warning_examples");
+    append_strings(json, summary.normalization_warning_examples);
     json.end_object();
 }
 
@@ -142,6 +146,13 @@ void append_summary_members(embedded_json& json, const scan_summary& summary) {
     for (const scan_summary::problem& problem : summary.problems) append_problem(json, problem);
     json.end_array();
     json.key("problems_not_listed").number(summary.problems_not_listed);
+    json.key("coverage").begin_array();
+    for (const coverage_row& row : summary.coverage) {
+        json.begin_object();
+        append_coverage_members(json, row);
+        json.end_object();
+    }
+    json.end_array();
 }
 
 }  // namespace evtxcar

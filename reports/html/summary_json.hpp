@@ -1,6 +1,7 @@
 #pragma once
 // summary_json: the scan's description and counts as report.html carries
-// them (the "run", "summary", "files" and "problems" members of its data).
+// them (the "run", "summary", "files", "problems" and "coverage" members of
+// its data).
 // Counts keyed by name are arrays of [name, count] pairs, so that no name
 // from a log can become a property name in the page.
 
@@ -10,8 +11,9 @@ namespace evtxcar {
 
 class embedded_json;
 
-// Appends "run", "summary", "files", "problems" and "problems_not_listed"
-// to the current object.
+// Appends "run", "summary", "files", "problems", "problems_not_listed" and
+// "coverage" (objects with coverage.csv's columns as members) to the
+// current object.
 void append_summary_members(embedded_json& json, const scan_summary& summary);
 
 }  // namespace evtxcar

@@ -37,8 +37,8 @@ struct scan_request {
 // Names of every output evtxcar can write, so that a run removes those of an
 // earlier run it did not write again (a stale report.html must not sit beside
 // this run's timeline).
-inline constexpr const char* all_output_names[] = {"timeline.csv", "detections.csv", "summary.json", "events.jsonl",
-                                                   "report.html"};
+inline constexpr const char* all_output_names[] = {"timeline.csv", "detections.csv", "coverage.csv",
+                                                   "summary.json", "events.jsonl", "report.html"};
 
 int run_scan(const scan_request& request, const evtx_engine& engine,
              const std::vector<std::unique_ptr<event_normalizer>>& normalizers,

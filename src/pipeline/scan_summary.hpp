@@ -58,6 +58,7 @@ struct count_by_name {
 struct coverage_row {
     std::string host;                  // Computer as logged (first spelling in host order)
     std::string analytic_id;           // "CAR-2020-11-010"
+    std::string analytic_name;         // "CMSTP"
     std::string variant;               // "car"
     bool evaluable = false;            // the host had events of the kind the variant evaluates
     std::uint64_t events_examined = 0;  // those events, on this host, inside --from/--to

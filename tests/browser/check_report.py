@@ -12,6 +12,10 @@ case the page is loaded from its file, and:
   JavaScript dialog, and no request for anything but the file itself;
 - the summary numbers, the counts by object/action and by analytic, and the
   detection cards equal the expected ones;
+- the Coverage section lists every host and analytic variant with the
+  expected evaluable, events examined, detections and reason, not-evaluable
+  rows stand out, and the Detections section says for each variant on how
+  many hosts it could not look (or that coverage is empty);
 - each detection's "Show in timeline" selects its event's row;
 - scripted searches and host/event filters leave exactly the expected rows;
   clicking a bucket of the activity chart filters host and time;
@@ -150,6 +154,84 @@ def check_detections(session, checker, expected):
             checker.check(row["source"].startswith("#" + cards[index]["record_id"] + " "),
                           "detection %d: record of the row it jumps to" % index, row["source"])
     session.evaluate("document.getElementById('filter-clear').click()")
+
+
+def hosts_phrase(hosts, not_evaluable):
+    """How the page words where a variant could look, counted from the expected rows."""
+    if not_evaluable == 0:
+        return "Evaluable on its 1 host" if hosts == 1 else "Evaluable on all {:,} hosts".format(hosts)
+    if not_evaluable == hosts:
+        return "Not evaluable on its 1 host" if hosts == 1 else "Not evaluable on any of the {:,} hosts".format(hosts)
+    return "Not evaluable on {:,} of {:,} hosts".format(not_evaluable, hosts)
+
+
+def check_coverage(session, checker, expected):
+    """The Coverage section and the Detections section's status lines against summary.json's coverage."""
+    if not checker.check("coverage" in expected, "expected values include coverage"):
+        return
+    wanted = expected["coverage"]
+    shown = session.evaluate("""(() => {
+        const section = document.getElementById('coverage');
+        if (!section) return null;
+        return {
+          visible: section.getBoundingClientRect().height > 0,
+          empty: Boolean(section.querySelector('[data-coverage=empty]')),
+          statusEmpty: Boolean(document.querySelector('#detections-body [data-coverage=empty]')),
+          status: [...document.querySelectorAll('#detections-body .coverage-status li')]
+            .map((item) => [item.dataset.key, item.textContent]),
+          groups: [...section.querySelectorAll('.coverage-group')].map((group) => ({
+            key: group.dataset.key,
+            title: group.querySelector('h3').textContent,
+            text: group.textContent,
+            rows: [...group.querySelectorAll('table[data-table=coverage] tbody tr')].map((row) => {
+              const cell = (name) => row.querySelector('[data-column=' + name + ']');
+              return {host: cell('host').textContent, evaluable: row.dataset.evaluable,
+                      events_examined: cell('events_examined').textContent, detections: cell('detections').textContent,
+                      why_not: cell('why_not').textContent,
+                      background: getComputedStyle(cell('host')).backgroundColor}; }) })) }; })()""")
+    if not checker.check(shown is not None, "the page has a Coverage section"):
+        return
+    checker.check(shown["visible"], "the Coverage section is visible")
+    if not wanted:
+        checker.check(shown["empty"], "an empty coverage is said so in the Coverage section")
+        checker.check(shown["statusEmpty"], "an empty coverage is said so beside the detections")
+        checker.equal(shown["groups"], [], "coverage tables of an empty coverage")
+        return
+    checker.check(not shown["empty"] and not shown["statusEmpty"], "coverage is not said to be empty")
+    groups = {}
+    for row in wanted:
+        groups.setdefault(row["analytic_id"] + ":" + row["variant"], []).append(row)
+    checker.equal([group["key"] for group in shown["groups"]], list(groups), "analytic variants in the Coverage section")
+    checker.equal([key for key, _ in shown["status"]], list(groups), "analytic variants beside the detections")
+    status = dict(shown["status"])
+    for group in shown["groups"]:
+        rows = groups.get(group["key"])
+        if rows is None:
+            continue
+        first = rows[0]
+        checker.equal(group["title"], "%s %s, variant %s" % (first["analytic_id"], first["analytic_name"], first["variant"]),
+                      "coverage title of " + group["key"])
+        checker.check(first["needs"] in group["text"], "coverage of %s says what it needs" % group["key"], first["needs"])
+        want_rows = sorted((r["host"] or "(no host name)", "yes" if r["evaluable"] else "no", r["events_examined"],
+                            r["detections"], r["why_not"]) for r in rows)
+        got_rows = sorted((r["host"], r["evaluable"], number(r["events_examined"]), number(r["detections"]), r["why_not"])
+                          for r in group["rows"])
+        checker.equal(got_rows, want_rows, "coverage rows of " + group["key"])
+        evaluable_background = {r["background"] for r in group["rows"] if r["evaluable"] == "yes"}
+        for row in group["rows"]:
+            if row["evaluable"] == "no":
+                checker.check(row["background"] not in evaluable_background | {"rgba(0, 0, 0, 0)"},
+                              "a not-evaluable row of %s stands out" % group["key"], row["background"])
+        not_evaluable = sum(1 for r in rows if not r["evaluable"])
+        detections = sum(r["detections"] for r in rows)
+        line = status.get(group["key"], "")
+        phrase = hosts_phrase(len(rows), not_evaluable)
+        checker.check(phrase in line, "beside the detections, %s says %r" % (group["key"], phrase), line)
+        said = "no detections" if detections == 0 else "{:,} detection{}".format(detections, "" if detections == 1 else "s")
+        checker.check(said in line, "beside the detections, %s says %r" % (group["key"], said), line)
+        if detections == 0:
+            checker.check("see Coverage" in line or not_evaluable == 0,
+                          "no detections on a variant that could not look points to Coverage", line)
 
 
 def shown_count(session):
@@ -297,6 +379,7 @@ def run_case(session, name, report, expected_path, out_dir, pdf):
     check_page_behaviour(session, checker, url)
     check_summary(session, checker, expected)
     check_detections(session, checker, expected)
+    check_coverage(session, checker, expected)
     check_row_cap(session, checker, expected)
     check_searches(session, checker, expected)
     check_sorting(session, checker)
@@ -307,6 +390,11 @@ def run_case(session, name, report, expected_path, out_dir, pdf):
     session.evaluate("window.scrollTo(0, 0)")
     shot = os.path.join(out_dir, name + ".png")
     session.screenshot(shot)
+    # The sections that say where the analytics could look, as a window shows them.
+    for section in ("detections", "coverage"):
+        session.evaluate("document.getElementById('%s').scrollIntoView()" % section)
+        session.pump(0.2)
+        session.screenshot(os.path.join(out_dir, "%s-%s.png" % (name, section)), full_page=False)
     if pdf:
         session.print_pdf(os.path.join(out_dir, name + ".pdf"))
     print("%s: loaded in %.2f s, screenshot %s" % (name, seconds, shot))

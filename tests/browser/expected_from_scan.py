@@ -4,7 +4,7 @@
     expected_from_scan.py OUTPUT_DIR > expected.json
 
 Everything comes from the scan's other outputs, never from report.html:
-summary.json gives the numbers, detections.csv the detections, and
+summary.json gives the numbers and the coverage, detections.csv the detections, and
 events.jsonl the events the scripted searches must leave. The format is
 the one check_report.py reads (and write_synthetic_report writes).
 """
@@ -72,7 +72,11 @@ def build(folder):
             "timeline_events": summary["records"]["timeline_events"],
             "hosts": len(summary["hosts"]),
             "detections": summary["detections"]["total"],
+            "coverage_not_evaluable": sum(1 for row in summary["coverage"] if not row["evaluable"]),
         },
+        # Where each analytic variant could look, as summary.json says (the
+        # page shows host names with control characters marked).
+        "coverage": [dict(row, host=as_shown(row["host"])) for row in summary["coverage"]],
         "events_by_object_action": sorted(summary["events_by_object_action"].items()),
         "detections_by_analytic": sorted(summary["detections"]["by_analytic_variant"].items()),
         "detections": [{

@@ -2,6 +2,7 @@
 
 #include <array>
 #include <cstdio>
+#include <map>
 #include <string_view>
 
 #include "filetime.hpp"
@@ -50,6 +51,46 @@ constexpr std::array modules = {"C:\\Windows\\System32\\ntdll.dll", "C:\\Windows
                                 "C:\\Windows\\System32\\amsi.dll", "C:\\Windows\\System32\\wininet.dll",
                                 "C:\\Windows\\System32\\crypt32.dll"};
 constexpr std::array ports = {"443", "80", "53", "445", "3389", "8080"};
+
+// What CAR-2020-11-010's variants evaluate, and why one cannot look at a host.
+constexpr std::string_view flow_needs = "flow/start events (Sysmon 3, Security 5156)";
+constexpr std::string_view flow_missing =
+    "no flow/start events from this host: no Sysmon network events (event 3) and no Security 5156 "
+    "(Filtering Platform auditing)";
+constexpr std::string_view process_needs = "process/create events with a command line";
+constexpr std::string_view process_missing = "no process/create events with a command line from this host";
+
+// A host that logged only Security logons: no analytic variant can look at it.
+constexpr std::string_view security_only_host = "FS01";
+
+// Per host: the events each variant examines and the detections of each.
+struct host_coverage {
+    std::uint64_t flows = 0;
+    std::uint64_t processes = 0;
+    std::map<std::string, std::uint64_t> detections;  // by variant
+};
+
+std::vector<coverage_row> coverage_rows(const std::map<std::string, host_coverage>& hosts) {
+    std::vector<coverage_row> rows;
+    for (const auto& [host, seen] : hosts) {
+        for (std::string_view variant : {"car", "remote", "cmdline-url"}) {
+            const bool flows = variant != "cmdline-url";
+            coverage_row row;
+            row.host = host;
+            row.analytic_id = "CAR-2020-11-010";
+            row.analytic_name = "CMSTP";
+            row.variant = std::string(variant);
+            row.events_examined = flows ? seen.flows : seen.processes;
+            row.evaluable = row.events_examined > 0;
+            const auto found = seen.detections.find(row.variant);
+            row.detections = found == seen.detections.end() ? 0 : found->second;
+            row.needs = std::string(flows ? flow_needs : process_needs);
+            if (!row.evaluable) row.why_not = std::string(flows ? flow_missing : process_missing);
+            rows.push_back(std::move(row));
+        }
+    }
+    return rows;
+}
 
 std::uint64_t split_mix(std::uint64_t& state) {
     std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
@@ -269,9 +310,14 @@ synthetic_totals count_synthetic_scan(const synthetic_scan_options& options) {
     synthetic_event_source source(options);
     synthetic_detections detections;
     std::vector<file_outcome> files(source.hosts().size());
+    std::map<std::string, host_coverage> coverage;
     while (!source.done()) {
         const car_event event = source.next();
         detections.observe(event);
+        host_coverage& host = coverage[std::string(event.text(car_field::hostname))];
+        host.flows += event.object == "flow" && event.action == "start";
+        host.processes += event.object == "process" && event.action == "create" && event.get(car_field::command_line);
+        for (const std::string& label : event.analytics) ++host.detections[label.substr(label.find(':') + 1)];
         file_outcome& file = files[event.file_index];
         ++file.records_read;
         if (file.first_time == 0) file.first_time = event.time;
@@ -289,17 +335,31 @@ synthetic_totals count_synthetic_scan(const synthetic_scan_options& options) {
     }
     const bool hostile = options.hostile;
     const auto& planted = hostile_strings;
+    auto count_security_records = [&summary](const std::string& name) {
+        summary.records_by_host[name] += extra_records_per_host;
+        summary.records_by_channel["Security"] += extra_records_per_host;
+        summary.records_by_provider["Microsoft-Windows-Security-Auditing"] += extra_records_per_host;
+        summary.records_by_event_id["Microsoft-Windows-Security-Auditing/4624"] += extra_records_per_host;
+    };
     for (std::size_t host = 0; host < files.size(); ++host) {
         file_outcome& file = files[host];
         const std::string& name = source.hosts()[host];
         file.path = "evidence/" + name + "/Microsoft-Windows-Sysmon%4Operational.evtx";
         file.bytes = 69632 + file.records_read * 600;
         file.records_read += extra_records_per_host;  // Security records: read, not normalized
-        summary.records_by_host[name] += extra_records_per_host;
-        summary.records_by_channel["Security"] += extra_records_per_host;
-        summary.records_by_provider["Microsoft-Windows-Security-Auditing"] += extra_records_per_host;
-        summary.records_by_event_id["Microsoft-Windows-Security-Auditing/4624"] += extra_records_per_host;
+        count_security_records(name);
     }
+    // FS01 logged Security logons only: read, nothing normalized, nothing an analytic can look at.
+    file_outcome security_only;
+    security_only.path = "evidence/" + std::string(security_only_host) + "/Security.evtx";
+    security_only.bytes = 69632;
+    security_only.records_read = extra_records_per_host;
+    security_only.first_time = scan_start;
+    security_only.last_time = scan_start;
+    files.push_back(security_only);
+    count_security_records(std::string(security_only_host));
+    coverage[std::string(security_only_host)];
+    summary.coverage = coverage_rows(coverage);
     // WS02's file lost a chunk; a file in the collection is not EVTX at all.
     files[1].status = file_status::partial;
     files[1].records_failed = 3;

@@ -204,11 +204,36 @@ int main(int argc, char** argv) {
             ", \"records_failed\": " + std::to_string(summary.records_failed) +
             ", \"timeline_events\": " + std::to_string(summary.timeline_events) +
             ", \"hosts\": " + std::to_string(summary.records_by_host.size()) +
-            ", \"detections\": " + std::to_string(totals.detections.size()) + "},\n";
+            ", \"detections\": " + std::to_string(totals.detections.size()) +
+            ", \"coverage_not_evaluable\": " +
+            std::to_string(std::count_if(summary.coverage.begin(), summary.coverage.end(),
+                                         [](const coverage_row& row) { return !row.evaluable; })) +
+            "},\n";
     json += "\"events_by_object_action\": ";
     append_count_pairs(json, summary.events_by_object_action);
     json += ",\n\"detections_by_analytic\": ";
     append_count_pairs(json, summary.detections_by_analytic);
+    json += ",\n\"coverage\": [";
+    for (std::size_t i = 0; i < summary.coverage.size(); ++i) {
+        const coverage_row& row = summary.coverage[i];
+        json += i == 0 ? "\n{\"host\": " : ",\n{\"host\": ";
+        append_string(json, as_shown(row.host));
+        json += ", \"analytic_id\": ";
+        append_string(json, row.analytic_id);
+        json += ", \"analytic_name\": ";
+        append_string(json, row.analytic_name);
+        json += ", \"variant\": ";
+        append_string(json, row.variant);
+        json += std::string(", \"evaluable\": ") + (row.evaluable ? "true" : "false");
+        json += ", \"events_examined\": " + std::to_string(row.events_examined);
+        json += ", \"detections\": " + std::to_string(row.detections);
+        json += ", \"needs\": ";
+        append_string(json, row.needs);
+        json += ", \"why_not\": ";
+        append_string(json, row.why_not);
+        json += "}";
+    }
+    json += "]";
     json += ",\n\"detections\": [";
     for (std::size_t i = 0; i < totals.detections.size(); ++i) {
         const detection& found = totals.detections[i];

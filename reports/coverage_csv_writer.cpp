@@ -1,0 +1,69 @@
+// coverage.csv: one row per host and analytic variant, saying whether the
+// variant could be evaluated there (so that no detections can be told
+// apart from no view), with the events it examined, its detections, what
+// it needs and, when it could not look, why.
+#include <type_traits>
+
+#include "coverage_fields.hpp"
+#include "csv_text.hpp"
+#include "file_report_writer.hpp"
+#include "writers.hpp"
+
+namespace evtxcar {
+
+namespace {
+
+class coverage_csv_writer final : public file_report_writer {
+public:
+    explicit coverage_csv_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
+
+    std::string_view file_name() const override { return "coverage.csv"; }
+
+    result<bool> begin(const scan_summary&) override { return create_file(); }
+
+    result<bool> write_event(const car_event&) override { return true; }
+
+    result<bool> finish(const scan_summary& summary, const std::vector<detection>&) override {
+        std::string line;
+        bool first = true;
+        for_each_coverage_field(coverage_row{}, [&](std::string_view name, const auto&) {
+            if (!first) line.push_back(',');
+            first = false;
+            line += name;
+        });
+        line += "\r\n";
+        file().write(line);
+        for (const coverage_row& row : summary.coverage) {
+            line.clear();
+            write_row(row, line);
+            file().write(line);
+        }
+        return complete_file();
+    }
+
+private:
+    static void write_row(const coverage_row& row, std::string& line) {
+        bool first = true;
+        for_each_coverage_field(row, [&](std::string_view, const auto& value) {
+            if (!first) line.push_back(',');
+            first = false;
+            using value_type = std::decay_t<decltype(value)>;
+            if constexpr (std::is_same_v<value_type, bool>) {
+                line += value ? "yes" : "no";
+            } else if constexpr (std::is_same_v<value_type, std::uint64_t>) {
+                line += std::to_string(value);
+            } else {
+                append_csv_cell(line, value);
+            }
+        });
+        line += "\r\n";
+    }
+};
+
+}  // namespace
+
+std::unique_ptr<report_writer> make_coverage_csv_writer(const std::filesystem::path& folder) {
+    return std::make_unique<coverage_csv_writer>(folder);
+}
+
+}  // namespace evtxcar
