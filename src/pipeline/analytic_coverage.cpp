@@ -112,6 +112,7 @@ std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64
                 coverage_row row;
                 row.host = shown;
                 row.analytic_id = std::string(candidate->id());
+                row.analytic_name = std::string(candidate->name());
                 row.variant = std::string(variant.name);
                 row.events_examined = variant.need.field ? count.with_field : count.events;
                 row.evaluable = row.events_examined > 0;

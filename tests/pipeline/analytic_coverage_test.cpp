@@ -80,6 +80,7 @@ TEST_CASE("coverage: evaluable only where the host had the events a variant look
     }
     CHECK(rows.front().host == "DC01.corp.example.com");  // sorted by host
     CHECK(rows.front().analytic_id == "CAR-2020-11-010");
+    CHECK(rows.front().analytic_name == "CMSTP");
 }
 
 TEST_CASE("coverage: a time window is named in the reason", "[pipeline][coverage]") {
