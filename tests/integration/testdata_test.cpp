@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include <map>
+#include <optional>
 #include <set>
 #include <tuple>
 
@@ -221,12 +222,14 @@ TEST_CASE("demo: every detection carries the context of its process create", "[i
     }
 }
 
-TEST_CASE("timeline rows hold what each Sysmon record says", "[integration][timeline]") {
+TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[integration][timeline]") {
     auto expected = test::expected_records("demo", test::testdata_root().string());
-    const auto analytics = test::expected_records("analytics", test::testdata_root().string());
-    expected.insert(expected.end(), analytics.begin(), analytics.end());
+    for (const char* folder : {"analytics", "security"}) {
+        const auto more = test::expected_records(folder, test::testdata_root().string());
+        expected.insert(expected.end(), more.begin(), more.end());
+    }
     temporary_folder out;
-    const auto result = scan({"demo", "analytics"}, out.path(), engines.front());
+    const auto result = scan({"demo", "analytics", "security"}, out.path(), engines.front());
     const auto& t = result.timeline;
     std::map<std::pair<std::string, std::uint64_t>, std::size_t> row_of;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -305,6 +308,133 @@ TEST_CASE("analytics: exactly the detections each case was designed for", "[inte
         }
         // The addresses that do not parse are counted as warnings.
         CHECK(result.summary["warnings"]["unparsable_addresses"].get<int>() > 0);
+    }
+}
+
+TEST_CASE("security: every CMSTP variant from Security events alone, and from forwarded logs", "[integration][security]") {
+    const auto expected = test::expected_records("security", test::testdata_root().string());
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"security"}, out.path(), engine);
+        CHECK(result.run.exit_status == 0);
+        CHECK(result.summary["warnings"]["normalization"]["count"] == 0);
+        const auto wanted = expected_detections(expected);
+        std::set<std::string> variants;
+        for (const auto& [file, record, label] : wanted) variants.insert(label);
+        CHECK(variants.size() == 3);  // car, remote and cmdline-url all designed in
+        CHECK(found_detections(result.detections) == wanted);
+        CHECK(result.detections.rows.size() == wanted.size());
+        const auto& d = result.detections;
+        for (std::size_t i = 0; i < d.rows.size(); ++i) {
+            CAPTURE(d.at(i, "source_file"), d.at(i, "record_id"));
+            // The process context is the process create of the same host and
+            // pid (Security: the latest before the event) or ProcessGuid
+            // (Sysmon). A forwarded event and its source's own copy are the
+            // same process create logged twice: either may be the context.
+            const test::expected_record* fired = nullptr;
+            for (const auto& record : expected) {
+                if (record.source_file == d.at(i, "source_file") && record.record_id() == std::stoull(d.at(i, "record_id"))) {
+                    fired = &record;
+                }
+            }
+            REQUIRE(fired != nullptr);
+            std::string latest_time;
+            std::set<std::pair<std::string, std::uint64_t>> contexts;  // (file, record id) of the creates at that time
+            for (const auto& record : expected) {
+                if (record.computer() != fired->computer() || record.data["time"] > fired->data["time"]) continue;
+                bool same_process = false;
+                if (fired->is_security() && record.is_security() && record.event_id() == 4688) {
+                    const std::string pid = fired->event_id() == 4688 ? fired->field("NewProcessId") : fired->field("ProcessID");
+                    same_process = decimal_pid(record.field("NewProcessId")) == decimal_pid(pid);
+                } else if (fired->is_sysmon() && record.is_sysmon() && record.event_id() == 1) {
+                    same_process = record.field("ProcessGuid") == fired->field("ProcessGuid");
+                }
+                if (!same_process) continue;
+                const std::string time = record.data["time"];
+                if (time > latest_time) {
+                    latest_time = time;
+                    contexts.clear();
+                }
+                if (time == latest_time) contexts.emplace(record.source_file, record.record_id());
+            }
+            REQUIRE_FALSE(contexts.empty());
+            CHECK(contexts.count({d.at(i, "process_source_file"), std::stoull(d.at(i, "process_record_id"))}) == 1);
+        }
+    }
+}
+
+TEST_CASE("forwarded events normalize exactly as the source host's own copies", "[integration][security]") {
+    temporary_folder out;
+    const auto result = scan({"security"}, out.path(), engines.front());
+    const auto& t = result.timeline;
+    const std::string collector = src("security/WEC01/ForwardedEvents.evtx");
+    std::size_t compared = 0;
+    for (std::size_t i = 0; i < t.rows.size(); ++i) {
+        if (t.at(i, "source_file") != collector) continue;
+        CAPTURE(t.at(i, "record_id"));
+        // The source's copy: same host, time and event id, in WS08's or WS09's own log.
+        std::optional<std::size_t> original;
+        for (std::size_t j = 0; j < t.rows.size(); ++j) {
+            if (j == i || t.at(j, "source_file") == collector) continue;
+            if (t.at(j, "hostname") == t.at(i, "hostname") && t.at(j, "datetime") == t.at(i, "datetime") &&
+                t.at(j, "event_id") == t.at(i, "event_id")) {
+                original = j;
+            }
+        }
+        REQUIRE(original.has_value());
+        for (const std::string& column : t.header) {
+            if (column == "source_file" || column == "record_id") continue;
+            CAPTURE(column);
+            CHECK(t.at(i, column) == t.at(*original, column));
+        }
+        ++compared;
+    }
+    CHECK(compared == 8);
+}
+
+TEST_CASE("security: coverage says where each variant could look, from what the logs hold", "[integration][security]") {
+    const auto expected = test::expected_records("security", test::testdata_root().string());
+    // From the data: per host, the flows (Sysmon 3, Security 5156) and the
+    // process creates with a command line (Sysmon 1, Security 4688).
+    std::map<std::string, std::uint64_t> flows, command_lines;
+    std::set<std::string> hosts;
+    for (const auto& record : expected) {
+        const std::string host = record.computer();
+        hosts.insert(host);
+        const int id = record.event_id();
+        if ((record.is_sysmon() && id == 3) || (record.is_security() && id == 5156)) ++flows[host];
+        if ((record.is_sysmon() && id == 1) || (record.is_security() && id == 4688)) {
+            if (!record.field("CommandLine").empty()) ++command_lines[host];
+        }
+    }
+    REQUIRE(hosts.count("WS07.corp.example.com") == 1);
+    REQUIRE(flows.count("WS07.corp.example.com") == 0);  // the host without network events
+
+    temporary_folder out;
+    const auto result = scan({"security"}, out.path(), engines.front());
+    const auto coverage = test::read_csv_table((out.path() / "coverage.csv").string());
+    CHECK(coverage.rows.size() == hosts.size() * 3);
+    CHECK(result.summary["coverage"].size() == coverage.rows.size());
+    std::map<std::string, std::uint64_t> detections_by_host_variant;
+    for (std::size_t i = 0; i < result.detections.rows.size(); ++i) {
+        ++detections_by_host_variant[result.detections.at(i, "hostname") + " " + result.detections.at(i, "variant")];
+    }
+    for (std::size_t i = 0; i < coverage.rows.size(); ++i) {
+        const std::string host = coverage.at(i, "host");
+        const std::string variant = coverage.at(i, "variant");
+        CAPTURE(host, variant);
+        REQUIRE(hosts.count(host) == 1);
+        CHECK(coverage.at(i, "analytic_id") == "CAR-2020-11-010");
+        const std::uint64_t looked_at = variant == "cmdline-url" ? command_lines[host] : flows[host];
+        CHECK(coverage.at(i, "events_examined") == std::to_string(looked_at));
+        CHECK(coverage.at(i, "evaluable") == (looked_at > 0 ? "yes" : "no"));
+        CHECK(coverage.at(i, "why_not").empty() == (looked_at > 0));
+        CHECK(coverage.at(i, "detections") == std::to_string(detections_by_host_variant[hostname_of(host) + " " + variant]));
+        const json& row = result.summary["coverage"][i];
+        CHECK(row["host"] == host);
+        CHECK(row["variant"] == variant);
+        CHECK(row["evaluable"] == (looked_at > 0));
     }
 }
 

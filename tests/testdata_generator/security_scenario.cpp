@@ -347,6 +347,19 @@ std::vector<scenario_record> wec01_records() {
 
 }  // namespace
 
+// The same events as their source hosts logged them, without RenderingInfo:
+// WS08's Security log (the first four) and WS09's Sysmon log (the last four).
+std::vector<scenario_record> originals_of(std::vector<scenario_record> forwarded_records, std::size_t first,
+                                          std::size_t count) {
+    std::vector<scenario_record> originals(forwarded_records.begin() + static_cast<std::ptrdiff_t>(first),
+                                           forwarded_records.begin() + static_cast<std::ptrdiff_t>(first + count));
+    for (scenario_record& record : originals) {
+        record.event.rendering.reset();
+        record.case_description += " (as the source host logged it)";
+    }
+    return originals;
+}
+
 std::vector<scenario_file> security_files() {
     return {log_file("security/WS05/Security.evtx",
                      "CMSTP from Security auditing alone (4688 v0/v1/v2, 4689, 5156/5157/5158): every variant, "
@@ -358,7 +371,13 @@ std::vector<scenario_file> security_files() {
                      ws07_records(), 9120),
             log_file("security/WEC01/ForwardedEvents.evtx",
                      "a collector's forwarded Security (WS08) and Sysmon (WS09) events with RenderingInfo",
-                     wec01_records(), 1)};
+                     wec01_records(), 1),
+            log_file("security/WS08/Security.evtx",
+                     "WS08's own Security log: the events WEC01 holds forwarded, without RenderingInfo",
+                     originals_of(wec01_records(), 0, 4), 55120),
+            log_file("security/WS09/Microsoft-Windows-Sysmon%4Operational.evtx",
+                     "WS09's own Sysmon log: the events WEC01 holds forwarded, without RenderingInfo",
+                     originals_of(wec01_records(), 4, 4), 20871)};
 }
 
 }  // namespace evtxcar::testdata
