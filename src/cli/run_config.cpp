@@ -18,8 +18,9 @@ namespace {
 constexpr const char* usage_line = "Usage: evtxcar scan [options] PATH...\n       evtxcar --help | --version\n";
 
 constexpr const char* description_text =
-    "Reads Windows event logs (.evtx), normalizes Sysmon events into the MITRE CAR\n"
-    "data model, runs detection analytics (CAR-2020-11-010, CMSTP) and writes\n"
+    "Reads Windows event logs (.evtx), normalizes Sysmon and Windows Security\n"
+    "auditing events into the MITRE CAR data model, runs detection analytics\n"
+    "(CAR-2020-11-010, CMSTP), says per host whether each could look, and writes\n"
     "timelines. PATH is an .evtx file or a folder, searched recursively for\n"
     "*.evtx in any letter case. All times are UTC, ISO 8601.\n";
 
