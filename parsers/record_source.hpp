@@ -20,13 +20,32 @@
 
 namespace evtxcar {
 
+// The payloads (EventData/UserData) of one provider that a reader wants:
+// those of `event_ids`, or of every event id when it is empty.
+struct payload_request {
+    std::string provider;
+    std::vector<std::uint32_t> event_ids;
+};
+
 struct read_options {
     bool include_recovered = false;  // also deliver records carved from slack space
     bool strict = false;             // skip chunks whose checksum is wrong (instead of reading and flagging them)
-    // Providers whose payload (EventData/UserData) is wanted. Empty: every
-    // provider. Records of other providers may arrive with kind == none and
-    // no fields; engines that cannot save work by skipping them fill them anyway.
-    std::vector<std::string> payload_providers;
+    // Payloads wanted, by provider. Empty: every payload. Records whose
+    // payload is not wanted may arrive with kind == none and no fields;
+    // engines that cannot save work by skipping them fill them anyway.
+    std::vector<payload_request> payloads;
+
+    bool wants_payload(std::string_view provider, std::uint32_t event_id) const {
+        if (payloads.empty()) return true;
+        for (const payload_request& wanted : payloads) {
+            if (wanted.provider != provider) continue;
+            if (wanted.event_ids.empty()) return true;
+            for (std::uint32_t id : wanted.event_ids) {
+                if (id == event_id) return true;
+            }
+        }
+        return false;
+    }
 };
 
 // Facts from the file header and the engine's first look at the file.

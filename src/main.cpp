@@ -75,8 +75,10 @@ int run(int argc, char** argv) {
     settings.homenet = config.homenet;
     const auto analytics = make_analytics(settings);
     scan_request request = make_request(config);
-    // Only the normalized providers' payloads are needed; the rest are counted.
-    for (const auto& normalizer : normalizers) request.scan.read.payload_providers.emplace_back(normalizer->provider());
+    // Only the payloads the normalizers map are needed; the other records are counted.
+    for (const auto& normalizer : normalizers) {
+        request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+    }
     auto writers = make_writers(config);
     return run_scan(request, *engine, normalizers, analytics, writers, std::cerr);
 }

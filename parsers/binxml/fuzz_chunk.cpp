@@ -18,7 +18,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     evtxcar::read_options options;
     options.include_recovered = (mode & 0x01) != 0;
     options.strict = (mode & 0x02) != 0;
-    if ((mode & 0x04) != 0) options.payload_providers = {"Microsoft-Windows-Sysmon"};
+    if ((mode & 0x04) != 0) options.payloads = {{"Microsoft-Windows-Sysmon", {}}, {"Microsoft-Windows-Security-Auditing", {4688, 5156}}};
     const std::string path = "fuzz.evtx";
     const evtxcar::binxml::chunk_location where{
         .path = &path, .index = 0, .file_offset = 4096, .live = (mode & 0x08) == 0};

@@ -90,8 +90,7 @@ payload_field& record_assembler::new_field() {
 }
 
 bool record_assembler::provider_wanted() const {
-    const auto& wanted = options_.payload_providers;
-    return wanted.empty() || std::find(wanted.begin(), wanted.end(), record_->provider_name) != wanted.end();
+    return options_.wants_payload(record_->provider_name, record_->event_id);
 }
 
 bool record_assembler::payload_wanted() const {

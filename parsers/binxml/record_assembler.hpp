@@ -65,7 +65,7 @@ private:
     static constexpr std::size_t no_field = ~std::size_t{0};
 
     bool payload_wanted() const;
-    // No payload provider filter, or the record's provider is in it.
+    // read_options wants the payload of this record's provider and event id.
     bool provider_wanted() const;
     // The string the current element's text goes to; nullptr when it is dropped.
     std::string* text_target();

@@ -188,9 +188,7 @@ private:
             }
             count_in_chunk(chunk);
         }
-        if (!options_.payload_providers.empty() &&
-            std::find(options_.payload_providers.begin(), options_.payload_providers.end(), record_.provider_name) ==
-                options_.payload_providers.end()) {
+        if (!options_.wants_payload(record_.provider_name, record_.event_id)) {
             record_.kind = payload_kind::none;
             record_.payload_name.clear();
             record_.fields.clear();

@@ -2,6 +2,7 @@
 // event_normalizer: turns the records of one provider into car_events.
 // The normalizers evtxcar runs are listed in one table (normalizer_table).
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -17,6 +18,9 @@ public:
     virtual ~event_normalizer() = default;
     // Provider whose records this normalizer maps (System/Provider/@Name).
     virtual std::string_view provider() const = 0;
+    // The event ids it maps; empty: every event id of the provider. The
+    // record engines decode the payloads of only these.
+    virtual std::vector<std::uint32_t> event_ids() const = 0;
     // Fills `out` (object, action, values, event_id...; not file_index) and
     // returns true when the record maps to a CAR event. A value the mapping
     // cannot convert (a process id that is not a number, an unknown

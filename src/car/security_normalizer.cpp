@@ -10,21 +10,34 @@ namespace {
 
 using mapping = std::string (*)(const event_fields&, car_event&);
 
+struct mapped_event {
+    std::uint32_t event_id;
+    mapping map;
+};
+
+constexpr mapped_event mapped_events[] = {
+    {4688, security::map_process_creation},
+    {4689, security::map_process_exit},
+    {5156, security::map_connection},  // permitted: flow/start
+    {5157, security::map_connection},  // blocked: flow/block
+    {5158, security::map_bind},
+};
+
 mapping mapping_for(std::uint32_t event_id) {
-    using namespace security;
-    switch (event_id) {
-        case 4688: return map_process_creation;
-        case 4689: return map_process_exit;
-        case 5156:
-        case 5157: return map_connection;
-        case 5158: return map_bind;
-        default: return nullptr;
+    for (const mapped_event& mapped : mapped_events) {
+        if (mapped.event_id == event_id) return mapped.map;
     }
+    return nullptr;
 }
 
 class security_normalizer final : public event_normalizer {
 public:
     std::string_view provider() const override { return "Microsoft-Windows-Security-Auditing"; }
+    std::vector<std::uint32_t> event_ids() const override {
+        std::vector<std::uint32_t> ids;
+        for (const mapped_event& mapped : mapped_events) ids.push_back(mapped.event_id);
+        return ids;
+    }
 
     bool normalize(const event_record& record, car_event& out, std::string& problem) const override {
         if (record.kind != payload_kind::event_data) return false;

@@ -49,6 +49,7 @@ mapping mapping_for(std::uint32_t event_id) {
 class sysmon_normalizer final : public event_normalizer {
 public:
     std::string_view provider() const override { return "Microsoft-Windows-Sysmon"; }
+    std::vector<std::uint32_t> event_ids() const override { return {}; }  // every one (unknown ids too)
 
     bool normalize(const event_record& record, car_event& out, std::string& /*problem*/) const override {
         if (record.kind != payload_kind::event_data) return false;  // Sysmon always writes EventData

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "catch.hpp"
+#include "libevtx/libevtx_engine.hpp"
 #include "engine_output.hpp"
 #include "filetime.hpp"
 #include "support/expected_records.hpp"
@@ -129,7 +130,7 @@ TEST_CASE("fast engine reads a truncated file as far as it goes", "[binxml][engi
 
 TEST_CASE("fast engine leaves out the payload of providers not asked for", "[binxml][engine]") {
     read_options options;
-    options.payload_providers = {"Microsoft-Windows-Sysmon"};
+    options.payloads = {{"Microsoft-Windows-Sysmon", {}}};
     const auto output = read_fast("demo/WS02/Security.evtx", options);
     REQUIRE_FALSE(output.records.empty());
     for (const event_record& record : output.records) {
@@ -142,6 +143,38 @@ TEST_CASE("fast engine leaves out the payload of providers not asked for", "[bin
     REQUIRE_FALSE(sysmon.records.empty());
     CHECK(sysmon.records[0].kind == payload_kind::event_data);
     CHECK_FALSE(sysmon.records[0].fields.empty());
+}
+
+TEST_CASE("both engines leave out the payloads of event ids not asked for", "[binxml][engine]") {
+    // The demo's Security logs hold 4688s among logons and other events.
+    read_options options;
+    options.payloads = {{"Microsoft-Windows-Security-Auditing", {4688}}};
+    for (const bool fast : {true, false}) {
+        CAPTURE(fast);
+        const auto output = fast ? read_fast("demo/WS02/Security.evtx", options)
+                                 : testing::read_all(libevtx_engine(), path_of("demo/WS02/Security.evtx"), options);
+        std::size_t with_payload = 0, without = 0;
+        for (const event_record& record : output.records) {
+            CAPTURE(record.record_id, record.event_id);
+            if (record.event_id == 4688) {
+                CHECK(record.kind == payload_kind::event_data);
+                CHECK(record.fields.size() >= 8);  // 4688 has at least its 8 version-0 fields
+                ++with_payload;
+            } else {
+                CHECK(record.kind == payload_kind::none);
+                CHECK(record.fields.empty());
+                ++without;
+            }
+        }
+        CHECK(with_payload > 0);
+        CHECK(without > 0);
+    }
+    CHECK(options.wants_payload("Microsoft-Windows-Security-Auditing", 4688));
+    CHECK_FALSE(options.wants_payload("Microsoft-Windows-Security-Auditing", 4624));
+    CHECK_FALSE(options.wants_payload("Microsoft-Windows-Sysmon", 1));
+    options.payloads.push_back({"Microsoft-Windows-Sysmon", {}});
+    CHECK(options.wants_payload("Microsoft-Windows-Sysmon", 1));
+    CHECK(read_options{}.wants_payload("Anything", 7));
 }
 
 TEST_CASE("fast engine reads EVTX bytes held in memory", "[binxml][engine]") {
