@@ -17,10 +17,12 @@ void pid_tracker::observe(const car_event& event, bool wanted) {
     if (event.object != "process") return;
     const bool created = event.action == "create";
     if (!created && event.action != "terminate") return;
+    const bool kept = created && wanted;
+    if (!kept && live_.empty()) return;  // nothing known to forget: the usual case
     const std::string_view pid = event.text(car_field::pid);
     if (pid.empty()) return;
     std::string key = key_of(host_of(event), pid);
-    if (created && wanted) {
+    if (kept) {
         live_.insert_or_assign(std::move(key), event);
     } else {
         live_.erase(key);
