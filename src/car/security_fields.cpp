@@ -31,11 +31,10 @@ std::string set_process_id(const event_fields& in, std::string_view name, car_ev
     return std::string(name) + " '" + std::string(logged) + "' is not a process id";
 }
 
-bool set_account(const event_fields& in, std::string_view prefix, car_event& out) {
-    const std::string prefix_text(prefix);
-    const std::string_view sid = in.get(prefix_text + "UserSid");
-    const std::string_view name = in.get(prefix_text + "UserName");
-    const std::string_view domain = in.get(prefix_text + "DomainName");
+bool set_account(const event_fields& in, const account_fields& account, car_event& out) {
+    const std::string_view sid = in.get(account.sid);
+    const std::string_view name = in.get(account.name);
+    const std::string_view domain = in.get(account.domain);
     const bool no_sid = sid.empty() || sid == "S-1-0-0" || sid == "-";
     const bool no_name = name.empty() || name == "-";
     if (no_sid && no_name) return false;
@@ -44,6 +43,7 @@ bool set_account(const event_fields& in, std::string_view prefix, car_event& out
         out.set(car_field::user, has_domain ? std::string(domain) + "\\" + std::string(name) : std::string(name));
     }
     if (!no_sid) out.set(car_field::sid, std::string(sid));
+    copy_field(in, account.logon_id, out, car_field::logon_id);
     return true;
 }
 

@@ -38,11 +38,21 @@ std::string decimal_process_id(std::string_view logged);
 // number is kept as logged and described in the returned problem.
 std::string set_process_id(const event_fields& in, std::string_view name, car_event& out, car_field field);
 
-// user ("DOMAIN\name") and sid from the <prefix>UserSid, <prefix>UserName,
-// <prefix>DomainName fields ("Subject", "Target"). False when the account
-// is absent or the NULL SID (S-1-0-0, "-"): 4688 writes that when the new
-// process runs as its creator.
-bool set_account(const event_fields& in, std::string_view prefix, car_event& out);
+// The fields that name one account in a Security event, and its logon.
+struct account_fields {
+    std::string_view sid;
+    std::string_view name;
+    std::string_view domain;
+    std::string_view logon_id;
+};
+inline constexpr account_fields subject_account{"SubjectUserSid", "SubjectUserName", "SubjectDomainName",
+                                                "SubjectLogonId"};
+inline constexpr account_fields target_account{"TargetUserSid", "TargetUserName", "TargetDomainName", "TargetLogonId"};
+
+// user ("DOMAIN\name"), sid and logon_id from one account's fields. False
+// (nothing set) when the account is absent or the NULL SID (S-1-0-0, "-"):
+// 4688 writes that as its Target when the new process runs as its creator.
+bool set_account(const event_fields& in, const account_fields& account, car_event& out);
 
 // integrity_level from a mandatory label SID (S-1-16-12288 -> "High");
 // a label evtxcar does not know is kept as the SID.

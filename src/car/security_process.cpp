@@ -28,12 +28,7 @@ std::string map_process_creation(const event_fields& in, car_event& out) {
     }
     // The new process runs as the Target account when one is named
     // (version 2), else as its creator, the Subject.
-    if (set_account(in, "Target", out)) {
-        copy_field(in, "TargetLogonId", out, car_field::logon_id);
-    } else {
-        set_account(in, "Subject", out);
-        copy_field(in, "SubjectLogonId", out, car_field::logon_id);
-    }
+    if (!set_account(in, target_account, out)) set_account(in, subject_account, out);
     const std::string_view label = in.get("MandatoryLabel");
     if (!label.empty() && label != "-") out.set(car_field::integrity_level, integrity_level_of(label));
     return problem;
@@ -44,8 +39,7 @@ std::string map_process_exit(const event_fields& in, car_event& out) {
     out.action = "terminate";
     set_image(in, "ProcessName", out);
     std::string problem = set_process_id(in, "ProcessId", out, car_field::pid);
-    set_account(in, "Subject", out);
-    copy_field(in, "SubjectLogonId", out, car_field::logon_id);
+    set_account(in, subject_account, out);
     return problem;
 }
 
