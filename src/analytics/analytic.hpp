@@ -69,4 +69,7 @@ public:
 // Every analytic evtxcar runs.
 std::vector<std::unique_ptr<analytic>> make_analytics(const analytic_settings& settings);
 
+// True when `event` is a process/create some analytic wants as context.
+bool wanted_by_any(const std::vector<std::unique_ptr<analytic>>& analytics, const car_event& event);
+
 }  // namespace evtxcar

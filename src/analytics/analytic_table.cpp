@@ -10,6 +10,14 @@ std::vector<std::unique_ptr<analytic>> make_analytics(const analytic_settings& s
     return analytics;
 }
 
+bool wanted_by_any(const std::vector<std::unique_ptr<analytic>>& analytics, const car_event& event) {
+    if (event.object != "process" || event.action != "create") return false;
+    for (const auto& candidate : analytics) {
+        if (candidate->wants_process(event)) return true;
+    }
+    return false;
+}
+
 void analytic_warnings::add_unparsable_address(const car_event& event, std::string_view address) {
     ++unparsable_addresses;
     if (examples.size() < max_examples) {

@@ -1,17 +1,6 @@
 #include "analytics/process_context.hpp"
 
-#include <cctype>
-
 namespace evtxcar {
-
-std::string pid_tracker::key_of(std::string_view host, std::string_view pid) {
-    std::string key;
-    key.reserve(host.size() + pid.size() + 1);
-    for (char c : host) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
-    key.push_back('|');
-    key.append(pid);
-    return key;
-}
 
 void pid_tracker::observe(const car_event& event, bool wanted) {
     if (event.object != "process") return;
@@ -21,7 +10,7 @@ void pid_tracker::observe(const car_event& event, bool wanted) {
     if (!kept && live_.empty()) return;  // nothing known to forget: the usual case
     const std::string_view pid = event.text(car_field::pid);
     if (pid.empty()) return;
-    std::string key = key_of(host_of(event), pid);
+    std::string key = process_key(host_of(event), pid);
     if (kept) {
         live_.insert_or_assign(std::move(key), event);
     } else {
@@ -31,7 +20,7 @@ void pid_tracker::observe(const car_event& event, bool wanted) {
 
 const car_event* pid_tracker::find(std::string_view host, std::string_view pid) const {
     if (pid.empty() || live_.empty()) return nullptr;
-    const auto found = live_.find(key_of(host, pid));
+    const auto found = live_.find(process_key(host, pid));
     return found == live_.end() ? nullptr : &found->second;
 }
 

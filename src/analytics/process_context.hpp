@@ -30,7 +30,6 @@ public:
     std::size_t size() const { return live_.size(); }
 
 private:
-    static std::string key_of(std::string_view host, std::string_view pid);
     std::unordered_map<std::string, car_event> live_;
 };
 

@@ -1,7 +1,6 @@
 #include "analytics/process_index.hpp"
 
-#include <algorithm>
-#include <cctype>
+#include "car/event_fields.hpp"
 
 namespace evtxcar {
 
@@ -10,12 +9,12 @@ std::string_view host_of(const car_event& event) {
     return fqdn ? std::string_view(*fqdn) : event.text(car_field::hostname);
 }
 
-std::string process_index::key_of(std::string_view host, std::string_view guid) {
+std::string process_key(std::string_view host, std::string_view id) {
     std::string key;
-    key.reserve(host.size() + guid.size() + 1);
-    for (char c : host) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    key.reserve(host.size() + id.size() + 1);
+    append_folded(key, host);
     key.push_back('|');
-    for (char c : guid) key.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    append_folded(key, id);
     return key;
 }
 
@@ -23,7 +22,7 @@ void process_index::add(std::vector<car_event>&& processes) {
     for (car_event& process : processes) {
         const std::string_view guid = process.text(car_field::guid);
         if (guid.empty()) continue;
-        std::string key = key_of(host_of(process), guid);
+        std::string key = process_key(host_of(process), guid);
         auto found = by_key_.find(key);
         if (found == by_key_.end()) {
             by_key_.emplace(std::move(key), std::move(process));
@@ -35,7 +34,7 @@ void process_index::add(std::vector<car_event>&& processes) {
 
 const car_event* process_index::find(std::string_view host, std::string_view guid) const {
     if (guid.empty()) return nullptr;
-    auto found = by_key_.find(key_of(host, guid));
+    auto found = by_key_.find(process_key(host, guid));
     return found == by_key_.end() ? nullptr : &found->second;
 }
 

@@ -25,12 +25,15 @@ public:
     std::size_t size() const { return by_key_.size(); }
 
 private:
-    static std::string key_of(std::string_view host, std::string_view guid);
     std::unordered_map<std::string, car_event> by_key_;
 };
 
 // Hosts compare without letter case and on the full Computer name (fqdn
 // when there is one).
 std::string_view host_of(const car_event& event);
+
+// The key of one process on one host, by ProcessGuid or pid: both folded to
+// lower case, so "WS01"/"ws01" and "{ABC..}"/"{abc..}" meet.
+std::string process_key(std::string_view host, std::string_view id);
 
 }  // namespace evtxcar

@@ -18,6 +18,17 @@ bool iequals(std::string_view a, std::string_view b) {
            });
 }
 
+void append_folded(std::string& out, std::string_view text) {
+    for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+}
+
+std::string fold_case(std::string_view text) {
+    std::string folded;
+    folded.reserve(text.size());
+    append_folded(folded, text);
+    return folded;
+}
+
 std::string_view path_basename(std::string_view path) {
     const std::size_t slash = path.find_last_of("\\/");
     return slash == std::string_view::npos ? path : path.substr(slash + 1);

@@ -23,6 +23,10 @@ private:
 
 // Letter case folded comparison of ASCII text (Windows names and paths).
 bool iequals(std::string_view a, std::string_view b);
+// The text in lower case (ASCII letters), for keys that ignore letter case;
+// append_folded adds it to `out`.
+std::string fold_case(std::string_view text);
+void append_folded(std::string& out, std::string_view text);
 
 // The basename of a Windows or POSIX path: "C:\Windows\cmd.exe" -> "cmd.exe".
 std::string_view path_basename(std::string_view path);

@@ -1,17 +1,12 @@
 #include "pipeline/analytic_coverage.hpp"
 
 #include <algorithm>
-#include <cctype>
+
+#include "car/event_fields.hpp"
 
 namespace evtxcar {
 
 namespace {
-
-std::string folded(std::string_view text) {
-    std::string out(text);
-    for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return out;
-}
 
 bool same_need(const event_need& a, const event_need& b) {
     return a.object == b.object && a.action == b.action && a.field == b.field;
@@ -57,7 +52,7 @@ void coverage_counts::count(const std::vector<event_need>& needs, std::string_vi
         const event_need& need = needs[i];
         if (event.object != need.object || event.action != need.action) continue;
         if (last_counts_ == nullptr || computer != last_computer_) {
-            std::string key = folded(computer);
+            std::string key = fold_case(computer);
             auto found = by_host_.find(key);
             if (found == by_host_.end()) found = by_host_.emplace(std::move(key), std::vector<need_count>()).first;
             last_counts_ = &found->second;
@@ -90,17 +85,18 @@ const need_count* coverage_counts::find(std::string_view host_key, std::size_t n
 
 std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64_t>& records_by_host,
                                          const std::vector<std::unique_ptr<analytic>>& analytics,
-                                         const std::vector<event_need>& needs, const coverage_counts& counts,
-                                         const std::vector<detection>& detections, bool windowed) {
+                                         const coverage_counts& counts, const std::vector<detection>& detections,
+                                         bool windowed) {
+    const std::vector<event_need> needs = needs_of(analytics);
     // Host key (lower case) -> the spelling shown: the first in sorted order.
     std::map<std::string, std::string> hosts;
     for (const auto& [computer, records] : records_by_host) {
         if (computer.empty() || records == 0) continue;
-        hosts.emplace(folded(computer), computer);
+        hosts.emplace(fold_case(computer), computer);
     }
     // Detections by host key and label.
     std::map<std::pair<std::string, std::string>, std::uint64_t> found;
-    for (const detection& hit : detections) ++found[{folded(host_of(hit.event)), hit.label()}];
+    for (const detection& hit : detections) ++found[{fold_case(host_of(hit.event)), hit.label()}];
 
     std::vector<coverage_row> rows;
     const need_count none;

@@ -39,12 +39,12 @@ private:
     std::vector<need_count>* last_counts_ = nullptr;
 };
 
-// One row per host x analytic x variant. Hosts are the Computer names of
+// One row per host x analytic x variant (`counts` made with needs_of(analytics)). Hosts are the Computer names of
 // every record read (records_by_host), letter case folded; `windowed` says
 // --from/--to limited the events, so a reason can say so.
 std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64_t>& records_by_host,
                                          const std::vector<std::unique_ptr<analytic>>& analytics,
-                                         const std::vector<event_need>& needs, const coverage_counts& counts,
+                                         const coverage_counts& counts,
                                          const std::vector<detection>& detections, bool windowed);
 
 }  // namespace evtxcar

@@ -56,14 +56,7 @@ void record_consumer::on_record(const event_record& record) {
         ++tally_.timeline_events;
         count(tally_.by_object_action, event.object + "/" + event.action);
         tally_.coverage.count(needs_, record.computer, event);
-        if (event.object == "process" && event.action == "create") {
-            for (const auto& candidate : analytics_) {
-                if (candidate->wants_process(event)) {
-                    tally_.processes.push_back(event);
-                    break;
-                }
-            }
-        }
+        if (wanted_by_any(analytics_, event)) tally_.processes.push_back(event);
         runs_.add(std::move(event));
         break;
     }
@@ -71,7 +64,7 @@ void record_consumer::on_record(const event_record& record) {
 
 void record_consumer::note_normalization_problem(const event_record& record, const std::string& problem) {
     ++tally_.normalization_warnings;
-    tally_.add_normalization_note({file_index_, record.file_offset,
+    keep_earliest_notes(tally_.normalization_examples, {file_index_, record.file_offset,
                                    record.provider_name + " " + std::to_string(record.event_id) + " record " +
                                        std::to_string(record.record_id) + " (" + record.computer + "): " + problem});
 }

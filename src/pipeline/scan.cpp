@@ -128,7 +128,7 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     }();
     if (!pass) return fail(messages, pass.error().describe());
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
-    summary.coverage = build_coverage(summary.records_by_host, analytics, needs_of(analytics), coverage,
+    summary.coverage = build_coverage(summary.records_by_host, analytics, coverage,
                                       pass->detections, request.scan.window.from || request.scan.window.to);
     summary.address_warnings = pass->warnings.unparsable_addresses;
     summary.address_warning_examples = pass->warnings.examples;

@@ -20,21 +20,18 @@ void scan_tally::add_problem(const read_error& error, std::uint64_t records_lost
     }
 }
 
-namespace {
-bool earlier(const scan_tally::normalization_note& a, const scan_tally::normalization_note& b) {
-    return a.file_index != b.file_index ? a.file_index < b.file_index : a.offset < b.offset;
-}
-}  // namespace
-
-void scan_tally::add_normalization_note(normalization_note note) {
-    auto at = std::upper_bound(normalization_examples.begin(), normalization_examples.end(), note, earlier);
-    if (at == normalization_examples.end() && normalization_examples.size() >= max_normalization_examples) return;
-    normalization_examples.insert(at, std::move(note));
-    if (normalization_examples.size() > max_normalization_examples) normalization_examples.pop_back();
+void keep_earliest_notes(std::vector<normalization_note>& notes, normalization_note note) {
+    const auto earlier = [](const normalization_note& a, const normalization_note& b) {
+        return a.file_index != b.file_index ? a.file_index < b.file_index : a.offset < b.offset;
+    };
+    auto at = std::upper_bound(notes.begin(), notes.end(), note, earlier);
+    if (at == notes.end() && notes.size() >= max_normalization_examples) return;
+    notes.insert(at, std::move(note));
+    if (notes.size() > max_normalization_examples) notes.pop_back();
 }
 
 void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summary) {
-    scan_tally all_notes(0);
+    std::vector<normalization_note> earliest_notes;
     std::vector<earliest_reason> first_problems(summary.files.size());
     std::vector<earliest_reason> first_warnings(summary.files.size());
     for (scan_tally& tally : tallies) {
@@ -52,7 +49,7 @@ void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summ
         }
         for (const auto& [name, count] : tally.by_object_action) summary.events_by_object_action[name] += count;
         summary.normalization_warnings += tally.normalization_warnings;
-        for (auto& note : tally.normalization_examples) all_notes.add_normalization_note(std::move(note));
+        for (auto& note : tally.normalization_examples) keep_earliest_notes(earliest_notes, std::move(note));
         for (std::size_t i = 0; i < tally.files.size() && i < summary.files.size(); ++i) {
             const file_tally& part = tally.files[i];
             file_outcome& file = summary.files[i];
@@ -81,7 +78,7 @@ void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summ
         if (file.status == file_status::complete) file.reason = first_warnings[i].reason;
         widen_range(file.first_time, file.last_time, summary.first_time, summary.last_time);
     }
-    for (const auto& note : all_notes.normalization_examples) {
+    for (const normalization_note& note : earliest_notes) {
         const std::string& path = note.file_index < summary.files.size() ? summary.files[note.file_index].path : "";
         summary.normalization_warning_examples.push_back(path + " @" + std::to_string(note.offset) + ": " + note.text);
     }

@@ -36,6 +36,19 @@ private:
     }
 };
 
+// A value a normalizer could not convert, where it was.
+struct normalization_note {
+    std::uint32_t file_index = 0;
+    std::uint64_t offset = 0;
+    std::string text;
+};
+
+// Adds `note` to `notes`, which keeps the max_normalization_examples
+// earliest in the input (file, then offset), so that which are listed does
+// not depend on which worker read what.
+inline constexpr std::size_t max_normalization_examples = 20;
+void keep_earliest_notes(std::vector<normalization_note>& notes, normalization_note note);
+
 struct file_tally {
     std::uint64_t records_read = 0;
     std::uint64_t records_failed = 0;
@@ -64,17 +77,7 @@ struct scan_tally {
     std::vector<car_event> processes;  // process/create events analytics want indexed
     coverage_counts coverage;          // per host, the events analytic variants need
     std::uint64_t normalization_warnings = 0;
-    // The examples earliest in the input (file, then offset), so that which
-    // are listed does not depend on which worker read what.
-    struct normalization_note {
-        std::uint32_t file_index = 0;
-        std::uint64_t offset = 0;
-        std::string text;
-    };
-    std::vector<normalization_note> normalization_examples;  // at most max_normalization_examples
-
-    static constexpr std::size_t max_normalization_examples = 20;
-    void add_normalization_note(normalization_note note);
+    std::vector<normalization_note> normalization_examples;  // keep_earliest_notes keeps them
 
     void add_problem(const read_error& error, std::uint64_t records_lost, bool is_warning);
 };

@@ -13,17 +13,12 @@ namespace {
 constexpr std::size_t events_per_batch = 512;
 constexpr std::size_t batches_in_flight = 8;
 
-bool wanted_by_any(const car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics) {
-    if (event.object != "process" || event.action != "create") return false;
-    return std::any_of(analytics.begin(), analytics.end(), [&](const auto& a) { return a->wants_process(event); });
-}
-
 // Follows the event's pid (pid_tracker), runs every analytic on it, marks
 // its hits on it and gives each new detection the event's labels and its
 // process context.
 void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics, pid_tracker& pids,
                    const process_context& processes, timeline_pass_result& pass) {
-    pids.observe(event, wanted_by_any(event, analytics));
+    pids.observe(event, wanted_by_any(analytics, event));
     const std::size_t first_new = pass.detections.size();
     for (const auto& candidate : analytics) candidate->evaluate(event, processes, pass.detections, pass.warnings);
     for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
