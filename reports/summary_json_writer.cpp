@@ -120,6 +120,8 @@ void write_run(json_document& json, const run_description& run) {
     run.to.empty() ? json.null() : json.string(run.to);
     json.key("recovered_records");
     json.boolean(run.recovered);
+    json.key("timeline");
+    json.string(run.timeline);
     json.key("started");
     json.string(run.started_utc);
     json.key("finished");
@@ -267,6 +269,9 @@ public:
         json.counts("records_by_channel", summary.records_by_channel);
         json.counts("records_by_provider", summary.records_by_provider);
         json.counts("records_by_event_id", summary.records_by_event_id);
+        json.counts("timeline_by_channel", summary.timeline_by_channel);
+        json.counts("timeline_by_provider", summary.timeline_by_provider);
+        json.counts("timeline_by_event_id", summary.timeline_by_event_id);
         json.counts("events_by_object_action", summary.events_by_object_action);
         json.key("detections");
         json.open('{');

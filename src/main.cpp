@@ -50,6 +50,7 @@ scan_request make_request(const run_config& config) {
     if (config.from) run.from = format_iso8601_utc(*config.from);
     if (config.to) run.to = format_iso8601_utc(*config.to);
     run.recovered = config.recovered;
+    run.timeline = config.timeline_car_only ? "car" : "all";
     return request;
 }
 
@@ -75,9 +76,13 @@ int run(int argc, char** argv) {
     settings.homenet = config.homenet;
     const auto analytics = make_analytics(settings);
     scan_request request = make_request(config);
-    // Only the payloads the normalizers map are needed; the other records are counted.
-    for (const auto& normalizer : normalizers) {
-        request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+    // A timeline of CAR events only needs the payloads the normalizers map;
+    // the other records are counted. The whole timeline needs every payload.
+    if (config.timeline_car_only) {
+        request.scan.timeline = timeline_scope::car;
+        for (const auto& normalizer : normalizers) {
+            request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+        }
     }
     auto writers = make_writers(config);
     return run_scan(request, *engine, normalizers, analytics, writers, std::cerr);

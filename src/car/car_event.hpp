@@ -74,10 +74,15 @@ struct car_value {
     friend bool operator==(const car_value&, const car_value&) = default;
 };
 
+// The object of an event that no CAR mapping (nor one of evtxcar's own
+// objects) describes: it is in the timeline with its record's System values
+// and payload, and an empty action.
+inline constexpr std::string_view generic_object = "event";
+
 struct car_event {
     // --- what happened, in CAR terms
-    std::string object;  // "process", "flow", "file", ... (or one of evtxcar's own, see data-model.md)
-    std::string action;  // "create", "start", ...
+    std::string object;  // "process", "flow", "file", ... (or one of evtxcar's own, see data-model.md), or generic_object
+    std::string action;  // "create", "start", ...; empty for a generic event
     std::vector<car_value> values;  // at most one per field, in car_field order
 
     // --- when and where it was recorded
@@ -89,6 +94,18 @@ struct car_event {
     std::string provider;
     std::uint32_t event_id = 0;
 
+    // --- the record's other System values and its payload, as logged (every
+    // event keeps them: the typed CAR fields above are derived from them)
+    std::uint8_t version = 0;
+    std::uint8_t level = 0;
+    std::uint16_t task = 0;
+    std::uint8_t opcode = 0;
+    std::uint64_t keywords = 0;
+    std::string user_sid;                 // System/Security/@UserID, empty when absent
+    payload_kind payload = payload_kind::none;
+    std::string payload_name;             // for user_data: the element below <UserData>
+    std::vector<payload_field> fields;    // EventData / UserData name=value pairs, in order (event_record's rules)
+
     // --- analytics that fired on this event: "CAR-2020-11-010:remote"
     std::vector<std::string> analytics;
 
@@ -96,6 +113,8 @@ struct car_event {
     const std::string* get(car_field field) const;
     // The field's text, or "" when the event does not have it.
     std::string_view text(car_field field) const;
+    bool is_generic() const { return object == generic_object; }
+
     // Sets (or replaces) a field, keeping `values` in car_field order. Empty
     // text removes the field: an absent Sysmon field is an absent CAR field.
     void set(car_field field, std::string text);

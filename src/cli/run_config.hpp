@@ -29,6 +29,7 @@ struct run_config {
     bool recovered = false;
     bool strict = false;
     bool quiet = false;
+    bool timeline_car_only = false;  // --timeline car: only typed CAR events in the timeline
     std::string engine = "libevtx";
     std::vector<std::string> command_line;
 };

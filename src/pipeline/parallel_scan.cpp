@@ -84,7 +84,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
     auto worker = [&](unsigned worker_index) {
         scan_tally& tally = tallies[worker_index];
         run_builder runs(sorter, settings.sort_memory_budget / threads);
-        record_consumer consumer(normalizers, analytics, settings.window, tally, runs);
+        record_consumer consumer(normalizers, analytics, settings.window, settings.timeline, tally, runs);
         std::unique_ptr<evtx_file_reader> reader;
         std::uint32_t reader_file = ~0u;
 

@@ -21,6 +21,7 @@ struct parallel_scan_settings {
     unsigned threads = 1;
     read_options read;
     time_window window;
+    timeline_scope timeline = timeline_scope::all;
     std::size_t sort_memory_budget = 192u << 20;  // bytes of events held before spilling, all workers together
 };
 

@@ -16,6 +16,11 @@
 
 namespace evtxcar {
 
+// Which records become timeline events: every readable record (typed CAR
+// events where a mapping exists, generic events for the rest), or only the
+// typed CAR events (`--timeline car`).
+enum class timeline_scope : std::uint8_t { all, car };
+
 struct time_window {
     std::optional<filetime_ticks> from;  // inclusive
     std::optional<filetime_ticks> to;    // inclusive
@@ -26,7 +31,7 @@ class record_consumer final : public record_visitor {
 public:
     record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
                     const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
-                    scan_tally& tally, run_builder& runs);
+                    timeline_scope scope, scan_tally& tally, run_builder& runs);
 
     void set_file(std::uint32_t file_index) { file_index_ = file_index; }
     std::uint64_t records_seen() const { return records_seen_; }
@@ -37,10 +42,13 @@ public:
 
 private:
     void note_normalization_problem(const event_record& record, const std::string& problem);
+    // Fills `event` from the first normalizer that maps the record; false when none does.
+    bool normalize(const event_record& record, car_event& event);
 
     const std::vector<std::unique_ptr<event_normalizer>>& normalizers_;
     const std::vector<std::unique_ptr<analytic>>& analytics_;
     time_window window_;
+    timeline_scope scope_;
     scan_tally& tally_;
     run_builder& runs_;
     std::vector<event_need> needs_;  // what the analytics' variants look at, counted per host

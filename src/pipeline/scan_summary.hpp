@@ -24,6 +24,7 @@ struct run_description {
     std::string from;                       // ISO 8601 UTC, empty when unbounded
     std::string to;
     bool recovered = false;
+    std::string timeline = "all";           // --timeline: "all" or "car"
     std::string started_utc;                // wall clock of the scan, ISO 8601 UTC
     std::string finished_utc;
     double seconds = 0;
@@ -77,7 +78,7 @@ struct scan_summary {
     std::uint64_t records_read = 0;
     std::uint64_t records_failed = 0;
     std::uint64_t records_outside_time_range = 0;  // read, but outside --from/--to
-    std::uint64_t timeline_events = 0;             // normalized events in the timeline
+    std::uint64_t timeline_events = 0;             // events in the timeline (typed CAR and generic)
 
     filetime_ticks first_time = 0;  // range of TimeCreated over records in range (0 when none)
     filetime_ticks last_time = 0;
@@ -85,7 +86,12 @@ struct scan_summary {
     std::map<std::string, std::uint64_t> records_by_channel;
     std::map<std::string, std::uint64_t> records_by_provider;
     std::map<std::string, std::uint64_t> records_by_event_id;   // "Provider/EventID"
-    std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"
+    // Of those records, how many reached the timeline (inside --from/--to,
+    // and mapped to CAR with --timeline car).
+    std::map<std::string, std::uint64_t> timeline_by_channel;
+    std::map<std::string, std::uint64_t> timeline_by_provider;
+    std::map<std::string, std::uint64_t> timeline_by_event_id;
+    std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"; generic events under "event/"
     std::map<std::string, std::uint64_t> records_by_host;        // Computer
     std::map<std::string, std::uint64_t> detections_by_analytic; // "CAR-2020-11-010:remote"
 

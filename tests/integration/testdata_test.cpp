@@ -10,6 +10,7 @@
 
 #include "catch.hpp"
 #include "support/csv_reader.hpp"
+#include "support/details_text.hpp"
 #include "support/expected_records.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
@@ -142,6 +143,26 @@ void check_security_row(const test::csv_table& t, std::size_t i, const test::exp
     }
 }
 
+// A record no CAR mapping describes is a generic event: object "event", no
+// action, a message, and every payload field in `details` under its name
+// (Data[n] for the n-th field without one), with the value as the record has it.
+void check_generic_row(const test::csv_table& t, std::size_t i, const test::expected_record& record) {
+    CHECK(t.at(i, "object") == "event");
+    CHECK(t.at(i, "action") == "");
+    CHECK_FALSE(t.at(i, "message").empty());
+    std::multiset<std::pair<std::string, std::string>> shown;
+    for (auto& pair : test::split_details(t.at(i, "details"))) shown.insert(std::move(pair));
+    std::size_t unnamed = 0;
+    for (const auto& pair : record.data["fields"]) {
+        std::string name = pair[0];
+        if (name.empty()) name = "Data[" + std::to_string(++unnamed) + "]";
+        const std::string value = pair[1];
+        CAPTURE(name, value);
+        CHECK(shown.count({name, value}) == 1);
+    }
+    if (!record.data["user_sid"].get<std::string>().empty()) CHECK(shown.count({"user_sid", record.data["user_sid"]}) == 1);
+}
+
 }  // namespace
 
 TEST_CASE("demo: the scan reads every record and finds the attack", "[integration][demo]") {
@@ -165,9 +186,13 @@ TEST_CASE("demo: the scan reads every record and finds the attack", "[integratio
             ++by_host[record.computer()];
             normalized += record.is_normalized() ? 1u : 0u;
         }
-        CHECK(summary["records"]["timeline_events"] == normalized);
-        CHECK(result.timeline.rows.size() == normalized);
-        for (const auto& [channel, count] : by_channel) CHECK(summary["records_by_channel"][channel] == count);
+        // Every record is in the timeline: typed CAR events and generic events alike.
+        CHECK(summary["records"]["timeline_events"] == expected.size());
+        CHECK(result.timeline.rows.size() == expected.size());
+        for (const auto& [channel, count] : by_channel) {
+            CHECK(summary["records_by_channel"][channel] == count);
+            CHECK(summary["timeline_by_channel"][channel] == count);
+        }
         for (const auto& [host, count] : by_host) CHECK(summary["hosts"][host] == count);
 
         // Exactly the detections the attack was written to produce.
@@ -175,6 +200,16 @@ TEST_CASE("demo: the scan reads every record and finds the attack", "[integratio
         CHECK(wanted.size() == 4);
         CHECK(found_detections(result.detections) == wanted);
         CHECK(summary["detections"]["total"] == wanted.size());
+
+        // --timeline car: only the records a CAR mapping describes; the same detections.
+        temporary_folder car_out;
+        const auto car_only = scan({"demo"}, car_out.path(), engine, {"--timeline", "car"});
+        CHECK(car_only.run.exit_status == 0);
+        CHECK(car_only.summary["run"]["timeline"] == "car");
+        CHECK(car_only.summary["records"]["timeline_events"] == normalized);
+        CHECK(car_only.timeline.rows.size() == normalized);
+        CHECK(car_only.summary["records"]["read"] == expected.size());
+        CHECK(found_detections(car_only.detections) == wanted);
     }
 }
 
@@ -235,10 +270,7 @@ TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[inte
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         CHECK(row_of.emplace(std::make_pair(t.at(i, "source_file"), std::stoull(t.at(i, "record_id"))), i).second);
     }
-    std::size_t normalized = 0;
     for (const auto& record : expected) {
-        if (!record.is_normalized()) continue;
-        ++normalized;
         CAPTURE(record.source_file, record.record_id());
         const auto found = row_of.find({record.source_file, record.record_id()});
         REQUIRE(found != row_of.end());
@@ -248,6 +280,10 @@ TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[inte
         CHECK(t.at(i, "hostname") == hostname_of(record.computer()));
         CHECK(t.at(i, "channel") == record.data["channel"]);
         CHECK(t.at(i, "provider") == record.data["provider"]);
+        if (!record.is_normalized()) {
+            check_generic_row(t, i, record);
+            continue;
+        }
         if (record.is_security()) {
             check_security_row(t, i, record);
             continue;
@@ -280,7 +316,7 @@ TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[inte
         }
         CHECK(got == wanted);
     }
-    CHECK(t.rows.size() == normalized);
+    CHECK(t.rows.size() == expected.size());
     for (std::size_t i = 1; i < t.rows.size(); ++i) REQUIRE(t.at(i - 1, "datetime") <= t.at(i, "datetime"));
 }
 
@@ -540,7 +576,8 @@ TEST_CASE("time window: --from and --to keep the timeline inside the window and 
     temporary_folder out;
     const auto result = scan({"demo"}, out.path(), engines.front(), {"--from", from, "--to", to});
     CHECK(result.run.exit_status == 0);
-    CHECK(result.timeline.rows.size() == normalized_inside);
+    CHECK(result.timeline.rows.size() == inside);
+    CHECK(result.summary["records"]["timeline_events"] == inside);
     CHECK(result.summary["records"]["outside_time_range"] == expected.size() - inside);
     CHECK(result.summary["run"]["from"] == "2026-03-10T14:00:00.0000000Z");
     CHECK(result.summary["run"]["to"] == to_utc);
