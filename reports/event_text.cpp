@@ -47,6 +47,13 @@ constexpr message_template message_templates[] = {
     {"sensor", "state_change", "Sysmon state: {state} (version {version}, schema {schema_version})"},
     {"sensor", "config_change", "Sysmon configuration changed: {configuration}"},
     {"sensor", "error", "Sysmon error {error_id}: {error_description}"},
+    // Security auditing: sessions, authentication, accounts, groups
+    // services and scheduled tasks, whichever log they come from
+    {"service", "create", "Service installed: {name} ({image_path}), start type {start_type}, account {user}"},
+    {"scheduled_task", "create", "Scheduled task created: {task_name} by {user}"},
+    {"scheduled_task", "update", "Scheduled task updated: {task_name} by {user}"},
+    {"scheduled_task", "delete", "Scheduled task deleted: {task_name} by {user}"},
+    // System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log
 };
 
 std::string expand(std::string_view text, const car_event& event) {

@@ -45,6 +45,14 @@ namespace evtxcar {
     X(target_guid) X(target_pid) X(target_image_path) X(access_level) X(call_trace) \
     X(src_pid) X(src_tid) X(tgt_pid) X(tgt_tid) X(start_address) X(start_module)    \
     X(start_function)                                                               \
+    /* Security auditing: sessions, authentication, accounts, groups */            \
+    /* services (CAR service; service_type, start_type are evtxcar's own) */       \
+    X(name) X(service_type) X(start_type)                                           \
+    /* scheduled tasks (evtxcar's own object scheduled_task) */                    \
+    X(task_name) X(task_content)                                                    \
+    /* accounts acted on (CAR authentication's target_*) */                         \
+    X(target_user) X(target_uid)                                                    \
+    /* System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log */          \
     /* evtxcar's own: named pipes, DNS, WMI, Sysmon service, clipboard */          \
     X(pipe_name) X(query_name) X(query_status) X(query_results) X(operation)        \
     X(event_type) X(wmi_name) X(wmi_query) X(wmi_consumer) X(wmi_filter)            \
