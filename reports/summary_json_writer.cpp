@@ -122,6 +122,8 @@ void write_run(json_document& json, const run_description& run) {
     json.boolean(run.recovered);
     json.key("timeline");
     json.string(run.timeline);
+    json.key("keep_duplicates");
+    json.boolean(run.keep_duplicates);
     json.key("started");
     json.string(run.started_utc);
     json.key("finished");
@@ -257,6 +259,8 @@ public:
         json.number(summary.records_outside_time_range);
         json.key("timeline_events");
         json.number(summary.timeline_events);
+        json.key("duplicate_events");
+        json.number(summary.duplicate_events);
         json.close('}');
         json.key("time_range");
         json.open('{');
