@@ -20,7 +20,7 @@ namespace evtxcar {
 // fields appear in `details` and in events.jsonl.
 #define EVTXCAR_CAR_FIELDS(X)                                                        \
     /* host */                                                                      \
-    X(hostname) X(fqdn)                                                             \
+    X(hostname) X(fqdn) X(computer)                                                 \
     /* acting process */                                                            \
     X(image_path) X(exe) X(pid) X(ppid) X(tid) X(guid) X(parent_guid) X(command_line) \
     X(parent_image_path) X(parent_exe) X(parent_command_line)                       \

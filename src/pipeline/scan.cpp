@@ -118,8 +118,16 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
         summary.problems.push_back({problem, 0, false});
     }
     add_tallies_to_summary(tallies, summary);
+    // One identity per host (spellings of one Computer merged), used from here on.
+    const host_directory hosts(summary.records_by_host);
+    summary.hosts = hosts.hosts();
+    summary.records_by_host.clear();
+    for (const host_identity& host : summary.hosts) summary.records_by_host[host.name] = host.records;
     process_index processes;
-    for (scan_tally& tally : tallies) processes.add(std::move(tally.processes));
+    for (scan_tally& tally : tallies) {
+        for (car_event& process : tally.processes) hosts.apply(process);
+        processes.add(std::move(tally.processes));
+    }
     tallies.clear();
 
     // --- timeline pass: analytics and writers
@@ -132,6 +140,7 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
         timeline_pass_settings settings;
         settings.threads = request.scan.threads >= 2 ? timeline_pass_threads::two : timeline_pass_threads::one;
         settings.keep_duplicates = request.keep_duplicates;
+        settings.hosts = &hosts;
         return run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
     }();
     if (!pass) return fail(messages, pass.error().describe());

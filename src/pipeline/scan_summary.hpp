@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "car/host_directory.hpp"
 #include "event_record.hpp"
 #include "result.hpp"
 
@@ -94,7 +95,8 @@ struct scan_summary {
     std::map<std::string, std::uint64_t> timeline_by_provider;
     std::map<std::string, std::uint64_t> timeline_by_event_id;
     std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"; generic events under "event/"
-    std::map<std::string, std::uint64_t> records_by_host;        // Computer
+    std::map<std::string, std::uint64_t> records_by_host;        // host name (host_directory), records read
+    std::vector<host_identity> hosts;                            // every host: name, hostname, fqdn, spellings
     std::map<std::string, std::uint64_t> detections_by_analytic; // "CAR-2020-11-010:remote"
 
     // Every problem with the input, in file order. Capped at max_listed_errors

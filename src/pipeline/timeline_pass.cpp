@@ -71,6 +71,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     // A copy is followed by the pid tracker only; an event is evaluated and
     // handed to `write`.
     auto take = [&](car_event& event, bool is_copy, auto& write) {
+        if (settings.hosts != nullptr) settings.hosts->apply(event);
         if (is_copy) {
             pids.observe(event, wanted_by_any(analytics, event));
             count_copy(event, pass.duplicates);

@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analytics/analytic.hpp"
+#include "car/host_directory.hpp"
 #include "pipeline/analytic_coverage.hpp"
 #include "pipeline/progress_meter.hpp"
 #include "pipeline/timeline_sorter.hpp"
@@ -26,6 +27,7 @@ enum class timeline_pass_threads { one, two };
 struct timeline_pass_settings {
     timeline_pass_threads threads = timeline_pass_threads::one;
     bool keep_duplicates = false;  // one row per copy of an event (--keep-duplicates)
+    const host_directory* hosts = nullptr;  // gives every event its host's identity (none: as logged)
 };
 
 // The copies of events the pass left out (duplicate_filter), counted as the

@@ -141,6 +141,15 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
         WARN("evtxexport not installed: record counts not compared");
     }
 
+    // One host identity everywhere: the summary's hosts are the coverage's hosts.
+    std::set<std::string> summary_hosts, coverage_hosts;
+    for (const auto& [host, records] : summary["hosts"].items()) {
+        if (!host.empty()) summary_hosts.insert(host);
+    }
+    for (const json& row : summary["coverage"]) coverage_hosts.insert(row["host"].get<std::string>());
+    CHECK(summary_hosts == coverage_hosts);
+    CHECK(summary["host_identities"].size() == summary["hosts"].size());
+
     // The timeline: one row per event, in time order; events.jsonl likewise.
     const auto events = summary["records"]["timeline_events"].get<std::size_t>();
     CHECK(timeline.rows.size() == events);
