@@ -1,0 +1,515 @@
+#include <algorithm>
+#include <fstream>
+#include <map>
+#include <optional>
+#include <sstream>
+
+#include <yaml-cpp/yaml.h>
+
+#include "sigma/detection_compiler.hpp"
+#include "sigma/rule_set.hpp"
+
+namespace evtxcar::sigma {
+
+namespace {
+
+std::size_t line_of(const YAML::Node& node) {
+    const YAML::Mark mark = node.Mark();
+    return mark.is_null() ? 0 : static_cast<std::size_t>(mark.line) + 1;
+}
+
+std::string scalar_or_empty(const YAML::Node& node) { return node.IsScalar() ? node.Scalar() : std::string(); }
+
+std::vector<std::string> scalar_list(const YAML::Node& node) {
+    std::vector<std::string> out;
+    if (node.IsScalar()) out.push_back(node.Scalar());
+    if (node.IsSequence())
+        for (const YAML::Node& item : node)
+            if (item.IsScalar()) out.push_back(item.Scalar());
+    return out;
+}
+
+// Rule collections: `over` laid on a copy of `base`, maps merged key by key.
+YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
+    if (!base.IsMap() || !over.IsMap()) return YAML::Clone(over);
+    YAML::Node result = YAML::Clone(base);
+    for (const auto& entry : over) {
+        const std::string key = entry.first.Scalar();
+        const YAML::Node existing = result[key];
+        result[key] = existing.IsDefined() && existing.IsMap() && entry.second.IsMap() ? merged(existing, entry.second)
+                                                                                      : YAML::Clone(entry.second);
+    }
+    return result;
+}
+
+YAML::Node without(const YAML::Node& map, const std::string& key) {
+    YAML::Node copy(YAML::NodeType::Map);
+    for (const auto& entry : map)
+        if (entry.first.Scalar() != key) copy[entry.first] = entry.second;
+    return copy;
+}
+
+bool compatible(const logsource& filter, const logsource& rule) {
+    return (filter.product.empty() || filter.product == rule.product) &&
+           (filter.category.empty() || filter.category == rule.category) &&
+           (filter.service.empty() || filter.service == rule.service);
+}
+
+class loader {
+public:
+    loader(const load_options& options, field_resolver& resolver) : options_(options), resolver_(resolver) {}
+
+    void read_file(const std::filesystem::path& path) {
+        std::ifstream in(path, std::ios::binary);
+        if (!in) {
+            reject(path.string(), {}, {"", "cannot open the file", 0});
+            return;
+        }
+        std::stringstream text;
+        text << in.rdbuf();
+        read_text(text.str(), path.string());
+    }
+
+    void read_text(const std::string& text, const std::string& file) {
+        ++set_.files;
+        std::vector<YAML::Node> documents;
+        try {
+            documents = YAML::LoadAll(text);
+        } catch (const YAML::Exception& error) {
+            reject(file, {}, {"YAML", "the file is not valid YAML: " + error.msg,
+                              error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1});
+            return;
+        }
+        YAML::Node global;
+        YAML::Node previous;
+        for (std::size_t index = 0; index < documents.size(); ++index) {
+            YAML::Node document = documents[index];
+            if (document.IsNull()) continue;  // an empty document (a trailing ---)
+            ++set_.documents;
+            try {
+                if (!document.IsMap()) {
+                    reject(file, {}, {"document", "a YAML document that is not a map", line_of(document)});
+                    continue;
+                }
+                const std::string action = scalar_or_empty(document["action"]);
+                if (action == "global") {
+                    global = without(document, "action");
+                    continue;
+                }
+                if (action == "reset") {
+                    global = YAML::Node();
+                    continue;
+                }
+                if (action == "repeat") {
+                    if (!previous.IsDefined() || previous.IsNull()) {
+                        reject(file, {}, {"action: repeat", "repeat without a rule before it", line_of(document)});
+                        continue;
+                    }
+                    document = merged(previous, without(document, "action"));
+                } else if (!action.empty()) {
+                    reject(file, {}, {"action: " + action, "unknown collection action", line_of(document)});
+                    continue;
+                } else if (global.IsDefined() && !global.IsNull()) {
+                    document = merged(global, document);
+                }
+                previous = document;
+                read_document(document, file, index);
+            } catch (const YAML::Exception& error) {
+                reject(file, {}, {"YAML", error.msg, error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1});
+            }
+        }
+    }
+
+    rule_set finish() {
+        resolve_correlations();
+        attach_filters();
+        return std::move(set_);
+    }
+
+private:
+    void reject(const std::string& file, const rule_metadata& metadata, rule_problem problem) {
+        set_.rejected.push_back({file, metadata.display_id(), metadata.title, std::move(problem)});
+    }
+
+    std::optional<rule_problem> read_metadata(const YAML::Node& document, rule_metadata& metadata) {
+        metadata.title = scalar_or_empty(document["title"]);
+        metadata.id = scalar_or_empty(document["id"]);
+        metadata.name = scalar_or_empty(document["name"]);
+        metadata.description = scalar_or_empty(document["description"]);
+        metadata.references = scalar_list(document["references"]);
+        metadata.falsepositives = scalar_list(document["falsepositives"]);
+        metadata.author = scalar_or_empty(document["author"]);
+        metadata.date = scalar_or_empty(document["date"]);
+        metadata.modified = scalar_or_empty(document["modified"]);
+        metadata.tags = scalar_list(document["tags"]);
+        derive_attack_tags(metadata);
+        if (const std::string status = scalar_or_empty(document["status"]); !status.empty()) {
+            metadata.status = parse_status(status);
+            if (!metadata.status) return rule_problem{"status: " + status, "unknown status", line_of(document["status"])};
+        }
+        if (const std::string level = scalar_or_empty(document["level"]); !level.empty()) {
+            metadata.level = parse_level(level);
+            if (!metadata.level) return rule_problem{"level: " + level, "unknown level", line_of(document["level"])};
+        }
+        if (metadata.title.empty()) return rule_problem{"title", "the rule has no title", line_of(document)};
+        return std::nullopt;
+    }
+
+    // Status and level filters; true when the rule is skipped (and counted).
+    bool skipped_by_status_or_level(const rule_metadata& metadata) {
+        if (metadata.status &&
+            std::find(options_.statuses.begin(), options_.statuses.end(), *metadata.status) == options_.statuses.end()) {
+            skip(metadata, skipped_rule::why::status, "status: " + std::string(status_name(*metadata.status)));
+            return true;
+        }
+        if (metadata.level && *metadata.level < options_.min_level) {
+            skip(metadata, skipped_rule::why::level, "level: " + std::string(level_name(*metadata.level)));
+            return true;
+        }
+        return false;
+    }
+
+    void skip(const rule_metadata& metadata, skipped_rule::why why, std::string detail) {
+        if (!metadata.id.empty()) skipped_references_[metadata.id] = detail;
+        if (!metadata.name.empty()) skipped_references_[metadata.name] = detail;
+        set_.skipped.push_back({metadata.file, metadata.display_id(), why, std::move(detail)});
+    }
+
+    std::optional<logsource> read_logsource(const YAML::Node& node) {
+        if (!node.IsMap()) return std::nullopt;
+        logsource source;
+        source.product = scalar_or_empty(node["product"]);
+        source.category = scalar_or_empty(node["category"]);
+        source.service = scalar_or_empty(node["service"]);
+        source.definition = scalar_or_empty(node["definition"]);
+        return source;
+    }
+
+    bool skipped_by_product(const rule_metadata& metadata, const logsource& source) {
+        if (options_.products.empty() || source.product.empty()) return false;
+        if (std::find(options_.products.begin(), options_.products.end(), source.product) != options_.products.end())
+            return false;
+        skip(metadata, skipped_rule::why::product, "product: " + source.product);
+        return true;
+    }
+
+    void read_document(const YAML::Node& document, const std::string& file, std::size_t index) {
+        rule_metadata metadata;
+        metadata.file = file;
+        metadata.document = index;
+        const bool is_correlation = document["correlation"].IsDefined();
+        const bool is_filter = !is_correlation && document["filter"].IsDefined() && !document["detection"].IsDefined();
+        if (auto problem = read_metadata(document, metadata)) {
+            reject(file, metadata, std::move(*problem));
+            return;
+        }
+        if (is_correlation) return read_correlation_document(document, std::move(metadata));
+        if (is_filter) return read_filter_document(document, std::move(metadata));
+        if (!document["detection"].IsDefined()) {
+            reject(file, metadata, {"document", "neither a detection, a correlation nor a filter", line_of(document)});
+            return;
+        }
+
+        const std::optional<logsource> source = read_logsource(document["logsource"]);
+        if (!source) {
+            reject(file, metadata, {"logsource", "the rule has no logsource map", line_of(document)});
+            return;
+        }
+        if (skipped_by_product(metadata, *source) || skipped_by_status_or_level(metadata)) return;
+
+        const YAML::Node detection = document["detection"];
+        detection_plan plan;
+        const compile_context context{*source, resolver_, options_.placeholders};
+        auto compiled = compile_detection(detection, detection["condition"], {"condition", "timeframe"}, context, plan);
+        if (!compiled) {
+            reject(file, metadata, compiled.problem());
+            return;
+        }
+        plan.root = compiled.value().root;
+        compiled_rule rule(std::move(metadata), *source, std::move(plan));
+        for (const referenced_field& field : compiled.value().fields) rule.note_field(field);
+        if (compiled.value().keywords) rule.note_keywords();
+        rule.set_required_event_ids(rule.plan().required_event_ids(rule.plan().root));
+        set_.rules.push_back(std::move(rule));
+    }
+
+    void read_correlation_document(const YAML::Node& document, rule_metadata metadata) {
+        if (skipped_by_status_or_level(metadata)) return;
+        const std::string file = metadata.file;
+        auto read = read_correlation(document["correlation"], metadata);
+        if (!read) {
+            reject(file, metadata, read.problem());
+            return;
+        }
+        correlation_rule rule = std::move(read.value());
+        if (document["generate"].IsScalar()) {
+            const std::string generate = document["generate"].Scalar();
+            rule.generate = generate == "true" || generate == "True";
+        }
+        pending_correlations_.push_back({std::move(rule), line_of(document)});
+    }
+
+    void read_filter_document(const YAML::Node& document, rule_metadata metadata) {
+        const std::optional<logsource> source = read_logsource(document["logsource"]);
+        if (!source) {
+            reject(metadata.file, metadata, {"logsource", "the filter has no logsource map", line_of(document)});
+            return;
+        }
+        if (skipped_by_product(metadata, *source)) return;
+        const YAML::Node filter = document["filter"];
+        if (!filter.IsMap() || scalar_list(filter["rules"]).empty()) {
+            reject(metadata.file, metadata, {"filter", "a filter needs `rules` and its selection and condition", line_of(filter)});
+            return;
+        }
+        pending_filters_.push_back({std::move(metadata), *source, filter});
+    }
+
+    struct reference_target {
+        correlation_input::kind what;
+        std::size_t index;
+    };
+
+    std::optional<reference_target> find_reference(const std::string& reference) const {
+        for (std::size_t i = 0; i < set_.rules.size(); ++i) {
+            const rule_metadata& m = set_.rules[i].metadata();
+            if (m.id == reference || m.name == reference) return reference_target{correlation_input::kind::rule, i};
+        }
+        for (std::size_t i = 0; i < set_.correlations.size(); ++i) {
+            const rule_metadata& m = set_.correlations[i].metadata;
+            if (m.id == reference || m.name == reference) return reference_target{correlation_input::kind::correlation, i};
+        }
+        return std::nullopt;
+    }
+
+    bool is_pending(const std::string& reference, std::size_t except) const {
+        for (std::size_t i = 0; i < pending_correlations_.size(); ++i) {
+            if (i == except || !pending_correlations_[i].rule) continue;
+            const rule_metadata& m = pending_correlations_[i].rule->metadata;
+            if (m.id == reference || m.name == reference) return true;
+        }
+        return false;
+    }
+
+    // The field a group-by name (or condition field) reads in the events of
+    // the rule `metadata` names: its alias there, else the name itself.
+    static std::string aliased(const correlation_rule& rule, const std::string& name, const rule_metadata& metadata) {
+        const auto alias = rule.aliases.find(name);
+        if (alias == rule.aliases.end()) return name;
+        for (const std::string& key : {metadata.name, metadata.id}) {
+            if (key.empty()) continue;
+            if (const auto field = alias->second.find(key); field != alias->second.end()) return field->second;
+        }
+        return name;
+    }
+
+    void resolve_correlations() {
+        bool progress = true;
+        while (progress) {
+            progress = false;
+            for (std::size_t p = 0; p < pending_correlations_.size(); ++p) {
+                pending_correlation& pending = pending_correlations_[p];
+                if (!pending.rule) continue;
+                correlation_rule& rule = *pending.rule;
+                bool waiting = false;
+                std::optional<rule_problem> problem;
+                std::vector<correlation_input> inputs;
+                for (const std::string& reference : rule.rule_references) {
+                    const std::optional<reference_target> target = find_reference(reference);
+                    if (!target) {
+                        if (is_pending(reference, p)) {
+                            waiting = true;
+                            continue;
+                        }
+                        const auto skipped = skipped_references_.find(reference);
+                        problem = rule_problem{"rules: " + reference,
+                                               skipped != skipped_references_.end()
+                                                   ? "refers to a rule that was skipped (" + skipped->second + ")"
+                                                   : "refers to no loaded rule (by id or name)",
+                                               pending.line};
+                        break;
+                    }
+                    correlation_input input;
+                    input.what = target->what;
+                    input.index = target->index;
+                    input.reference = reference;
+                    if (target->what == correlation_input::kind::rule) {
+                        const compiled_rule& base = set_.rules[target->index];
+                        for (const std::string& group : rule.group_by)
+                            input.group_fields.push_back(resolver_.resolve(base.source(), aliased(rule, group, base.metadata())));
+                        for (const std::string& field : rule.value_fields)
+                            input.value_fields.push_back(resolver_.resolve(base.source(), aliased(rule, field, base.metadata())));
+                    } else {
+                        const correlation_rule& inner = set_.correlations[target->index];
+                        for (const std::string& group : rule.group_by) {
+                            const std::string name = aliased(rule, group, inner.metadata);
+                            const auto at = std::find(inner.group_by.begin(), inner.group_by.end(), name);
+                            input.group_positions.push_back(at == inner.group_by.end() ? -1 : static_cast<int>(at - inner.group_by.begin()));
+                        }
+                        if (!rule.value_fields.empty())
+                            problem = rule_problem{"condition: field", "a value condition over another correlation's hits (they have no fields)", pending.line};
+                    }
+                    inputs.push_back(std::move(input));
+                }
+                if (problem) {
+                    reject(rule.metadata.file, rule.metadata, std::move(*problem));
+                    pending.rule.reset();
+                    progress = true;
+                    continue;
+                }
+                if (waiting) continue;
+                rule.inputs = std::move(inputs);
+                set_.correlations.push_back(std::move(rule));
+                pending.rule.reset();
+                progress = true;
+            }
+        }
+        for (pending_correlation& pending : pending_correlations_) {
+            if (!pending.rule) continue;
+            reject(pending.rule->metadata.file, pending.rule->metadata,
+                   {"rules", "refers to correlations that refer back to it (a cycle)", pending.line});
+        }
+        // A rule a correlation counts is a detection of its own only when some
+        // correlation counting it says `generate: true`.
+        std::vector<int> rule_generate(set_.rules.size(), -1), correlation_generate(set_.correlations.size(), -1);
+        for (const correlation_rule& rule : set_.correlations)
+            for (const correlation_input& input : rule.inputs) {
+                int& flag = input.what == correlation_input::kind::rule ? rule_generate[input.index] : correlation_generate[input.index];
+                flag = std::max(flag, rule.generate ? 1 : 0);
+            }
+        for (std::size_t i = 0; i < set_.rules.size(); ++i)
+            if (rule_generate[i] == 0) set_.rules[i].set_standalone(false);
+        for (std::size_t i = 0; i < set_.correlations.size(); ++i)
+            if (correlation_generate[i] == 0) set_.correlations[i].standalone = false;
+    }
+
+    void attach_filters() {
+        for (pending_filter& pending : pending_filters_) {
+            applied_filter applied;
+            applied.file = pending.metadata.file;
+            applied.filter = pending.metadata.display_id();
+            bool refused = false;
+            for (const std::string& reference : scalar_list(pending.filter["rules"])) {
+                bool found = false;
+                for (compiled_rule& rule : set_.rules) {
+                    const rule_metadata& m = rule.metadata();
+                    if (m.id != reference && m.name != reference) continue;
+                    found = true;
+                    if (!compatible(pending.source, rule.source())) {
+                        applied.other_logsource.push_back(reference);
+                        continue;
+                    }
+                    detection_plan& plan = rule.plan();
+                    const compile_context context{rule.source(), resolver_, options_.placeholders};
+                    auto compiled = compile_detection(pending.filter, pending.filter["condition"], {"rules", "condition"}, context, plan);
+                    if (!compiled) {
+                        reject(pending.metadata.file, pending.metadata, compiled.problem());
+                        refused = true;
+                        break;
+                    }
+                    const std::uint32_t excluded = plan.add_node(plan_node::kind::negation, {compiled.value().root});
+                    plan.root = plan.add_node(plan_node::kind::all_of, {plan.root, excluded});
+                    for (const referenced_field& field : compiled.value().fields) rule.note_field(field);
+                    if (compiled.value().keywords) rule.note_keywords();
+                    rule.set_required_event_ids(plan.required_event_ids(plan.root));
+                    rule.add_filter(applied.filter);
+                    applied.applied_to.push_back(reference);
+                }
+                if (refused) break;
+                if (!found) applied.not_found.push_back(reference);
+            }
+            if (!refused) set_.filters.push_back(std::move(applied));
+        }
+    }
+
+    struct pending_correlation {
+        std::optional<correlation_rule> rule;
+        std::size_t line = 0;
+    };
+    struct pending_filter {
+        rule_metadata metadata;
+        logsource source;
+        YAML::Node filter;
+    };
+
+    const load_options& options_;
+    field_resolver& resolver_;
+    rule_set set_;
+    std::vector<pending_correlation> pending_correlations_;
+    std::vector<pending_filter> pending_filters_;
+    std::map<std::string, std::string> skipped_references_;  // id or name -> why it was skipped
+};
+
+bool is_rule_file(const std::filesystem::path& path) {
+    std::string extension = path.extension().string();
+    for (char& c : extension) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    return extension == ".yml" || extension == ".yaml";
+}
+
+}  // namespace
+
+std::vector<std::filesystem::path> rule_files(const std::filesystem::path& path) {
+    std::vector<std::filesystem::path> files;
+    std::error_code error;
+    if (!std::filesystem::is_directory(path, error)) {
+        files.push_back(path);
+        return files;
+    }
+    for (auto it = std::filesystem::recursive_directory_iterator(path, std::filesystem::directory_options::skip_permission_denied, error);
+         !error && it != std::filesystem::recursive_directory_iterator(); it.increment(error)) {
+        if (it->is_regular_file(error) && is_rule_file(it->path())) files.push_back(it->path());
+    }
+    std::sort(files.begin(), files.end());
+    return files;
+}
+
+rule_set load_rules(const std::vector<std::filesystem::path>& paths, const load_options& options,
+                    field_resolver& resolver) {
+    loader load(options, resolver);
+    for (const std::filesystem::path& path : paths)
+        for (const std::filesystem::path& file : rule_files(path)) load.read_file(file);
+    return load.finish();
+}
+
+rule_set load_rules_from_text(std::string_view yaml, std::string_view file_name, const load_options& options,
+                              field_resolver& resolver) {
+    loader load(options, resolver);
+    load.read_text(std::string(yaml), std::string(file_name));
+    return load.finish();
+}
+
+sigma_result<placeholder_values> read_placeholders_text(std::string_view yaml) {
+    YAML::Node root;
+    try {
+        root = YAML::Load(std::string(yaml));
+    } catch (const YAML::Exception& error) {
+        return rule_problem{"placeholders", "not valid YAML: " + error.msg,
+                            error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1};
+    }
+    placeholder_values values;
+    if (root.IsNull()) return values;
+    if (!root.IsMap()) return rule_problem{"placeholders", "a placeholders file is a map of name to values", line_of(root)};
+    for (const auto& entry : root) {
+        const std::string name = entry.first.Scalar();
+        if (entry.second.IsScalar()) {
+            values[name].push_back(entry.second.Scalar());
+        } else if (entry.second.IsSequence()) {
+            for (const YAML::Node& item : entry.second) {
+                if (!item.IsScalar()) return rule_problem{name, "a placeholder value that is not a string", line_of(item)};
+                values[name].push_back(item.Scalar());
+            }
+        } else {
+            return rule_problem{name, "a placeholder without values", line_of(entry.second)};
+        }
+    }
+    return values;
+}
+
+sigma_result<placeholder_values> read_placeholders(const std::filesystem::path& path) {
+    std::ifstream in(path, std::ios::binary);
+    if (!in) return rule_problem{path.string(), "cannot open the placeholders file"};
+    std::stringstream text;
+    text << in.rdbuf();
+    return read_placeholders_text(text.str());
+}
+
+}  // namespace evtxcar::sigma

@@ -1,0 +1,63 @@
+#pragma once
+// string_matcher: one compiled rule value, matched against a field value.
+// Built once from a sigma_string; the cheapest shape is chosen (exact,
+// prefix, suffix, substring, anything, or a glob of segments) and the text
+// pre-folded. Matching never allocates.
+//
+// Case: unless `cased`, ASCII letters match either case (A-Z folded to
+// a-z); other bytes, UTF-8 letters beyond ASCII included, match exactly.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "sigma/sigma_string.hpp"
+
+namespace evtxcar::sigma {
+
+class string_matcher {
+public:
+    enum class shape : std::uint8_t { exact, prefix, suffix, contains, anything, glob };
+
+    // `value` must hold no placeholder (expand them first).
+    static string_matcher compile(const sigma_string& value, bool cased);
+
+    bool matches(std::string_view value) const;
+
+    shape kind() const { return shape_; }
+    bool cased() const { return cased_; }
+    // The literal text of the simple shapes (folded unless cased).
+    const std::string& literal() const { return literal_; }
+
+private:
+    struct element {
+        pattern_part::kind what;  // text, any_char or dash
+        std::string text;         // folded unless cased
+    };
+    struct segment {
+        std::vector<element> elements;
+    };
+
+    bool glob_matches(std::string_view value) const;
+    // Where `part` matched at `position` ends, or npos.
+    std::size_t segment_end(const segment& part, std::string_view value, std::size_t position) const;
+
+    shape shape_ = shape::exact;
+    bool cased_ = false;
+    std::string literal_;
+    // Glob: the segments between `*`s; anchored at the start when the
+    // pattern does not begin with `*`, at the end when it does not end
+    // with one.
+    std::vector<segment> segments_;
+    bool anchored_start_ = true;
+    bool anchored_end_ = true;
+};
+
+// ASCII case folding, as the matcher does it.
+constexpr char fold_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+std::string folded_ascii(std::string_view text);
+// True when `haystack` holds `needle` (already folded), ignoring ASCII case.
+bool contains_folded(std::string_view haystack, std::string_view folded_needle);
+
+}  // namespace evtxcar::sigma
