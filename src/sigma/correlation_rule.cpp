@@ -1,15 +1,12 @@
 #include "sigma/correlation_rule.hpp"
 
+#include "sigma/yaml_access.hpp"
+
 #include <charconv>
 
 namespace evtxcar::sigma {
 
 namespace {
-
-std::size_t line_of(const YAML::Node& node) {
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : static_cast<std::size_t>(mark.line) + 1;
-}
 
 std::optional<double> number_of(const std::string& text) {
     double value = 0;
@@ -73,11 +70,11 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
     correlation_rule rule;
     rule.metadata = std::move(metadata);
     auto refuse = [&](const YAML::Node& where, std::string construct, std::string reason) {
-        return rule_problem{std::move(construct), std::move(reason), line_of(where.IsDefined() ? where : section)};
+        return rule_problem{std::move(construct), std::move(reason), line_of(where.IsNull() ? section : where)};
     };
     if (!section.IsMap()) return refuse(section, "correlation", "correlation is not a map");
 
-    const YAML::Node type = section["type"];
+    const YAML::Node type = entry(section, "type");
     const std::string type_text = type.IsScalar() ? type.Scalar() : "";
     if (type_text == "event_count") rule.type = correlation_type::event_count;
     else if (type_text == "value_count") rule.type = correlation_type::value_count;
@@ -89,20 +86,20 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
         return refuse(type, "type: value_percentile", "value_percentile is not supported (a percentile of a field over all events of a window is not kept)");
     else return refuse(type, "type: " + type_text, type_text.empty() ? "correlation without a type" : "unknown correlation type");
 
-    rule.rule_references = strings_of(section["rules"]);
-    if (rule.rule_references.empty()) return refuse(section["rules"], "rules", "correlation without rules");
+    rule.rule_references = strings_of(entry(section, "rules"));
+    if (rule.rule_references.empty()) return refuse(entry(section, "rules"), "rules", "correlation without rules");
 
-    rule.group_by = strings_of(section["group-by"]);
+    rule.group_by = strings_of(entry(section, "group-by"));
 
-    const YAML::Node timespan = section["timespan"];
+    const YAML::Node timespan = entry(section, "timespan");
     if (!timespan.IsScalar()) return refuse(section, "timespan", "correlation without a timespan");
     rule.timespan_text = timespan.Scalar();
     const std::optional<time_ticks> ticks = parse_timespan(rule.timespan_text);
     if (!ticks) return refuse(timespan, "timespan: " + rule.timespan_text, "timespan is not a number and one of s, m, h, d");
     rule.timespan = *ticks;
 
-    const YAML::Node aliases = section["aliases"];
-    if (aliases.IsDefined() && !aliases.IsNull()) {
+    const YAML::Node aliases = entry(section, "aliases");
+    if (!aliases.IsNull()) {
         if (!aliases.IsMap()) return refuse(aliases, "aliases", "aliases is not a map");
         for (const auto& alias : aliases) {
             if (!alias.second.IsMap()) return refuse(alias.second, "aliases: " + alias.first.Scalar(), "an alias is not a map of rule name to field");
@@ -111,24 +108,24 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
         }
     }
 
-    const YAML::Node condition = section["condition"];
-    if (condition.IsDefined() && !condition.IsNull()) {
+    const YAML::Node condition = entry(section, "condition");
+    if (!condition.IsNull()) {
         if (!condition.IsMap()) return refuse(condition, "condition", "a correlation's condition is not a map");
-        for (const auto& entry : condition) {
-            const std::string key = entry.first.Scalar();
+        for (const auto& criterion : condition) {
+            const std::string key = criterion.first.Scalar();
             if (key == "field") {
-                rule.value_fields = strings_of(entry.second);
+                rule.value_fields = strings_of(criterion.second);
                 continue;
             }
-            const std::optional<double> bound = entry.second.IsScalar() ? number_of(entry.second.Scalar()) : std::nullopt;
-            if (!bound) return refuse(entry.second, "condition: " + key, "a condition bound that is not a number");
+            const std::optional<double> bound = criterion.second.IsScalar() ? number_of(criterion.second.Scalar()) : std::nullopt;
+            if (!bound) return refuse(criterion.second, "condition: " + key, "a condition bound that is not a number");
             if (key == "gt") rule.condition.gt = bound;
             else if (key == "gte") rule.condition.gte = bound;
             else if (key == "lt") rule.condition.lt = bound;
             else if (key == "lte") rule.condition.lte = bound;
             else if (key == "eq") rule.condition.eq = bound;
             else if (key == "neq") rule.condition.neq = bound;
-            else return refuse(entry.first, "condition: " + key, "unknown condition operator");
+            else return refuse(criterion.first, "condition: " + key, "unknown condition operator");
         }
     }
 
@@ -143,7 +140,7 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
     if (rule.type == correlation_type::temporal_ordered && !rule.condition.empty())
         return refuse(condition, "condition", "a condition on temporal_ordered (the events of every rule, in order, are required)");
 
-    const YAML::Node generate = section["generate"];
+    const YAML::Node generate = entry(section, "generate");
     if (generate.IsScalar()) rule.generate = generate.Scalar() == "true" || generate.Scalar() == "True";
     return rule;
 }

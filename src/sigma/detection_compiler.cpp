@@ -5,6 +5,7 @@
 #include <map>
 
 #include "sigma/condition_parser.hpp"
+#include "sigma/yaml_access.hpp"
 
 namespace evtxcar::sigma {
 
@@ -32,11 +33,6 @@ bool is_position(const std::string& transform) {
 bool is_encoding(const std::string& transform) {
     return transform == "base64" || transform == "base64offset" || transform == "utf16le" ||
            transform == "utf16be" || transform == "utf16";
-}
-
-std::size_t line_of(const YAML::Node& node) {
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : static_cast<std::size_t>(mark.line) + 1;
 }
 
 rule_problem problem_at(const YAML::Node& node, std::string construct, std::string reason) {
@@ -536,7 +532,7 @@ sigma_result<compiled_detection> compile_detection(const YAML::Node& identifiers
             conditions.push_back(item.Scalar());
         }
     } else {
-        return problem_at(condition, "condition", condition.IsDefined() ? "condition is not a string or a list of strings" : "no condition");
+        return problem_at(condition, "condition", condition.IsNull() ? "no condition" : "condition is not a string or a list of strings");
     }
 
     compiler compile(context, plan);

@@ -6,17 +6,14 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "sigma/yaml_access.hpp"
+
 #include "sigma/detection_compiler.hpp"
 #include "sigma/rule_set.hpp"
 
 namespace evtxcar::sigma {
 
 namespace {
-
-std::size_t line_of(const YAML::Node& node) {
-    const YAML::Mark mark = node.Mark();
-    return mark.is_null() ? 0 : static_cast<std::size_t>(mark.line) + 1;
-}
 
 std::string scalar_or_empty(const YAML::Node& node) { return node.IsScalar() ? node.Scalar() : std::string(); }
 
@@ -91,7 +88,7 @@ public:
                     reject(file, {}, {"document", "a YAML document that is not a map", line_of(document)});
                     continue;
                 }
-                const std::string action = scalar_or_empty(document["action"]);
+                const std::string action = scalar_or_empty(entry(document, "action"));
                 if (action == "global") {
                     global = without(document, "action");
                     continue;
@@ -132,24 +129,24 @@ private:
     }
 
     std::optional<rule_problem> read_metadata(const YAML::Node& document, rule_metadata& metadata) {
-        metadata.title = scalar_or_empty(document["title"]);
-        metadata.id = scalar_or_empty(document["id"]);
-        metadata.name = scalar_or_empty(document["name"]);
-        metadata.description = scalar_or_empty(document["description"]);
-        metadata.references = scalar_list(document["references"]);
-        metadata.falsepositives = scalar_list(document["falsepositives"]);
-        metadata.author = scalar_or_empty(document["author"]);
-        metadata.date = scalar_or_empty(document["date"]);
-        metadata.modified = scalar_or_empty(document["modified"]);
-        metadata.tags = scalar_list(document["tags"]);
+        metadata.title = scalar_or_empty(entry(document, "title"));
+        metadata.id = scalar_or_empty(entry(document, "id"));
+        metadata.name = scalar_or_empty(entry(document, "name"));
+        metadata.description = scalar_or_empty(entry(document, "description"));
+        metadata.references = scalar_list(entry(document, "references"));
+        metadata.falsepositives = scalar_list(entry(document, "falsepositives"));
+        metadata.author = scalar_or_empty(entry(document, "author"));
+        metadata.date = scalar_or_empty(entry(document, "date"));
+        metadata.modified = scalar_or_empty(entry(document, "modified"));
+        metadata.tags = scalar_list(entry(document, "tags"));
         derive_attack_tags(metadata);
-        if (const std::string status = scalar_or_empty(document["status"]); !status.empty()) {
+        if (const std::string status = scalar_or_empty(entry(document, "status")); !status.empty()) {
             metadata.status = parse_status(status);
-            if (!metadata.status) return rule_problem{"status: " + status, "unknown status", line_of(document["status"])};
+            if (!metadata.status) return rule_problem{"status: " + status, "unknown status", line_of(entry(document, "status"))};
         }
-        if (const std::string level = scalar_or_empty(document["level"]); !level.empty()) {
+        if (const std::string level = scalar_or_empty(entry(document, "level")); !level.empty()) {
             metadata.level = parse_level(level);
-            if (!metadata.level) return rule_problem{"level: " + level, "unknown level", line_of(document["level"])};
+            if (!metadata.level) return rule_problem{"level: " + level, "unknown level", line_of(entry(document, "level"))};
         }
         if (metadata.title.empty()) return rule_problem{"title", "the rule has no title", line_of(document)};
         return std::nullopt;
@@ -178,10 +175,10 @@ private:
     std::optional<logsource> read_logsource(const YAML::Node& node) {
         if (!node.IsMap()) return std::nullopt;
         logsource source;
-        source.product = scalar_or_empty(node["product"]);
-        source.category = scalar_or_empty(node["category"]);
-        source.service = scalar_or_empty(node["service"]);
-        source.definition = scalar_or_empty(node["definition"]);
+        source.product = scalar_or_empty(entry(node, "product"));
+        source.category = scalar_or_empty(entry(node, "category"));
+        source.service = scalar_or_empty(entry(node, "service"));
+        source.definition = scalar_or_empty(entry(node, "definition"));
         return source;
     }
 
@@ -197,30 +194,30 @@ private:
         rule_metadata metadata;
         metadata.file = file;
         metadata.document = index;
-        const bool is_correlation = document["correlation"].IsDefined();
-        const bool is_filter = !is_correlation && document["filter"].IsDefined() && !document["detection"].IsDefined();
+        const bool is_correlation = has_entry(document, "correlation");
+        const bool is_filter = !is_correlation && has_entry(document, "filter") && !has_entry(document, "detection");
         if (auto problem = read_metadata(document, metadata)) {
             reject(file, metadata, std::move(*problem));
             return;
         }
         if (is_correlation) return read_correlation_document(document, std::move(metadata));
         if (is_filter) return read_filter_document(document, std::move(metadata));
-        if (!document["detection"].IsDefined()) {
+        if (!has_entry(document, "detection")) {
             reject(file, metadata, {"document", "neither a detection, a correlation nor a filter", line_of(document)});
             return;
         }
 
-        const std::optional<logsource> source = read_logsource(document["logsource"]);
+        const std::optional<logsource> source = read_logsource(entry(document, "logsource"));
         if (!source) {
             reject(file, metadata, {"logsource", "the rule has no logsource map", line_of(document)});
             return;
         }
         if (skipped_by_product(metadata, *source) || skipped_by_status_or_level(metadata)) return;
 
-        const YAML::Node detection = document["detection"];
+        const YAML::Node detection = entry(document, "detection");
         detection_plan plan;
         const compile_context context{*source, resolver_, options_.placeholders};
-        auto compiled = compile_detection(detection, detection["condition"], {"condition", "timeframe"}, context, plan);
+        auto compiled = compile_detection(detection, entry(detection, "condition"), {"condition", "timeframe"}, context, plan);
         if (!compiled) {
             reject(file, metadata, compiled.problem());
             return;
@@ -236,28 +233,28 @@ private:
     void read_correlation_document(const YAML::Node& document, rule_metadata metadata) {
         if (skipped_by_status_or_level(metadata)) return;
         const std::string file = metadata.file;
-        auto read = read_correlation(document["correlation"], metadata);
+        auto read = read_correlation(entry(document, "correlation"), metadata);
         if (!read) {
             reject(file, metadata, read.problem());
             return;
         }
         correlation_rule rule = std::move(read.value());
-        if (document["generate"].IsScalar()) {
-            const std::string generate = document["generate"].Scalar();
+        if (entry(document, "generate").IsScalar()) {
+            const std::string generate = entry(document, "generate").Scalar();
             rule.generate = generate == "true" || generate == "True";
         }
         pending_correlations_.push_back({std::move(rule), line_of(document)});
     }
 
     void read_filter_document(const YAML::Node& document, rule_metadata metadata) {
-        const std::optional<logsource> source = read_logsource(document["logsource"]);
+        const std::optional<logsource> source = read_logsource(entry(document, "logsource"));
         if (!source) {
             reject(metadata.file, metadata, {"logsource", "the filter has no logsource map", line_of(document)});
             return;
         }
         if (skipped_by_product(metadata, *source)) return;
-        const YAML::Node filter = document["filter"];
-        if (!filter.IsMap() || scalar_list(filter["rules"]).empty()) {
+        const YAML::Node filter = entry(document, "filter");
+        if (!filter.IsMap() || scalar_list(entry(filter, "rules")).empty()) {
             reject(metadata.file, metadata, {"filter", "a filter needs `rules` and its selection and condition", line_of(filter)});
             return;
         }
@@ -388,7 +385,7 @@ private:
             applied.file = pending.metadata.file;
             applied.filter = pending.metadata.display_id();
             bool refused = false;
-            for (const std::string& reference : scalar_list(pending.filter["rules"])) {
+            for (const std::string& reference : scalar_list(entry(pending.filter, "rules"))) {
                 bool found = false;
                 for (compiled_rule& rule : set_.rules) {
                     const rule_metadata& m = rule.metadata();
@@ -400,7 +397,7 @@ private:
                     }
                     detection_plan& plan = rule.plan();
                     const compile_context context{rule.source(), resolver_, options_.placeholders};
-                    auto compiled = compile_detection(pending.filter, pending.filter["condition"], {"rules", "condition"}, context, plan);
+                    auto compiled = compile_detection(pending.filter, entry(pending.filter, "condition"), {"rules", "condition"}, context, plan);
                     if (!compiled) {
                         reject(pending.metadata.file, pending.metadata, compiled.problem());
                         refused = true;
