@@ -49,6 +49,8 @@ public:
         if (peek().what != token::kind::end) {
             if (peek().what == token::kind::pipe)
                 refuse(std::string(peek().text), "aggregation in the condition (Sigma 1 syntax; a correlation rule says this now)");
+            else if (word_is(peek(), "near"))
+                refuse("near", "`near` (Sigma 1 temporal syntax; a temporal correlation rule says this now)");
             else
                 refuse(std::string(peek().text), "unexpected token in the condition");
             return problem_;

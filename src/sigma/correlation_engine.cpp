@@ -1,4 +1,5 @@
 #include "sigma/correlation_engine.hpp"
+#include "sigma/number_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -38,13 +39,6 @@ struct correlation_state {
     std::deque<queued> order;  // every retained entry, in arrival (= time) order
     std::size_t retained = 0;
 };
-
-std::optional<double> number_in(std::string_view text) {
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
-    return value;
-}
 
 constexpr char separator = '\x1f';
 
@@ -256,7 +250,7 @@ void correlation_engine::add_hit(std::size_t rule_index, time_ticks time, std::u
             }
             if (definition.type == correlation_type::value_count && !complete) continue;  // nothing to count
             if (definition.type == correlation_type::value_sum || definition.type == correlation_type::value_avg) {
-                e.number = complete ? number_in(e.value) : std::nullopt;
+                e.number = complete ? parse_number(e.value) : std::nullopt;
                 if (!e.number) continue;
             }
         }

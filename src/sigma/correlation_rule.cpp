@@ -1,5 +1,6 @@
 #include "sigma/correlation_rule.hpp"
 
+#include "sigma/number_text.hpp"
 #include "sigma/yaml_access.hpp"
 
 #include <charconv>
@@ -7,13 +8,6 @@
 namespace evtxcar::sigma {
 
 namespace {
-
-std::optional<double> number_of(const std::string& text) {
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
-    return value;
-}
 
 std::vector<std::string> strings_of(const YAML::Node& node) {
     std::vector<std::string> out;
@@ -117,7 +111,7 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
                 rule.value_fields = strings_of(criterion.second);
                 continue;
             }
-            const std::optional<double> bound = criterion.second.IsScalar() ? number_of(criterion.second.Scalar()) : std::nullopt;
+            const std::optional<double> bound = criterion.second.IsScalar() ? parse_number(criterion.second.Scalar()) : std::nullopt;
             if (!bound) return refuse(criterion.second, "condition: " + key, "a condition bound that is not a number");
             if (key == "gt") rule.condition.gt = bound;
             else if (key == "gte") rule.condition.gte = bound;

@@ -6,6 +6,7 @@
 
 #include "sigma/condition_parser.hpp"
 #include "sigma/yaml_access.hpp"
+#include "sigma/number_text.hpp"
 
 namespace evtxcar::sigma {
 
@@ -51,7 +52,9 @@ sigma_result<modifier_chain> read_modifiers(const std::vector<std::string>& name
     };
     for (const std::string& name : names) {
         std::optional<rule_problem> refused;
-        if (is_position(name) || name == "windash" || is_encoding(name)) {
+        if (is_position(name) && chain.what == modifier_chain::type::fieldref) {
+            chain.transforms.push_back(name);  // fieldref|contains: the other field's value inside this one
+        } else if (is_position(name) || name == "windash" || is_encoding(name)) {
             if (typed) return problem_at(where, key, "value modifier '" + name + "' after a type modifier");
             chain.transforms.push_back(name);
         } else if (name == "wide") {
@@ -124,13 +127,6 @@ std::vector<std::string> split_key(const std::string& key) {
         start = bar + 1;
     }
     return parts;
-}
-
-std::optional<double> number_of(const std::string& text) {
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
-    return value;
 }
 
 class compiler {
@@ -251,7 +247,7 @@ private:
             test.what = field_test::kind::numbers;
             test.numbers.groups.resize(group_count);
             for (std::size_t i = 0; i < values.size(); ++i) {
-                const std::optional<double> bound = number_of(values[i].Scalar());
+                const std::optional<double> bound = parse_number(values[i].Scalar());
                 if (!bound) return problem_at(values[i], key + ": " + values[i].Scalar(), "numeric comparison with a value that is not a number");
                 test.numbers.groups[group_for(i)].push_back({chain.compare, *bound});
             }

@@ -1,4 +1,5 @@
 #include "sigma/detection_plan.hpp"
+#include "sigma/number_text.hpp"
 
 #include <algorithm>
 #include <charconv>
@@ -10,21 +11,6 @@ namespace {
 
 // A field value as a number: decimal (integer or real) or 0x-hex, with
 // surrounding blanks; nothing for anything else.
-std::optional<double> number_in(std::string_view text) {
-    while (!text.empty() && (text.front() == ' ' || text.front() == '\t')) text.remove_prefix(1);
-    while (!text.empty() && (text.back() == ' ' || text.back() == '\t')) text.remove_suffix(1);
-    if (text.size() > 2 && text[0] == '0' && (text[1] == 'x' || text[1] == 'X')) {
-        std::uint64_t value = 0;
-        const auto [end, error] = std::from_chars(text.data() + 2, text.data() + text.size(), value, 16);
-        if (error != std::errc{} || end != text.data() + text.size()) return std::nullopt;
-        return static_cast<double>(value);
-    }
-    double value = 0;
-    const auto [end, error] = std::from_chars(text.data(), text.data() + text.size(), value);
-    if (error != std::errc{} || end != text.data() + text.size() || text.empty()) return std::nullopt;
-    return value;
-}
-
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
@@ -106,7 +92,7 @@ bool field_test::value_matches(std::optional<std::string_view> value, const even
     }
     case kind::numbers: {
         if (!value) return false;
-        const std::optional<double> number = number_in(*value);
+        const std::optional<double> number = parse_number(*value);
         return number && numbers.holds([&](const numeric_bound& bound) { return bound.holds(*number); });
     }
     case kind::field_refs:

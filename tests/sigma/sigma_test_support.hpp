@@ -58,3 +58,27 @@ inline load_options any_product() {
 }
 
 }  // namespace evtxcar::sigma::testing
+
+namespace evtxcar::sigma::testing {
+
+// One rule with `detection` (YAML, indented by 4 under `detection:`),
+// loaded; `rules` tells whether it loaded or why not.
+struct single_rule {
+    numbering_resolver resolver;
+    rule_set rules;
+
+    explicit single_rule(const std::string& detection, load_options options = any_product()) {
+        const std::string text = "title: test rule\nid: 00000000-0000-4000-8000-000000000001\n"
+                                 "logsource:\n    product: windows\n    category: process_creation\n"
+                                 "detection:\n" + detection;
+        rules = load_rules_from_text(text, "test.yml", options, resolver);
+    }
+    bool loaded() const { return rules.rules.size() == 1 && rules.rejected.empty(); }
+    std::string rejection() const { return rules.rejected.empty() ? std::string() : rules.rejected[0].problem.reason; }
+    std::string refused_construct() const { return rules.rejected.empty() ? std::string() : rules.rejected[0].problem.construct; }
+    bool matches(std::map<std::string, std::string> fields) const {
+        return rules.rules.at(0).matches(map_event(resolver, std::move(fields)));
+    }
+};
+
+}  // namespace evtxcar::sigma::testing
