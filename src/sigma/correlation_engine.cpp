@@ -1,11 +1,11 @@
 #include "sigma/correlation_engine.hpp"
-#include "sigma/number_text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <deque>
 #include <optional>
 #include <unordered_map>
+
+#include "sigma/number_text.hpp"
 
 namespace evtxcar::sigma {
 

@@ -1,12 +1,11 @@
 #include "sigma/detection_compiler.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <map>
 
 #include "sigma/condition_parser.hpp"
-#include "sigma/yaml_access.hpp"
 #include "sigma/number_text.hpp"
+#include "sigma/yaml_access.hpp"
 
 namespace evtxcar::sigma {
 

@@ -1,16 +1,14 @@
 #include "sigma/detection_plan.hpp"
-#include "sigma/number_text.hpp"
 
 #include <algorithm>
-#include <charconv>
 #include <cstring>
+
+#include "sigma/number_text.hpp"
 
 namespace evtxcar::sigma {
 
 namespace {
 
-// A field value as a number: decimal (integer or real) or 0x-hex, with
-// surrounding blanks; nothing for anything else.
 bool equal_ignoring_case(std::string_view a, std::string_view b) {
     if (a.size() != b.size()) return false;
     for (std::size_t i = 0; i < a.size(); ++i)
