@@ -1,6 +1,7 @@
 #include "sigma/detection_plan.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cstring>
 
 #include "sigma/number_text.hpp"
@@ -35,6 +36,28 @@ bool reference_holds(std::string_view value, std::string_view other, string_matc
     default:
         return value.size() == other.size() && text_at(value, 0, other, cased);
     }
+}
+
+// The value folded to lower case, from a per-thread cache of the last few
+// values folded: an event's CommandLine is read by hundreds of rules, and
+// comparing it with the cached original costs less than folding it again.
+// The cache holds copies, so it never depends on the caller's buffers.
+std::string_view folded_copy(std::string_view value) {
+    struct slot {
+        std::string original, folded;
+    };
+    constexpr std::size_t slots = 8;
+    thread_local std::array<slot, slots> cache;
+    thread_local std::size_t next = 0;
+    for (const slot& s : cache)
+        if (s.original.size() == value.size() && std::memcmp(s.original.data(), value.data(), value.size()) == 0)
+            return s.folded;
+    slot& s = cache[next];
+    next = (next + 1) % slots;
+    s.original.assign(value);
+    s.folded.assign(value);
+    for (char& c : s.folded) c = fold_ascii(c);
+    return s.folded;
 }
 
 }  // namespace
@@ -79,8 +102,12 @@ bool field_test::value_matches(std::optional<std::string_view> value, const even
         return value.has_value() == must_exist;
     case kind::null_value:
         return !value.has_value() || value->empty();
-    case kind::strings:
-        return value && strings.holds([&](const string_matcher& m) { return m.matches(*value); });
+    case kind::strings: {
+        if (!value) return false;
+        if (!fold_value) return strings.holds([&](const string_matcher& m) { return m.matches(*value); });
+        const std::string_view text = folded_copy(*value);
+        return strings.holds([&](const string_matcher& m) { return m.matches_folded(text); });
+    }
     case kind::regexes:
         return value && regexes.holds([&](const regex_matcher& m) { return m.matches(*value); });
     case kind::cidrs: {
@@ -172,12 +199,53 @@ std::optional<std::vector<std::string>> detection_plan::required_event_ids(std::
 }
 
 std::uint32_t detection_plan::add_test(field_test test) {
+    if (test.what == field_test::kind::strings && !test.keyword) {
+        bool cased = false, scans = false;
+        for (const auto& group : test.strings.groups)
+            for (const string_matcher& m : group) {
+                cased |= m.cased();
+                scans |= m.scans();
+            }
+        test.fold_value = scans && !cased;
+    }
     tests.push_back(std::move(test));
     nodes.push_back({plan_node::kind::test, static_cast<std::uint32_t>(tests.size() - 1), 0});
     return static_cast<std::uint32_t>(nodes.size() - 1);
 }
 
-std::uint32_t detection_plan::add_node(plan_node::kind what, const std::vector<std::uint32_t>& node_children) {
+std::uint32_t detection_plan::cost(std::uint32_t index) const {
+    const plan_node& node = nodes[index];
+    if (node.what != plan_node::kind::test) {
+        std::uint32_t total = 1;
+        for (std::uint32_t i = 0; i < node.count; ++i) total += cost(children[node.first + i]);
+        return total;
+    }
+    const field_test& test = tests[node.first];
+    if (test.keyword) return 1000;
+    switch (test.what) {
+    case field_test::kind::exists:
+    case field_test::kind::null_value:
+        return 1;
+    case field_test::kind::strings: {
+        std::uint32_t total = 2;
+        for (const auto& group : test.strings.groups)
+            for (const string_matcher& m : group) total += m.scans() ? 8u : 1u;
+        return total;
+    }
+    case field_test::kind::regexes:
+        return 50;
+    default:
+        return 10;
+    }
+}
+
+std::uint32_t detection_plan::add_node(plan_node::kind what, std::vector<std::uint32_t> node_children) {
+    if (what == plan_node::kind::all_of || what == plan_node::kind::any_of) {
+        std::vector<std::pair<std::uint32_t, std::uint32_t>> ranked;
+        for (std::uint32_t child : node_children) ranked.emplace_back(cost(child), child);
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.first < b.first; });
+        for (std::size_t i = 0; i < ranked.size(); ++i) node_children[i] = ranked[i].second;
+    }
     const auto first = static_cast<std::uint32_t>(children.size());
     children.insert(children.end(), node_children.begin(), node_children.end());
     nodes.push_back({what, first, static_cast<std::uint32_t>(node_children.size())});

@@ -60,6 +60,7 @@ struct field_test {
     bool cased = false;       // fieldref comparisons
     bool must_exist = true;   // exists: true / false
     bool event_id = false;    // strings on the field named EventID, every alternative exact (for indexing)
+    bool fold_value = false;  // strings: fold the value once for all matchers (uncased, one scans)
     value_groups<string_matcher> strings;
     value_groups<regex_matcher> regexes;
     value_groups<cidr_block> cidrs;
@@ -89,11 +90,16 @@ struct detection_plan {
     bool matches(const event_view& event) const { return evaluate(root, event); }
     bool evaluate(std::uint32_t node, const event_view& event) const;
 
+    // Adds a test node; finish_test() decides how it is best matched.
     std::uint32_t add_test(field_test test);
     // The EventID values one of which every event matching `node` has, or
     // nullopt when the node does not pin them.
     std::optional<std::vector<std::string>> required_event_ids(std::uint32_t node) const;
-    std::uint32_t add_node(plan_node::kind what, const std::vector<std::uint32_t>& node_children);
+    // all_of and any_of children are put cheapest first (their order does
+    // not change the result, only how soon it is known).
+    std::uint32_t add_node(plan_node::kind what, std::vector<std::uint32_t> node_children);
+    // A rough relative cost of evaluating `node` on an event.
+    std::uint32_t cost(std::uint32_t node) const;
 };
 
 }  // namespace evtxcar::sigma

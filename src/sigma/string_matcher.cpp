@@ -95,29 +95,30 @@ string_matcher string_matcher::compile(const sigma_string& value, bool cased) {
     return matcher;
 }
 
-bool string_matcher::matches(std::string_view value) const {
+bool string_matcher::match(std::string_view value, bool exact) const {
     switch (shape_) {
     case shape::exact:
-        return value.size() == literal_.size() && equal_text(value, 0, literal_, cased_);
+        return value.size() == literal_.size() && equal_text(value, 0, literal_, exact);
     case shape::prefix:
-        return equal_text(value, 0, literal_, cased_);
+        return equal_text(value, 0, literal_, exact);
     case shape::suffix:
-        return value.size() >= literal_.size() && equal_text(value, value.size() - literal_.size(), literal_, cased_);
+        return value.size() >= literal_.size() && equal_text(value, value.size() - literal_.size(), literal_, exact);
     case shape::contains:
-        return cased_ ? value.find(literal_) != std::string_view::npos : contains_folded(value, literal_);
+        return exact ? value.find(literal_) != std::string_view::npos : contains_folded(value, literal_);
     case shape::anything:
         return true;
     case shape::glob:
-        return glob_matches(value);
+        return glob_matches(value, exact);
     }
     return false;
 }
 
-std::size_t string_matcher::segment_end(const segment& part, std::string_view value, std::size_t position) const {
+std::size_t string_matcher::segment_end(const segment& part, std::string_view value, std::size_t position,
+                                        bool exact) const {
     for (const element& item : part.elements) {
         switch (item.what) {
         case pattern_part::kind::text:
-            if (!equal_text(value, position, item.text, cased_)) return std::string_view::npos;
+            if (!equal_text(value, position, item.text, exact)) return std::string_view::npos;
             position += item.text.size();
             break;
         case pattern_part::kind::any_char:
@@ -137,7 +138,7 @@ std::size_t string_matcher::segment_end(const segment& part, std::string_view va
     return position;
 }
 
-bool string_matcher::glob_matches(std::string_view value) const {
+bool string_matcher::glob_matches(std::string_view value, bool exact) const {
     // Segments in order, each at its leftmost place after the one before:
     // a segment matches at a given place in one way only (its elements have
     // no choice), so the leftmost place leaves the most for the rest.
@@ -145,7 +146,7 @@ bool string_matcher::glob_matches(std::string_view value) const {
     std::size_t first = 0;
     std::size_t count = segments_.size();
     if (anchored_start_) {
-        const std::size_t end = segment_end(segments_[0], value, 0);
+        const std::size_t end = segment_end(segments_[0], value, 0, exact);
         if (end == std::string_view::npos) return false;
         if (count == 1) return !anchored_end_ || end == value.size();
         position = end;
@@ -155,7 +156,7 @@ bool string_matcher::glob_matches(std::string_view value) const {
     for (std::size_t s = first; s < last_free; ++s) {
         std::size_t found = std::string_view::npos;
         for (std::size_t start = position; start <= value.size(); ++start) {
-            found = segment_end(segments_[s], value, start);
+            found = segment_end(segments_[s], value, start, exact);
             if (found != std::string_view::npos) break;
         }
         if (found == std::string_view::npos) return false;
@@ -164,7 +165,7 @@ bool string_matcher::glob_matches(std::string_view value) const {
     if (!anchored_end_ || last_free == count) return true;
     // The last segment must end at the end of the value, starting at or after `position`.
     for (std::size_t start = position; start <= value.size(); ++start)
-        if (segment_end(segments_[count - 1], value, start) == value.size()) return true;
+        if (segment_end(segments_[count - 1], value, start, exact) == value.size()) return true;
     return false;
 }
 

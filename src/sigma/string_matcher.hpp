@@ -23,7 +23,13 @@ public:
     // `value` must hold no placeholder (expand them first).
     static string_matcher compile(const sigma_string& value, bool cased);
 
-    bool matches(std::string_view value) const;
+    bool matches(std::string_view value) const { return match(value, cased_); }
+    // The same on a value already folded (folded_ascii) by the caller, who
+    // folds once for many matchers; for matchers that are not cased.
+    bool matches_folded(std::string_view folded_value) const { return match(folded_value, true); }
+    // True when matching scans the value (contains, glob): then folding the
+    // value once beats folding it at every place tried.
+    bool scans() const { return shape_ == shape::contains || shape_ == shape::glob; }
 
     shape kind() const { return shape_; }
     bool cased() const { return cased_; }
@@ -39,9 +45,11 @@ private:
         std::vector<element> elements;
     };
 
-    bool glob_matches(std::string_view value) const;
+    // `exact`: compare bytes as they are (cased, or the value pre-folded).
+    bool match(std::string_view value, bool exact) const;
+    bool glob_matches(std::string_view value, bool exact) const;
     // Where `part` matched at `position` ends, or npos.
-    std::size_t segment_end(const segment& part, std::string_view value, std::size_t position) const;
+    std::size_t segment_end(const segment& part, std::string_view value, std::size_t position, bool exact) const;
 
     shape shape_ = shape::exact;
     bool cased_ = false;
