@@ -9,6 +9,7 @@
 
 #include "sigma/detection_plan.hpp"
 #include "sigma/event_view.hpp"
+#include "sigma/required_literals.hpp"
 #include "sigma/rule_metadata.hpp"
 
 namespace evtxcar::sigma {
@@ -40,6 +41,10 @@ public:
     // when it does not (the rule may match any event of its logsource).
     const std::optional<std::vector<std::string>>& required_event_ids() const { return required_event_ids_; }
 
+    // Literals one of which every matching event holds (a prefilter looks
+    // them up: literal_prefilter); nullopt when the rule has no such set.
+    const std::optional<std::vector<literal_requirement>>& required_literals() const { return required_literals_; }
+
     // False when the rule only feeds correlations that do not `generate`
     // it: its hits go to the correlation engine, not to detections.
     bool standalone() const { return standalone_; }
@@ -50,6 +55,7 @@ public:
     void note_field(const referenced_field& field);
     void note_keywords() { keywords_ = true; }
     void set_required_event_ids(std::optional<std::vector<std::string>> ids) { required_event_ids_ = std::move(ids); }
+    void set_required_literals(std::optional<std::vector<literal_requirement>> literals) { required_literals_ = std::move(literals); }
     void set_standalone(bool standalone) { standalone_ = standalone; }
     detection_plan& plan() { return plan_; }
     void add_filter(std::string filter) { filters_.push_back(std::move(filter)); }
@@ -61,6 +67,7 @@ private:
     std::vector<referenced_field> fields_;
     bool keywords_ = false;
     std::optional<std::vector<std::string>> required_event_ids_;
+    std::optional<std::vector<literal_requirement>> required_literals_;
     bool standalone_ = true;
     std::vector<std::string> filters_;
 };

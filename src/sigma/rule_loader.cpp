@@ -227,6 +227,7 @@ private:
         for (const referenced_field& field : compiled.value().fields) rule.note_field(field);
         if (compiled.value().keywords) rule.note_keywords();
         rule.set_required_event_ids(rule.plan().required_event_ids(rule.plan().root));
+        rule.set_required_literals(required_literals(rule.plan(), rule.plan().root));
         set_.rules.push_back(std::move(rule));
     }
 
@@ -408,6 +409,7 @@ private:
                     for (const referenced_field& field : compiled.value().fields) rule.note_field(field);
                     if (compiled.value().keywords) rule.note_keywords();
                     rule.set_required_event_ids(plan.required_event_ids(plan.root));
+                    rule.set_required_literals(required_literals(plan, plan.root));
                     rule.add_filter(applied.filter);
                     applied.applied_to.push_back(reference);
                 }

@@ -95,6 +95,15 @@ string_matcher string_matcher::compile(const sigma_string& value, bool cased) {
     return matcher;
 }
 
+std::string_view string_matcher::longest_text() const {
+    if (shape_ != shape::glob) return literal_;
+    std::string_view longest;
+    for (const segment& part : segments_)
+        for (const element& item : part.elements)
+            if (item.what == pattern_part::kind::text && item.text.size() > longest.size()) longest = item.text;
+    return longest;
+}
+
 bool string_matcher::match(std::string_view value, bool exact) const {
     switch (shape_) {
     case shape::exact:

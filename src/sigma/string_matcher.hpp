@@ -35,6 +35,9 @@ public:
     bool cased() const { return cased_; }
     // The literal text of the simple shapes (folded unless cased).
     const std::string& literal() const { return literal_; }
+    // Text every matching value contains: the literal, or a glob's longest
+    // text element (empty when there is none).
+    std::string_view longest_text() const;
 
 private:
     struct element {
