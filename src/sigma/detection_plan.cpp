@@ -55,8 +55,7 @@ std::string_view folded_copy(std::string_view value) {
     slot& s = cache[next];
     next = (next + 1) % slots;
     s.original.assign(value);
-    s.folded.assign(value);
-    for (char& c : s.folded) c = fold_ascii(c);
+    fold_text(value, s.folded);
     return s.folded;
 }
 
@@ -87,8 +86,10 @@ bool field_test::keyword_matches(const event_view& event) const {
                 for (const regex_matcher& alternative : regexes.groups[g])
                     if (alternative.matches(value)) { any = true; break; }
             } else {
+                const bool fold = !cased && !is_ascii(value);
+                const std::string_view text = fold ? folded_copy(value) : value;
                 for (const string_matcher& alternative : strings.groups[g])
-                    if (alternative.matches(value)) { any = true; break; }
+                    if (fold ? alternative.matches_folded(text) : alternative.matches(text)) { any = true; break; }
             }
             if (any) met |= std::uint64_t{1} << g;
         }
@@ -104,7 +105,8 @@ bool field_test::value_matches(std::optional<std::string_view> value, const even
         return !value.has_value() || value->empty();
     case kind::strings: {
         if (!value) return false;
-        if (!fold_value) return strings.holds([&](const string_matcher& m) { return m.matches(*value); });
+        if (!fold_value && (cased || is_ascii(*value)))
+            return strings.holds([&](const string_matcher& m) { return m.matches(*value); });
         const std::string_view text = folded_copy(*value);
         return strings.holds([&](const string_matcher& m) { return m.matches_folded(text); });
     }
@@ -199,14 +201,15 @@ std::optional<std::vector<std::string>> detection_plan::required_event_ids(std::
 }
 
 std::uint32_t detection_plan::add_test(field_test test) {
-    if (test.what == field_test::kind::strings && !test.keyword) {
+    if (test.what == field_test::kind::strings) {
         bool cased = false, scans = false;
         for (const auto& group : test.strings.groups)
             for (const string_matcher& m : group) {
                 cased |= m.cased();
                 scans |= m.scans();
             }
-        test.fold_value = scans && !cased;
+        test.cased = cased;
+        test.fold_value = scans && !cased && !test.keyword;
     }
     tests.push_back(std::move(test));
     nodes.push_back({plan_node::kind::test, static_cast<std::uint32_t>(tests.size() - 1), 0});

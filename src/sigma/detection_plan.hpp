@@ -57,7 +57,7 @@ struct field_test {
     field_ref field;
     bool keyword = false;     // no field: any value of the event (strings and regexes only)
     bool negated = false;     // neq
-    bool cased = false;       // fieldref comparisons
+    bool cased = false;       // strings: every matcher is cased; fieldref: compare with case
     bool must_exist = true;   // exists: true / false
     bool event_id = false;    // strings on the field named EventID, every alternative exact (for indexing)
     bool fold_value = false;  // strings: fold the value once for all matchers (uncased, one scans)
@@ -90,7 +90,7 @@ struct detection_plan {
     bool matches(const event_view& event) const { return evaluate(root, event); }
     bool evaluate(std::uint32_t node, const event_view& event) const;
 
-    // Adds a test node; finish_test() decides how it is best matched.
+    // Adds a test node (and decides whether its value is folded once).
     std::uint32_t add_test(field_test test);
     // The EventID values one of which every event matching `node` has, or
     // nullopt when the node does not pin them.

@@ -23,10 +23,9 @@ void add_sorted_unique(std::vector<std::size_t>& lengths, std::size_t length) {
     if (at == lengths.end() || *at != length) lengths.insert(at, length);
 }
 
-// The value folded into the caller's buffer.
+// The value folded into the caller's buffer, as the matchers fold.
 std::string_view fold(std::string_view value, std::string& buffer) {
-    buffer.assign(value);
-    for (char& c : buffer) c = fold_ascii(c);
+    fold_text(value, buffer);
     return buffer;
 }
 

@@ -34,7 +34,7 @@ std::optional<requirement_set> from_test(const field_test& test) {
                 break;
             }
             string_matcher::shape shape = m.kind() == string_matcher::shape::glob ? string_matcher::shape::contains : m.kind();
-            literal_requirement r{test.field, folded_ascii(text), shape};
+            literal_requirement r{test.field, folded_text(text), shape};
             if (std::find(set.begin(), set.end(), r) == set.end()) set.push_back(std::move(r));
         }
         if (complete && !set.empty() && (!best || selectivity(set) > selectivity(*best))) best = std::move(set);

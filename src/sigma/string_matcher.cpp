@@ -40,12 +40,6 @@ std::size_t dash_length(std::string_view value) {
 
 }  // namespace
 
-std::string folded_ascii(std::string_view text) {
-    std::string folded(text);
-    for (char& c : folded) c = fold_ascii(c);
-    return folded;
-}
-
 bool contains_folded(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) return true;
     if (haystack.size() < needle.size()) return false;
@@ -74,7 +68,7 @@ string_matcher string_matcher::compile(const sigma_string& value, bool cased) {
             if (!matcher.segments_.back().elements.empty()) matcher.segments_.emplace_back();
             continue;
         }
-        matcher.segments_.back().elements.push_back({part.what, cased ? part.text : folded_ascii(part.text)});
+        matcher.segments_.back().elements.push_back({part.what, cased ? part.text : folded_text(part.text)});
     }
     if (matcher.segments_.back().elements.empty() && matcher.segments_.size() > 1) matcher.segments_.pop_back();
 

@@ -4,14 +4,15 @@
 // prefix, suffix, substring, anything, or a glob of segments) and the text
 // pre-folded. Matching never allocates.
 //
-// Case: unless `cased`, ASCII letters match either case (A-Z folded to
-// a-z); other bytes, UTF-8 letters beyond ASCII included, match exactly.
+// Case: unless `cased`, letters match either case as case_folding.hpp
+// folds them (ASCII, and Latin-1, Latin Extended-A, Greek and Cyrillic).
 
 #include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "sigma/case_folding.hpp"
 #include "sigma/sigma_string.hpp"
 
 namespace evtxcar::sigma {
@@ -23,9 +24,11 @@ public:
     // `value` must hold no placeholder (expand them first).
     static string_matcher compile(const sigma_string& value, bool cased);
 
+    // An ASCII value, or any value when cased (see matches_folded).
     bool matches(std::string_view value) const { return match(value, cased_); }
-    // The same on a value already folded (folded_ascii) by the caller, who
-    // folds once for many matchers; for matchers that are not cased.
+    // The same on a value already folded (fold_text) by the caller, who
+    // folds once for many matchers; for matchers that are not cased, and
+    // for every value that is not ASCII (non-ASCII letters fold only so).
     bool matches_folded(std::string_view folded_value) const { return match(folded_value, true); }
     // True when matching scans the value (contains, glob): then folding the
     // value once beats folding it at every place tried.
@@ -65,9 +68,6 @@ private:
     bool anchored_end_ = true;
 };
 
-// ASCII case folding, as the matcher does it.
-constexpr char fold_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-std::string folded_ascii(std::string_view text);
 // True when `haystack` holds `needle` (already folded), ignoring ASCII case.
 bool contains_folded(std::string_view haystack, std::string_view folded_needle);
 

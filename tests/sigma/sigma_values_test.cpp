@@ -17,12 +17,28 @@ TEST_CASE("a plain value matches the whole field, ignoring ASCII case", "[sigma]
     CHECK_FALSE(rule.matches({}));  // absent field
 }
 
-TEST_CASE("non-ASCII letters are compared exactly", "[sigma]") {
-    // Case folding is ASCII only (docs/sigma.md): É and é differ.
-    single_rule rule("    selection:\n        Description: 'Média'\n    condition: selection\n");
+TEST_CASE("letters of Latin-1, Latin Extended-A, Greek and Cyrillic fold too", "[sigma]") {
+    // Unicode's simple lower-case mappings: U+00C9 É -> U+00E9 é, U+0421 С ->
+    // U+0441 с, U+0152 Œ -> U+0153 œ, U+03A3 Σ -> U+03C3 σ. Letters beyond
+    // those blocks (here Armenian U+0531 Ա, lower case U+0561 ա) are
+    // compared as they are (docs/sigma.md).
+    single_rule rule("    selection:\n        User|endswith:\n            - '\\Système'\n            - '\\СИСТЕМА'\n"
+                     "            - 'Œuvre Σ'\n            - 'Ա'\n    condition: selection\n");
     REQUIRE(rule.loaded());
-    CHECK(rule.matches({{"Description", "MéDIA"}}));
-    CHECK_FALSE(rule.matches({{"Description", "MÉDIA"}}));
+    CHECK(rule.matches({{"User", "AUTORITE NT\\SYSTÈME"}}));
+    CHECK(rule.matches({{"User", "AUTORITE NT\\système"}}));
+    CHECK(rule.matches({{"User", "NT AUTHORITY\\система"}}));
+    CHECK(rule.matches({{"User", "œuvre σ"}}));
+    CHECK(rule.matches({{"User", "Ա"}}));
+    CHECK_FALSE(rule.matches({{"User", "ա"}}));
+    CHECK_FALSE(rule.matches({{"User", "AUTORITE NT\\SYSTEME"}}));  // È is not E
+    single_rule cased("    selection:\n        User|cased|contains: 'СИСТЕМА'\n    condition: selection\n");
+    REQUIRE(cased.loaded());
+    CHECK(cased.matches({{"User", "NT AUTHORITY\\СИСТЕМА"}}));
+    CHECK_FALSE(cased.matches({{"User", "NT AUTHORITY\\система"}}));
+    single_rule keyword("    keywords:\n        - 'ARRÊTÉ'\n    condition: keywords\n");
+    REQUIRE(keyword.loaded());
+    CHECK(keyword.matches({{"Message", "Le service a été arrêté."}}));
 }
 
 TEST_CASE("? stands for one character and * for any number", "[sigma]") {
