@@ -37,7 +37,16 @@ int main(int argc, char** argv) {
     for (const rejected_rule& reject : rules.rejected)
         std::cout << "  " << reject.file << ":" << reject.problem.line << " [" << reject.rule << "] "
                   << reject.problem.construct << " -- " << reject.problem.reason << "\n";
+    std::map<std::string, std::size_t> products, categories;
+    for (const compiled_rule& rule : rules.rules) {
+        ++products[rule.source().product.empty() ? "(none)" : rule.source().product];
+        ++categories[rule.source().category.empty() ? "service " + rule.source().service : rule.source().category];
+    }
+    for (const auto& [product, count] : products) std::cout << "loaded " << count << " product " << product << "\n";
+    for (const auto& [category, count] : categories) std::cout << "  " << count << " " << category << "\n";
     std::size_t indexed = 0;
     for (const compiled_rule& rule : rules.rules) indexed += rule.required_event_ids().has_value();
-    std::cout << "rules with required EventIDs " << indexed << "\n";
+    std::size_t literals = 0;
+    for (const compiled_rule& rule : rules.rules) literals += rule.required_literals().has_value();
+    std::cout << "rules with required EventIDs " << indexed << ", with required literals " << literals << "\n";
 }
