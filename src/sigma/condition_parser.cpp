@@ -95,7 +95,19 @@ private:
         return combine(condition_node::kind::all_of, std::move(parts));
     }
 
+    // Nesting is bounded: a condition is a line of text, not a program, and
+    // the plan is evaluated recursively.
+    static constexpr std::size_t max_depth = 64;
+
     condition_node parse_not() {
+        if (++depth_ > max_depth) {
+            refuse(std::string(text_), "the condition nests deeper than 64 levels");
+            return {};
+        }
+        struct leave {
+            std::size_t& depth;
+            ~leave() { --depth; }
+        } guard{depth_};
         if (word_is(peek(), "not")) {
             take();
             condition_node node;
@@ -178,6 +190,7 @@ private:
     std::string_view text_;
     std::vector<token> tokens_;
     std::size_t next_ = 0;
+    std::size_t depth_ = 0;
     rule_problem problem_;
 };
 

@@ -17,7 +17,8 @@ struct entry {
     std::size_t input = 0;                // which of the correlation's inputs
     std::string value;                    // value_count: the distinct value (fields joined)
     std::optional<double> number;         // value_sum / value_avg
-    std::vector<std::uint64_t> events;    // one event, or an inner correlation's events
+    std::uint64_t event = 0;              // a rule's hit: its event
+    std::vector<std::uint64_t> events;    // an inner correlation's hit: its events (empty otherwise)
 };
 
 struct group_state {
@@ -95,16 +96,16 @@ struct correlation_engine::state {
         const correlation_rule& definition = rule(c);
         while (!correlation.order.empty()) {
             const queued& oldest = correlation.order.front();
-            const bool over_budget = correlation.retained > limits.max_hits;
-            if (!over_budget && oldest.time + definition.timespan >= now) break;
+            const bool expired = oldest.time + definition.timespan < now;
+            if (!expired && correlation.order.size() <= limits.max_hits) break;
             const queued item = oldest;
             correlation.order.pop_front();
             auto found = correlation.groups.find(item.group);
             if (found == correlation.groups.end() || found->second.entries.empty() ||
                 found->second.entries.front().sequence != item.sequence)
                 continue;  // already gone with its group
-            if (over_budget && item.time + definition.timespan >= now) ++evicted;
-            if (anchored(c) && !over_budget) {
+            if (!expired) ++evicted;  // dropped to stay within max_hits
+            if (anchored(c) && expired) {
                 judge(c, found->second, out);
                 clear_group(correlation, item.group);
                 continue;
@@ -173,7 +174,12 @@ struct correlation_engine::state {
             for (const entry& e : group.entries) used.push_back(&e);
         hit.first_time = used.front()->time;
         hit.last_time = used.back()->time;
-        for (const entry* e : used) hit.events.insert(hit.events.end(), e->events.begin(), e->events.end());
+        for (const entry* e : used) {
+            if (e->events.empty())
+                hit.events.push_back(e->event);
+            else
+                hit.events.insert(hit.events.end(), e->events.begin(), e->events.end());
+        }
         emit(std::move(hit), out);
         return true;
     }
@@ -239,7 +245,7 @@ void correlation_engine::add_hit(std::size_t rule_index, time_ticks time, std::u
         entry e;
         e.time = time;
         e.input = input_index;
-        e.events.push_back(event_handle);
+        e.event = event_handle;
         if (!input.value_fields.empty()) {
             bool complete = true;
             for (std::size_t k = 0; k < input.value_fields.size(); ++k) {

@@ -132,3 +132,13 @@ TEST_CASE("identifier patterns", "[sigma]") {
     CHECK_FALSE(identifier_matches("selection*", "filter_selection"));
     CHECK_FALSE(identifier_matches("sel", "selection"));
 }
+
+TEST_CASE("nesting is bounded", "[sigma]") {
+    const auto nested = [](int depth) { return std::string(static_cast<std::size_t>(depth), '(') + "a" + std::string(static_cast<std::size_t>(depth), ')'); };
+    single_rule shallow(with_condition(nested(20)));
+    REQUIRE(shallow.loaded());
+    CHECK(shallow.matches(event(true, false, false)));
+    single_rule deep(with_condition(nested(5000)));
+    CHECK_FALSE(deep.loaded());
+    CHECK(deep.rejection() == "the condition nests deeper than 64 levels");
+}
