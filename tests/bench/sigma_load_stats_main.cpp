@@ -1,7 +1,7 @@
 // Loads Sigma rules (files or folders) and prints what loaded, what was
 // skipped and why, and every rejection with its file, line, construct and
 // reason. Not a test: a tool for looking at a rule tree.
-//   sigma_load_stats PATH...
+//   sigma_load_stats [--all-products] PATH...
 #include <chrono>
 #include <iostream>
 #include <map>
@@ -16,10 +16,16 @@ int main(int argc, char** argv) {
         std::cerr << "usage: sigma_load_stats PATH...\n";
         return 2;
     }
-    std::vector<std::filesystem::path> paths(argv + 1, argv + argc);
+    load_options options;
+    int first = 1;
+    if (std::string_view(argv[1]) == "--all-products") {
+        options.products.clear();
+        first = 2;
+    }
+    std::vector<std::filesystem::path> paths(argv + first, argv + argc);
     testing::numbering_resolver resolver;
     const auto start = std::chrono::steady_clock::now();
-    const rule_set rules = load_rules(paths, load_options{}, resolver);
+    const rule_set rules = load_rules(paths, options, resolver);
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
 
     std::map<std::string, std::size_t> skipped;

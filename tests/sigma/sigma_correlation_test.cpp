@@ -280,3 +280,46 @@ TEST_CASE("timespans", "[sigma]") {
     CHECK_FALSE(sigma::parse_timespan("h").has_value());
     CHECK_FALSE(sigma::parse_timespan("0m").has_value());
 }
+
+TEST_CASE("temporal with a condition: enough of the rules", "[sigma]") {
+    // "For a temporal or temporal_ordered correlation it specified the count
+    // of different event types (Sigma rules matching) in the given time frame."
+    const std::string third = "title: Logoff\nname: logoff\nlogsource:\n    product: windows\n    service: security\n"
+                              "detection:\n    s:\n        EventID: 4634\n    condition: s\n";
+    harness h("title: Two of three\ncorrelation:\n    type: temporal\n    rules:\n        - failed_login\n        - successful_login\n        - logoff\n"
+              "    group-by:\n        - TargetUserName\n    timespan: 5m\n    condition:\n        gte: 2\n---\n" +
+              failed_login + "---\n" + successful_login + "---\n" + third);
+    REQUIRE(h.rules.correlations.size() == 1);
+    h.event(0, {{"EventID", "4625"}, {"TargetUserName", "alice"}});
+    h.event(1 * minute, {{"EventID", "4625"}, {"TargetUserName", "alice"}});  // the same rule again
+    CHECK(h.hits.empty());
+    h.event(2 * minute, {{"EventID", "4634"}, {"TargetUserName", "alice"}});
+    REQUIRE(h.hits.size() == 1);
+    CHECK(h.hits[0].count == 2);
+}
+
+TEST_CASE("value_sum and value_avg over a numeric field", "[sigma]") {
+    // "Check if the `sum` of a number field match a limit"; "Check if the
+    // `average` of a number field match a limit".
+    const std::string transfer = "title: Transfer\nname: transfer\nlogsource:\n    product: windows\n"
+                                 "detection:\n    s:\n        EventID: 5156\n    condition: s\n";
+    harness sum("title: Exfiltration\ncorrelation:\n    type: value_sum\n    rules:\n        - transfer\n"
+                "    group-by:\n        - User\n    timespan: 1h\n    condition:\n        field: bytes_sent\n        gt: 1000\n---\n" + transfer);
+    REQUIRE(sum.rules.correlations.size() == 1);
+    sum.event(0, {{"EventID", "5156"}, {"User", "alice"}, {"bytes_sent", "600"}});
+    sum.event(1 * minute, {{"EventID", "5156"}, {"User", "alice"}, {"bytes_sent", "not a number"}});
+    sum.event(2 * minute, {{"EventID", "5156"}, {"User", "bob"}, {"bytes_sent", "900"}});
+    CHECK(sum.hits.empty());
+    sum.event(3 * minute, {{"EventID", "5156"}, {"User", "alice"}, {"bytes_sent", "500"}});
+    REQUIRE(sum.hits.size() == 1);
+    CHECK(sum.hits[0].count == 1100);
+    CHECK(sum.hits[0].events.size() == 2);
+
+    harness average("title: Big transfers\ncorrelation:\n    type: value_avg\n    rules:\n        - transfer\n"
+                    "    group-by:\n        - User\n    timespan: 1h\n    condition:\n        field: bytes_sent\n        gt: 500\n---\n" + transfer);
+    average.event(0, {{"EventID", "5156"}, {"User", "alice"}, {"bytes_sent", "400"}});
+    CHECK(average.hits.empty());
+    average.event(1, {{"EventID", "5156"}, {"User", "alice"}, {"bytes_sent", "700"}});
+    REQUIRE(average.hits.size() == 1);
+    CHECK(average.hits[0].count == 550);
+}
