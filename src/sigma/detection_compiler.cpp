@@ -24,6 +24,7 @@ struct modifier_chain {
     bool expand = false;
     numeric_bound::op compare = numeric_bound::op::lt;
     regex_flags flags;
+    date_part part = date_part::none;  // a time modifier: the field's date, this part of it
 };
 
 bool is_position(const std::string& transform) {
@@ -83,18 +84,26 @@ sigma_result<modifier_chain> read_modifiers(const std::vector<std::string>& name
             refused = set_type(modifier_chain::type::fieldref, name);
         } else if (name == "exists") {
             refused = set_type(modifier_chain::type::exists, name);
-        } else if (name == "minute" || name == "hour" || name == "day" || name == "week" || name == "month" ||
-                   name == "year") {
-            return problem_at(where, key, "time modifier '" + name + "' is not supported (event times are not read as field values)");
+        } else if (const std::optional<date_part> part = parse_date_part(name)) {
+            if (typed || chain.part != date_part::none || !chain.transforms.empty())
+                return problem_at(where, key, "time modifier '" + name + "' after another modifier (it comes first, then lt/lte/gt/gte)");
+            chain.part = *part;
         } else {
             return problem_at(where, key, "unknown modifier '" + name + "'");
         }
         if (refused) return *refused;
     }
     // Combinations that have no meaning.
-    const bool has_position = std::any_of(chain.transforms.begin(), chain.transforms.end(), is_position);
     const bool has_other_transform = std::any_of(chain.transforms.begin(), chain.transforms.end(),
                                                  [](const std::string& t) { return !is_position(t); });
+    if (chain.part != date_part::none) {
+        if (chain.what == modifier_chain::type::strings && !chain.expand && !chain.cased) {
+            chain.what = modifier_chain::type::compare;  // `Field|hour: 3`: equal
+            chain.compare = numeric_bound::op::eq;
+        }
+        if (chain.what != modifier_chain::type::compare)
+            return problem_at(where, key, "a time modifier with a modifier other than lt, lte, gt, gte, all, neq");
+    }
     switch (chain.what) {
     case modifier_chain::type::regex:
     case modifier_chain::type::cidr:
@@ -112,7 +121,6 @@ sigma_result<modifier_chain> read_modifiers(const std::vector<std::string>& name
     case modifier_chain::type::strings:
         break;
     }
-    (void)has_position;
     return chain;
 }
 
@@ -244,6 +252,7 @@ private:
         }
         case modifier_chain::type::compare: {
             test.what = field_test::kind::numbers;
+            test.part = chain.part;
             test.numbers.groups.resize(group_count);
             for (std::size_t i = 0; i < values.size(); ++i) {
                 const std::optional<double> bound = parse_number(values[i].Scalar());

@@ -67,6 +67,7 @@ bool numeric_bound::holds(double value) const {
     case op::lte: return value <= bound;
     case op::gt: return value > bound;
     case op::gte: return value >= bound;
+    case op::eq: return value == bound;
     }
     return false;
 }
@@ -119,7 +120,12 @@ bool field_test::value_matches(std::optional<std::string_view> value, const even
     }
     case kind::numbers: {
         if (!value) return false;
-        const std::optional<double> number = parse_number(*value);
+        std::optional<double> number;
+        if (part == date_part::none) {
+            number = parse_number(*value);
+        } else if (const std::optional<int> taken = date_part_of(*value, part)) {
+            number = *taken;
+        }
         return number && numbers.holds([&](const numeric_bound& bound) { return bound.holds(*number); });
     }
     case kind::field_refs:

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analytics/ip_address.hpp"
+#include "sigma/date_parts.hpp"
 #include "sigma/event_view.hpp"
 #include "sigma/regex_matcher.hpp"
 #include "sigma/string_matcher.hpp"
@@ -39,7 +40,7 @@ struct value_groups {
 };
 
 struct numeric_bound {
-    enum class op : std::uint8_t { lt, lte, gt, gte };
+    enum class op : std::uint8_t { lt, lte, gt, gte, eq };
     op compare = op::lt;
     double bound = 0;
     bool holds(double value) const;
@@ -61,6 +62,7 @@ struct field_test {
     bool must_exist = true;   // exists: true / false
     bool event_id = false;    // strings on the field named EventID, every alternative exact (for indexing)
     bool fold_value = false;  // strings: fold the value once for all matchers (uncased, one scans)
+    date_part part = date_part::none;  // numbers: compare this part of a date value (time modifiers)
     value_groups<string_matcher> strings;
     value_groups<regex_matcher> regexes;
     value_groups<cidr_block> cidrs;

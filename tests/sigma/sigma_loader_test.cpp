@@ -100,12 +100,13 @@ TEST_CASE("rejections name the file, rule, construct and line", "[sigma]") {
     numbering_resolver resolver;
     const sigma::rule_set rules = load(resolver,
         "title: Bad\nid: 22222222-2222-4222-8222-222222222222\nlogsource:\n    product: windows\n"
-        "detection:\n    selection:\n        CommandLine|hour: 3\n    condition: selection\n");
+        "detection:\n    selection:\n        CommandLine|base64|re: x\n    condition: selection\n");
     REQUIRE(rules.rejected.size() == 1);
     CHECK(rules.rejected[0].file == "rules.yml");
     CHECK(rules.rejected[0].rule == "22222222-2222-4222-8222-222222222222");
     CHECK(rules.rejected[0].title == "Bad");
-    CHECK(rules.rejected[0].problem.construct == "CommandLine|hour");
+    CHECK(rules.rejected[0].problem.construct == "CommandLine|base64|re");
+    CHECK(rules.rejected[0].problem.reason == "value modifier 'base64' with a type modifier");
     CHECK(rules.rejected[0].problem.line == 7);
     CHECK(rules.rules.empty());
 }

@@ -325,3 +325,35 @@ TEST_CASE("unknown and unsupported modifiers are refused by name", "[sigma]") {
     single_rule flag(detection("CommandLine|i", "'x'"));
     CHECK_FALSE(flag.loaded());
 }
+
+TEST_CASE("time modifiers take a number from a date", "[sigma]") {
+    // "it extracts a numeric value from a date": minute 0-59, hour 0-23, day
+    // 1-31, week 1-52, month 1-12, year. 2024-12-30 is a Monday, the first
+    // day of ISO week 1 of 2025; 2021-01-03 a Sunday in ISO week 53 of 2020.
+    single_rule hour(detection("UtcTime|hour", "3"));
+    single_rule night(detection("UtcTime|hour|gte", "22"));
+    single_rule minute(detection("UtcTime|minute|lt", "5"));
+    single_rule day(detection("UtcTime|day", "30"));
+    single_rule week(detection("UtcTime|week", "\n            - 1\n            - 53"));
+    single_rule month(detection("UtcTime|month", "12"));
+    single_rule year(detection("UtcTime|year|lte", "2020"));
+    REQUIRE((hour.loaded() && night.loaded() && minute.loaded() && day.loaded() && week.loaded() && month.loaded() && year.loaded()));
+    CHECK(hour.matches({{"UtcTime", "2024-12-30 03:15:00.123"}}));
+    CHECK(hour.matches({{"UtcTime", "2024-12-30T03:59:59.1234567Z"}}));
+    CHECK_FALSE(hour.matches({{"UtcTime", "2024-12-30 13:15:00.123"}}));
+    CHECK_FALSE(hour.matches({{"UtcTime", "2024-12-30"}}));  // no time, no hour
+    CHECK_FALSE(hour.matches({{"UtcTime", "yesterday"}}));
+    CHECK(night.matches({{"UtcTime", "2024-12-30 23:00:00.000"}}));
+    CHECK_FALSE(night.matches({{"UtcTime", "2024-12-30 21:59:00.000"}}));
+    CHECK(minute.matches({{"UtcTime", "2024-12-30 21:04:00.000"}}));
+    CHECK_FALSE(minute.matches({{"UtcTime", "2024-12-30 21:05:00.000"}}));
+    CHECK(day.matches({{"UtcTime", "2024-12-30"}}));
+    CHECK(week.matches({{"UtcTime", "2024-12-30 10:00:00.000"}}));
+    CHECK(week.matches({{"UtcTime", "2021-01-03 10:00:00.000"}}));
+    CHECK_FALSE(week.matches({{"UtcTime", "2024-12-29 10:00:00.000"}}));  // ISO week 52 of 2024
+    CHECK(month.matches({{"UtcTime", "2024-12-30"}}));
+    CHECK(year.matches({{"UtcTime", "2020-06-01"}}));
+    CHECK_FALSE(year.matches({{"UtcTime", "2021-06-01"}}));
+    single_rule misplaced(detection("UtcTime|contains|hour", "3"));
+    CHECK_FALSE(misplaced.loaded());
+}
