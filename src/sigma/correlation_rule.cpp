@@ -1,7 +1,6 @@
 #include "sigma/correlation_rule.hpp"
 
 #include "sigma/number_text.hpp"
-#include "sigma/yaml_access.hpp"
 
 #include <charconv>
 
@@ -9,12 +8,12 @@ namespace evtxcar::sigma {
 
 namespace {
 
-std::vector<std::string> strings_of(const YAML::Node& node) {
+std::vector<std::string> strings_of(const yaml_node& node) {
     std::vector<std::string> out;
-    if (node.IsScalar()) out.push_back(node.Scalar());
-    if (node.IsSequence())
-        for (const YAML::Node& item : node)
-            if (item.IsScalar()) out.push_back(item.Scalar());
+    if (node.is_scalar()) out.push_back(node.text());
+    if (node.is_sequence())
+        for (const yaml_node& item : node.items())
+            if (item.is_scalar()) out.push_back(item.text());
     return out;
 }
 
@@ -60,16 +59,16 @@ std::optional<time_ticks> parse_timespan(std::string_view text) {
     return amount * seconds * ticks_per_second;
 }
 
-sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_metadata metadata) {
+sigma_result<correlation_rule> read_correlation(const yaml_node& section, rule_metadata metadata) {
     correlation_rule rule;
     rule.metadata = std::move(metadata);
-    auto refuse = [&](const YAML::Node& where, std::string construct, std::string reason) {
-        return rule_problem{std::move(construct), std::move(reason), line_of(where.IsNull() ? section : where)};
+    auto refuse = [&](const yaml_node& where, std::string construct, std::string reason) {
+        return rule_problem{std::move(construct), std::move(reason), (where.line() != 0 ? where.line() : section.line())};
     };
-    if (!section.IsMap()) return refuse(section, "correlation", "correlation is not a map");
+    if (!section.is_map()) return refuse(section, "correlation", "correlation is not a map");
 
-    const YAML::Node type = entry(section, "type");
-    const std::string type_text = type.IsScalar() ? type.Scalar() : "";
+    const yaml_node type = section.get("type");
+    const std::string type_text = type.is_scalar() ? type.text() : "";
     if (type_text == "event_count") rule.type = correlation_type::event_count;
     else if (type_text == "value_count") rule.type = correlation_type::value_count;
     else if (type_text == "temporal") rule.type = correlation_type::temporal;
@@ -80,46 +79,45 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
         return refuse(type, "type: value_percentile", "value_percentile is not supported (a percentile of a field over all events of a window is not kept)");
     else return refuse(type, "type: " + type_text, type_text.empty() ? "correlation without a type" : "unknown correlation type");
 
-    rule.rule_references = strings_of(entry(section, "rules"));
-    if (rule.rule_references.empty()) return refuse(entry(section, "rules"), "rules", "correlation without rules");
+    rule.rule_references = strings_of(section.get("rules"));
+    if (rule.rule_references.empty()) return refuse(section.get("rules"), "rules", "correlation without rules");
 
-    rule.group_by = strings_of(entry(section, "group-by"));
+    rule.group_by = strings_of(section.get("group-by"));
 
-    const YAML::Node timespan = entry(section, "timespan");
-    if (!timespan.IsScalar()) return refuse(section, "timespan", "correlation without a timespan");
-    rule.timespan_text = timespan.Scalar();
+    const yaml_node timespan = section.get("timespan");
+    if (!timespan.is_scalar()) return refuse(section, "timespan", "correlation without a timespan");
+    rule.timespan_text = timespan.text();
     const std::optional<time_ticks> ticks = parse_timespan(rule.timespan_text);
     if (!ticks) return refuse(timespan, "timespan: " + rule.timespan_text, "timespan is not a number and one of s, m, h, d");
     rule.timespan = *ticks;
 
-    const YAML::Node aliases = entry(section, "aliases");
-    if (!aliases.IsNull()) {
-        if (!aliases.IsMap()) return refuse(aliases, "aliases", "aliases is not a map");
-        for (const auto& alias : aliases) {
-            if (!alias.second.IsMap()) return refuse(alias.second, "aliases: " + alias.first.Scalar(), "an alias is not a map of rule name to field");
-            for (const auto& mapping : alias.second)
-                rule.aliases[alias.first.Scalar()][mapping.first.Scalar()] = mapping.second.Scalar();
+    const yaml_node aliases = section.get("aliases");
+    if (!aliases.is_null()) {
+        if (!aliases.is_map()) return refuse(aliases, "aliases", "aliases is not a map");
+        for (const yaml_entry& alias : aliases.entries()) {
+            if (!alias.value.is_map()) return refuse(alias.value, "aliases: " + alias.key, "an alias is not a map of rule name to field");
+            for (const yaml_entry& mapping : alias.value.entries()) rule.aliases[alias.key][mapping.key] = mapping.value.text();
         }
     }
 
-    const YAML::Node condition = entry(section, "condition");
-    if (!condition.IsNull()) {
-        if (!condition.IsMap()) return refuse(condition, "condition", "a correlation's condition is not a map");
-        for (const auto& criterion : condition) {
-            const std::string key = criterion.first.Scalar();
+    const yaml_node condition = section.get("condition");
+    if (!condition.is_null()) {
+        if (!condition.is_map()) return refuse(condition, "condition", "a correlation's condition is not a map");
+        for (const yaml_entry& criterion : condition.entries()) {
+            const std::string& key = criterion.key;
             if (key == "field") {
-                rule.value_fields = strings_of(criterion.second);
+                rule.value_fields = strings_of(criterion.value);
                 continue;
             }
-            const std::optional<double> bound = criterion.second.IsScalar() ? parse_number(criterion.second.Scalar()) : std::nullopt;
-            if (!bound) return refuse(criterion.second, "condition: " + key, "a condition bound that is not a number");
+            const std::optional<double> bound = criterion.value.is_scalar() ? parse_number(criterion.value.text()) : std::nullopt;
+            if (!bound) return refuse(criterion.value, "condition: " + key, "a condition bound that is not a number");
             if (key == "gt") rule.condition.gt = bound;
             else if (key == "gte") rule.condition.gte = bound;
             else if (key == "lt") rule.condition.lt = bound;
             else if (key == "lte") rule.condition.lte = bound;
             else if (key == "eq") rule.condition.eq = bound;
             else if (key == "neq") rule.condition.neq = bound;
-            else return refuse(criterion.first, "condition: " + key, "unknown condition operator");
+            else return refuse(criterion.value, "condition: " + key, "unknown condition operator");
         }
     }
 
@@ -134,8 +132,8 @@ sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_
     if (rule.type == correlation_type::temporal_ordered && !rule.condition.empty())
         return refuse(condition, "condition", "a condition on temporal_ordered (the events of every rule, in order, are required)");
 
-    const YAML::Node generate = entry(section, "generate");
-    if (generate.IsScalar()) rule.generate = generate.Scalar() == "true" || generate.Scalar() == "True";
+    const yaml_node generate = section.get("generate");
+    if (generate.is_scalar()) rule.generate = generate.text() == "true" || generate.text() == "True";
     return rule;
 }
 

@@ -9,11 +9,10 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "sigma/event_view.hpp"
 #include "sigma/rule_metadata.hpp"
 #include "sigma/rule_problem.hpp"
+#include "sigma/yaml_document.hpp"
 
 namespace evtxcar::sigma {
 
@@ -63,7 +62,7 @@ struct correlation_rule {
 
 // Reads the `correlation` section (metadata filled by the caller); inputs
 // stay unresolved.
-sigma_result<correlation_rule> read_correlation(const YAML::Node& section, rule_metadata metadata);
+sigma_result<correlation_rule> read_correlation(const yaml_node& section, rule_metadata metadata);
 
 // "90m", "1h", "30s", "2d" -> ticks; nothing for anything else.
 std::optional<time_ticks> parse_timespan(std::string_view text);

@@ -5,7 +5,6 @@
 
 #include "sigma/condition_parser.hpp"
 #include "sigma/number_text.hpp"
-#include "sigma/yaml_access.hpp"
 
 namespace evtxcar::sigma {
 
@@ -36,12 +35,16 @@ bool is_encoding(const std::string& transform) {
            transform == "utf16be" || transform == "utf16";
 }
 
-rule_problem problem_at(const YAML::Node& node, std::string construct, std::string reason) {
-    return {std::move(construct), std::move(reason), line_of(node)};
+rule_problem problem_at(const yaml_node& node, std::string construct, std::string reason) {
+    return {std::move(construct), std::move(reason), node.line()};
+}
+
+rule_problem problem_at(std::size_t line, std::string construct, std::string reason) {
+    return {std::move(construct), std::move(reason), line};
 }
 
 sigma_result<modifier_chain> read_modifiers(const std::vector<std::string>& names, const std::string& key,
-                                            const YAML::Node& where) {
+                                            std::size_t where) {
     modifier_chain chain;
     bool typed = false;
     auto set_type = [&](modifier_chain::type what, const std::string& name) -> std::optional<rule_problem> {
@@ -143,46 +146,45 @@ public:
     std::vector<referenced_field> fields;
     bool keywords = false;
 
-    sigma_result<std::uint32_t> identifier(const std::string& name, const YAML::Node& node) {
-        if (node.IsMap()) {
+    sigma_result<std::uint32_t> identifier(const std::string& name, const yaml_node& node) {
+        if (node.is_map()) {
             if (node.size() == 0) return problem_at(node, name, "empty search identifier");
             return map_node(node);
         }
-        if (node.IsSequence()) {
+        if (node.is_sequence()) {
             if (node.size() == 0) return problem_at(node, name, "empty search identifier");
             std::vector<std::uint32_t> alternatives;
-            std::vector<YAML::Node> keyword_values;
-            for (const YAML::Node& item : node) {
-                if (item.IsMap()) {
+            std::vector<yaml_node> keyword_values;
+            for (const yaml_node& item : node.items()) {
+                if (item.is_map()) {
                     if (item.size() == 0) return problem_at(item, name, "empty map in a list");
                     auto compiled = map_node(item);
                     if (!compiled) return compiled.problem();
                     alternatives.push_back(compiled.value());
-                } else if (item.IsScalar()) {
+                } else if (item.is_scalar()) {
                     keyword_values.push_back(item);
                 } else {
-                    return problem_at(item, name, item.IsNull() ? "null as a keyword" : "a list inside a list");
+                    return problem_at(item, name, item.is_null() ? "null as a keyword" : "a list inside a list");
                 }
             }
             if (!keyword_values.empty()) {
-                YAML::Node list(YAML::NodeType::Sequence);
-                for (const YAML::Node& value : keyword_values) list.push_back(value);
-                auto compiled = field_node("", list, node);
+                yaml_node list = yaml_node::sequence(node.line());
+                for (const yaml_node& value : keyword_values) list.add_item(value);
+                auto compiled = field_node("", list, node.line());
                 if (!compiled) return compiled.problem();
                 alternatives.push_back(compiled.value());
             }
             return alternatives.size() == 1 ? alternatives[0] : plan_.add_node(plan_node::kind::any_of, alternatives);
         }
-        if (node.IsScalar()) return field_node("", node, node);
+        if (node.is_scalar()) return field_node("", node, node.line());
         return problem_at(node, name, "empty search identifier");
     }
 
 private:
-    sigma_result<std::uint32_t> map_node(const YAML::Node& map) {
+    sigma_result<std::uint32_t> map_node(const yaml_node& map) {
         std::vector<std::uint32_t> parts;
-        for (const auto& entry : map) {
-            const std::string key = entry.first.as<std::string>();
-            auto compiled = field_node(key, entry.second, entry.first);
+        for (const yaml_entry& entry : map.entries()) {
+            auto compiled = field_node(entry.key, entry.value, entry.line);
             if (!compiled) return compiled.problem();
             parts.push_back(compiled.value());
         }
@@ -197,7 +199,7 @@ private:
     }
 
     // One `Field|modifiers: value(s)` entry (an empty field: keywords).
-    sigma_result<std::uint32_t> field_node(const std::string& key, const YAML::Node& value_node, const YAML::Node& where) {
+    sigma_result<std::uint32_t> field_node(const std::string& key, const yaml_node& value_node, std::size_t where) {
         std::vector<std::string> parts = split_key(key);
         const std::string field_name = parts[0];
         parts.erase(parts.begin());
@@ -205,17 +207,17 @@ private:
         if (!chain_read) return chain_read.problem();
         const modifier_chain& chain = chain_read.value();
 
-        std::vector<YAML::Node> values;
-        if (value_node.IsSequence()) {
-            for (const YAML::Node& item : value_node) values.push_back(item);
+        std::vector<yaml_node> values;
+        if (value_node.is_sequence()) {
+            for (const yaml_node& item : value_node.items()) values.push_back(item);
             if (values.empty()) return problem_at(where, key, "empty list of values");
-        } else if (value_node.IsMap()) {
+        } else if (value_node.is_map()) {
             return problem_at(where, key, "a map as a field's value");
         } else {
             values.push_back(value_node);
         }
-        for (const YAML::Node& value : values) {
-            if (value.IsMap() || value.IsSequence())
+        for (const yaml_node& value : values) {
+            if (value.is_map() || value.is_sequence())
                 return problem_at(where, key, "a list or map inside a field's list of values");
         }
 
@@ -224,7 +226,7 @@ private:
         test.keyword = field_name.empty();
         if (!test.keyword) test.field = resolve(field_name);
 
-        const bool has_null = std::any_of(values.begin(), values.end(), [](const YAML::Node& v) { return v.IsNull(); });
+        const bool has_null = std::any_of(values.begin(), values.end(), [](const yaml_node& v) { return v.is_null(); });
         if (has_null) {
             if (values.size() > 1) return problem_at(where, key, "null inside a list of values");
             if (!parts.empty()) return problem_at(where, key, "null with modifiers");
@@ -243,7 +245,7 @@ private:
         switch (chain.what) {
         case modifier_chain::type::exists: {
             if (values.size() != 1) return problem_at(where, key, "exists with a list of values");
-            const std::string text = values[0].Scalar();
+            const std::string text = values[0].text();
             if (text != "true" && text != "false" && text != "True" && text != "False")
                 return problem_at(where, key, "exists with a value other than true or false");
             test.what = field_test::kind::exists;
@@ -255,8 +257,8 @@ private:
             test.part = chain.part;
             test.numbers.groups.resize(group_count);
             for (std::size_t i = 0; i < values.size(); ++i) {
-                const std::optional<double> bound = parse_number(values[i].Scalar());
-                if (!bound) return problem_at(values[i], key + ": " + values[i].Scalar(), "numeric comparison with a value that is not a number");
+                const std::optional<double> bound = parse_number(values[i].text());
+                if (!bound) return problem_at(values[i], key + ": " + values[i].text(), "numeric comparison with a value that is not a number");
                 test.numbers.groups[group_for(i)].push_back({chain.compare, *bound});
             }
             return plan_.add_test(std::move(test));
@@ -265,7 +267,7 @@ private:
             test.what = field_test::kind::cidrs;
             test.cidrs.groups.resize(group_count);
             for (std::size_t i = 0; i < values.size(); ++i) {
-                std::vector<std::string> texts{values[i].Scalar()};
+                std::vector<std::string> texts{values[i].text()};
                 if (chain.expand) {
                     auto expanded = expanded_texts(values[i], key);
                     if (!expanded) return expanded.problem();
@@ -284,11 +286,11 @@ private:
             test.what = field_test::kind::regexes;
             test.regexes.groups.resize(group_count);
             for (std::size_t i = 0; i < values.size(); ++i) {
-                auto compiled = regex_matcher::compile(values[i].Scalar(), chain.flags);
+                auto compiled = regex_matcher::compile(values[i].text(), chain.flags);
                 if (!compiled) {
                     rule_problem problem = compiled.problem();
                     problem.construct = key + ": " + problem.construct;
-                    problem.line = line_of(values[i]);
+                    problem.line = values[i].line();
                     return problem;
                 }
                 test.regexes.groups[group_for(i)].push_back(std::move(compiled.value()));
@@ -309,7 +311,7 @@ private:
             else if (trailing) shape = string_matcher::shape::prefix;
             test.references.groups.resize(group_count);
             for (std::size_t i = 0; i < values.size(); ++i)
-                test.references.groups[group_for(i)].push_back({resolve(values[i].Scalar()), shape});
+                test.references.groups[group_for(i)].push_back({resolve(values[i].text()), shape});
             return plan_.add_test(std::move(test));
         }
         case modifier_chain::type::strings:
@@ -332,12 +334,12 @@ private:
         return plan_.add_test(std::move(test));
     }
 
-    sigma_result<std::vector<std::string>> expanded_texts(const YAML::Node& value, const std::string& key) {
-        auto expanded = expand_placeholders(parse_sigma_string(value.Scalar(), true), context_.placeholders);
+    sigma_result<std::vector<std::string>> expanded_texts(const yaml_node& value, const std::string& key) {
+        auto expanded = expand_placeholders(parse_sigma_string(value.text(), true), context_.placeholders);
         if (!expanded) {
             rule_problem problem = expanded.problem();
             problem.construct = key + ": " + problem.construct;
-            problem.line = line_of(value);
+            problem.line = value.line();
             return problem;
         }
         std::vector<std::string> texts;
@@ -350,18 +352,18 @@ private:
 
     // A value through its transformations: the strings it stands for, each
     // with whether it matches case-sensitively.
-    sigma_result<std::vector<std::pair<sigma_string, bool>>> string_alternatives(const YAML::Node& value,
+    sigma_result<std::vector<std::pair<sigma_string, bool>>> string_alternatives(const yaml_node& value,
                                                                                 const std::string& key,
                                                                                 const modifier_chain& chain,
                                                                                 bool keyword) {
         std::vector<sigma_string> current;
-        const sigma_string parsed = parse_sigma_string(value.Scalar(), chain.expand);
+        const sigma_string parsed = parse_sigma_string(value.text(), chain.expand);
         if (chain.expand) {
             auto expanded = expand_placeholders(parsed, context_.placeholders);
             if (!expanded) {
                 rule_problem problem = expanded.problem();
                 problem.construct = key + ": " + problem.construct;
-                problem.line = line_of(value);
+                problem.line = value.line();
                 return problem;
             }
             current = std::move(expanded.value());
@@ -390,9 +392,9 @@ private:
                 for (const pattern_part& part : s.parts)
                     wildcards |= part.what == pattern_part::kind::any_sequence || part.what == pattern_part::kind::any_char;
                 if (wildcards)
-                    return problem_at(value, key + ": " + value.Scalar(), "'" + transform + "' on a value with wildcards (an encoding needs plain text)");
+                    return problem_at(value, key + ": " + value.text(), "'" + transform + "' on a value with wildcards (an encoding needs plain text)");
                 auto variants = expand_dashes(s);
-                if (!variants) return problem_at(value, key + ": " + value.Scalar(), variants.problem().reason);
+                if (!variants) return problem_at(value, key + ": " + value.text(), variants.problem().reason);
                 for (sigma_string& v : variants.value()) plain.push_back(std::move(v));
             }
             current.clear();
@@ -411,7 +413,7 @@ private:
                 }
             }
             if (transform.starts_with("base64")) encoded = true;
-            if (current.empty()) return problem_at(value, key + ": " + value.Scalar(), "'" + transform + "' leaves nothing to match");
+            if (current.empty()) return problem_at(value, key + ": " + value.text(), "'" + transform + "' leaves nothing to match");
         }
         if (keyword && !positioned)
             for (sigma_string& s : current) {
@@ -430,7 +432,7 @@ private:
 // Condition tree -> plan nodes, each search identifier compiled once.
 class condition_builder {
 public:
-    condition_builder(const std::vector<std::pair<std::string, YAML::Node>>& identifiers, compiler& compile,
+    condition_builder(const std::vector<std::pair<std::string, yaml_node>>& identifiers, compiler& compile,
                       detection_plan& plan)
         : identifiers_(identifiers), compile_(compile), plan_(plan) {}
 
@@ -508,7 +510,7 @@ private:
         return plan_.add_node(plan_node::kind::any_of, choices);
     }
 
-    const std::vector<std::pair<std::string, YAML::Node>>& identifiers_;
+    const std::vector<std::pair<std::string, yaml_node>>& identifiers_;
     compiler& compile_;
     detection_plan& plan_;
     std::map<std::string, std::uint32_t> compiled_;
@@ -516,27 +518,26 @@ private:
 
 }  // namespace
 
-sigma_result<compiled_detection> compile_detection(const YAML::Node& identifiers, const YAML::Node& condition,
+sigma_result<compiled_detection> compile_detection(const yaml_node& identifiers, const yaml_node& condition,
                                                    const std::vector<std::string>& ignored_keys,
                                                    const compile_context& context, detection_plan& plan) {
-    if (!identifiers.IsMap()) return problem_at(identifiers, "detection", "detection is not a map");
-    std::vector<std::pair<std::string, YAML::Node>> named;
-    for (const auto& entry : identifiers) {
-        const std::string name = entry.first.as<std::string>();
-        if (std::find(ignored_keys.begin(), ignored_keys.end(), name) != ignored_keys.end()) continue;
-        named.emplace_back(name, entry.second);
+    if (!identifiers.is_map()) return problem_at(identifiers, "detection", "detection is not a map");
+    std::vector<std::pair<std::string, yaml_node>> named;
+    for (const yaml_entry& entry : identifiers.entries()) {
+        if (std::find(ignored_keys.begin(), ignored_keys.end(), entry.key) != ignored_keys.end()) continue;
+        named.emplace_back(entry.key, entry.value);
     }
 
     std::vector<std::string> conditions;
-    if (condition.IsScalar()) {
-        conditions.push_back(condition.Scalar());
-    } else if (condition.IsSequence() && condition.size() > 0) {
-        for (const YAML::Node& item : condition) {
-            if (!item.IsScalar()) return problem_at(item, "condition", "a condition list item that is not a string");
-            conditions.push_back(item.Scalar());
+    if (condition.is_scalar()) {
+        conditions.push_back(condition.text());
+    } else if (condition.is_sequence() && condition.size() > 0) {
+        for (const yaml_node& item : condition.items()) {
+            if (!item.is_scalar()) return problem_at(item, "condition", "a condition list item that is not a string");
+            conditions.push_back(item.text());
         }
     } else {
-        return problem_at(condition, "condition", condition.IsNull() ? "no condition" : "condition is not a string or a list of strings");
+        return problem_at(condition, "condition", condition.is_null() ? "no condition" : "condition is not a string or a list of strings");
     }
 
     compiler compile(context, plan);
@@ -546,14 +547,14 @@ sigma_result<compiled_detection> compile_detection(const YAML::Node& identifiers
         auto parsed = parse_condition(text);
         if (!parsed) {
             rule_problem problem = parsed.problem();
-            problem.line = line_of(condition);
+            problem.line = condition.line();
             if (problem.construct.empty()) problem.construct = text;
             return problem;
         }
         auto root = builder.build(parsed.value(), text);
         if (!root) {
             rule_problem problem = root.problem();
-            if (problem.line == 0) problem.line = line_of(condition);
+            if (problem.line == 0) problem.line = condition.line();
             return problem;
         }
         roots.push_back(root.value());

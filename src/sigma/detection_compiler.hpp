@@ -9,13 +9,12 @@
 #include <string>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
-
 #include "sigma/compiled_rule.hpp"
 #include "sigma/detection_plan.hpp"
 #include "sigma/event_view.hpp"
 #include "sigma/rule_problem.hpp"
 #include "sigma/sigma_string.hpp"
+#include "sigma/yaml_document.hpp"
 
 namespace evtxcar::sigma {
 
@@ -33,7 +32,7 @@ struct compiled_detection {
 
 // `identifiers` is a map of search identifiers (other keys listed in
 // `ignored_keys` are skipped); `condition` a string or a list of strings.
-sigma_result<compiled_detection> compile_detection(const YAML::Node& identifiers, const YAML::Node& condition,
+sigma_result<compiled_detection> compile_detection(const yaml_node& identifiers, const yaml_node& condition,
                                                    const std::vector<std::string>& ignored_keys,
                                                    const compile_context& context, detection_plan& plan);
 

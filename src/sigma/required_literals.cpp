@@ -1,12 +1,20 @@
 #include "sigma/required_literals.hpp"
 
 #include <algorithm>
+#include <tuple>
 
 namespace evtxcar::sigma {
 
 namespace {
 
 using requirement_set = std::vector<literal_requirement>;
+
+// Each requirement once (rules list hundreds of values: sort, not search).
+void make_unique(requirement_set& set) {
+    auto key = [](const literal_requirement& r) { return std::tie(r.field.id, r.shape, r.text); };
+    std::sort(set.begin(), set.end(), [&](const auto& a, const auto& b) { return key(a) < key(b); });
+    set.erase(std::unique(set.begin(), set.end()), set.end());
+}
 
 // How much a set narrows the rules down: its shortest literal (a set with
 // a one-letter literal is found in almost every event), fewer literals
@@ -34,9 +42,9 @@ std::optional<requirement_set> from_test(const field_test& test) {
                 break;
             }
             string_matcher::shape shape = m.kind() == string_matcher::shape::glob ? string_matcher::shape::contains : m.kind();
-            literal_requirement r{test.field, folded_text(text), shape};
-            if (std::find(set.begin(), set.end(), r) == set.end()) set.push_back(std::move(r));
+            set.push_back({test.field, folded_text(text), shape});
         }
+        make_unique(set);
         if (complete && !set.empty() && (!best || selectivity(set) > selectivity(*best))) best = std::move(set);
     }
     return best;
@@ -66,9 +74,9 @@ std::optional<requirement_set> required_literals(const detection_plan& plan, std
         for (std::uint32_t i = 0; i < node.count; ++i) {
             auto set = required_literals(plan, plan.children[node.first + i]);
             if (!set) return std::nullopt;
-            for (literal_requirement& r : *set)
-                if (std::find(all.begin(), all.end(), r) == all.end()) all.push_back(std::move(r));
+            for (literal_requirement& r : *set) all.push_back(std::move(r));
         }
+        make_unique(all);
         return all;
     }
     }

@@ -4,45 +4,41 @@
 #include <optional>
 #include <sstream>
 
-#include <yaml-cpp/yaml.h>
-
-#include "sigma/yaml_access.hpp"
 
 #include "sigma/detection_compiler.hpp"
 #include "sigma/rule_set.hpp"
+#include "sigma/yaml_document.hpp"
 
 namespace evtxcar::sigma {
 
 namespace {
 
-std::string scalar_or_empty(const YAML::Node& node) { return node.IsScalar() ? node.Scalar() : std::string(); }
+std::string scalar_or_empty(const yaml_node& node) { return node.is_scalar() ? node.text() : std::string(); }
 
-std::vector<std::string> scalar_list(const YAML::Node& node) {
+std::vector<std::string> scalar_list(const yaml_node& node) {
     std::vector<std::string> out;
-    if (node.IsScalar()) out.push_back(node.Scalar());
-    if (node.IsSequence())
-        for (const YAML::Node& item : node)
-            if (item.IsScalar()) out.push_back(item.Scalar());
+    if (node.is_scalar()) out.push_back(node.text());
+    if (node.is_sequence())
+        for (const yaml_node& item : node.items())
+            if (item.is_scalar()) out.push_back(item.text());
     return out;
 }
 
 // Rule collections: `over` laid on a copy of `base`, maps merged key by key.
-YAML::Node merged(const YAML::Node& base, const YAML::Node& over) {
-    if (!base.IsMap() || !over.IsMap()) return YAML::Clone(over);
-    YAML::Node result = YAML::Clone(base);
-    for (const auto& entry : over) {
-        const std::string key = entry.first.Scalar();
-        const YAML::Node existing = result[key];
-        result[key] = existing.IsDefined() && existing.IsMap() && entry.second.IsMap() ? merged(existing, entry.second)
-                                                                                      : YAML::Clone(entry.second);
+yaml_node merged(const yaml_node& base, const yaml_node& over) {
+    if (!base.is_map() || !over.is_map()) return over;
+    yaml_node result = base;
+    for (const yaml_entry& entry : over.entries()) {
+        const yaml_node& existing = result.get(entry.key);
+        result.set(entry.key, existing.is_map() && entry.value.is_map() ? merged(existing, entry.value) : entry.value);
     }
     return result;
 }
 
-YAML::Node without(const YAML::Node& map, const std::string& key) {
-    YAML::Node copy(YAML::NodeType::Map);
-    for (const auto& entry : map)
-        if (entry.first.Scalar() != key) copy[entry.first] = entry.second;
+yaml_node without(const yaml_node& map, const std::string& key) {
+    yaml_node copy = yaml_node::map(map.line());
+    for (const yaml_entry& entry : map.entries())
+        if (entry.key != key) copy.add_entry(entry.key, entry.value, entry.line);
     return copy;
 }
 
@@ -69,51 +65,51 @@ public:
 
     void read_text(const std::string& text, const std::string& file) {
         ++set_.files;
-        std::vector<YAML::Node> documents;
-        try {
-            documents = YAML::LoadAll(text);
-        } catch (const YAML::Exception& error) {
-            reject(file, {}, {"YAML", "the file is not valid YAML: " + error.msg,
-                              error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1});
+        auto parsed = parse_yaml_documents(text);
+        if (!parsed) {
+            reject(file, {}, parsed.problem());
             return;
         }
-        YAML::Node global;
-        YAML::Node previous;
+        const std::vector<yaml_node>& documents = parsed.value();
+        // Collections: the global document laid under each rule, the rule
+        // before for `repeat`. Copies are made only for those.
+        std::optional<yaml_node> global;
+        std::optional<yaml_node> merged_document;
+        const yaml_node* previous = nullptr;
         for (std::size_t index = 0; index < documents.size(); ++index) {
-            YAML::Node document = documents[index];
-            if (document.IsNull()) continue;  // an empty document (a trailing ---)
+            const yaml_node* document = &documents[index];
+            if (document->is_null()) continue;  // an empty document (a trailing ---)
             ++set_.documents;
-            try {
-                if (!document.IsMap()) {
-                    reject(file, {}, {"document", "a YAML document that is not a map", line_of(document)});
-                    continue;
-                }
-                const std::string action = scalar_or_empty(entry(document, "action"));
-                if (action == "global") {
-                    global = without(document, "action");
-                    continue;
-                }
-                if (action == "reset") {
-                    global = YAML::Node();
-                    continue;
-                }
-                if (action == "repeat") {
-                    if (!previous.IsDefined() || previous.IsNull()) {
-                        reject(file, {}, {"action: repeat", "repeat without a rule before it", line_of(document)});
-                        continue;
-                    }
-                    document = merged(previous, without(document, "action"));
-                } else if (!action.empty()) {
-                    reject(file, {}, {"action: " + action, "unknown collection action", line_of(document)});
-                    continue;
-                } else if (global.IsDefined() && !global.IsNull()) {
-                    document = merged(global, document);
-                }
-                previous = document;
-                read_document(document, file, index);
-            } catch (const YAML::Exception& error) {
-                reject(file, {}, {"YAML", error.msg, error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1});
+            if (!document->is_map()) {
+                reject(file, {}, {"document", "a YAML document that is not a map", document->line()});
+                continue;
             }
+            const std::string action = scalar_or_empty(document->get("action"));
+            if (action == "global") {
+                global = without(*document, "action");
+                continue;
+            }
+            if (action == "reset") {
+                global.reset();
+                continue;
+            }
+            if (action == "repeat") {
+                if (previous == nullptr) {
+                    reject(file, {}, {"action: repeat", "repeat without a rule before it", document->line()});
+                    continue;
+                }
+                yaml_node repeated = merged(*previous, without(*document, "action"));
+                merged_document = std::move(repeated);
+                document = &*merged_document;
+            } else if (!action.empty()) {
+                reject(file, {}, {"action: " + action, "unknown collection action", document->line()});
+                continue;
+            } else if (global) {
+                merged_document = merged(*global, *document);
+                document = &*merged_document;
+            }
+            previous = document;
+            read_document(*document, file, index);
         }
     }
 
@@ -128,27 +124,27 @@ private:
         set_.rejected.push_back({file, metadata.display_id(), metadata.title, std::move(problem)});
     }
 
-    std::optional<rule_problem> read_metadata(const YAML::Node& document, rule_metadata& metadata) {
-        metadata.title = scalar_or_empty(entry(document, "title"));
-        metadata.id = scalar_or_empty(entry(document, "id"));
-        metadata.name = scalar_or_empty(entry(document, "name"));
-        metadata.description = scalar_or_empty(entry(document, "description"));
-        metadata.references = scalar_list(entry(document, "references"));
-        metadata.falsepositives = scalar_list(entry(document, "falsepositives"));
-        metadata.author = scalar_or_empty(entry(document, "author"));
-        metadata.date = scalar_or_empty(entry(document, "date"));
-        metadata.modified = scalar_or_empty(entry(document, "modified"));
-        metadata.tags = scalar_list(entry(document, "tags"));
+    std::optional<rule_problem> read_metadata(const yaml_node& document, rule_metadata& metadata) {
+        metadata.title = scalar_or_empty(document.get("title"));
+        metadata.id = scalar_or_empty(document.get("id"));
+        metadata.name = scalar_or_empty(document.get("name"));
+        metadata.description = scalar_or_empty(document.get("description"));
+        metadata.references = scalar_list(document.get("references"));
+        metadata.falsepositives = scalar_list(document.get("falsepositives"));
+        metadata.author = scalar_or_empty(document.get("author"));
+        metadata.date = scalar_or_empty(document.get("date"));
+        metadata.modified = scalar_or_empty(document.get("modified"));
+        metadata.tags = scalar_list(document.get("tags"));
         derive_attack_tags(metadata);
-        if (const std::string status = scalar_or_empty(entry(document, "status")); !status.empty()) {
+        if (const std::string status = scalar_or_empty(document.get("status")); !status.empty()) {
             metadata.status = parse_status(status);
-            if (!metadata.status) return rule_problem{"status: " + status, "unknown status", line_of(entry(document, "status"))};
+            if (!metadata.status) return rule_problem{"status: " + status, "unknown status", document.get("status").line()};
         }
-        if (const std::string level = scalar_or_empty(entry(document, "level")); !level.empty()) {
+        if (const std::string level = scalar_or_empty(document.get("level")); !level.empty()) {
             metadata.level = parse_level(level);
-            if (!metadata.level) return rule_problem{"level: " + level, "unknown level", line_of(entry(document, "level"))};
+            if (!metadata.level) return rule_problem{"level: " + level, "unknown level", document.get("level").line()};
         }
-        if (metadata.title.empty()) return rule_problem{"title", "the rule has no title", line_of(document)};
+        if (metadata.title.empty()) return rule_problem{"title", "the rule has no title", document.line()};
         return std::nullopt;
     }
 
@@ -172,13 +168,13 @@ private:
         set_.skipped.push_back({metadata.file, metadata.display_id(), why, std::move(detail)});
     }
 
-    std::optional<logsource> read_logsource(const YAML::Node& node) {
-        if (!node.IsMap()) return std::nullopt;
+    std::optional<logsource> read_logsource(const yaml_node& node) {
+        if (!node.is_map()) return std::nullopt;
         logsource source;
-        source.product = scalar_or_empty(entry(node, "product"));
-        source.category = scalar_or_empty(entry(node, "category"));
-        source.service = scalar_or_empty(entry(node, "service"));
-        source.definition = scalar_or_empty(entry(node, "definition"));
+        source.product = scalar_or_empty(node.get("product"));
+        source.category = scalar_or_empty(node.get("category"));
+        source.service = scalar_or_empty(node.get("service"));
+        source.definition = scalar_or_empty(node.get("definition"));
         return source;
     }
 
@@ -190,34 +186,34 @@ private:
         return true;
     }
 
-    void read_document(const YAML::Node& document, const std::string& file, std::size_t index) {
+    void read_document(const yaml_node& document, const std::string& file, std::size_t index) {
         rule_metadata metadata;
         metadata.file = file;
         metadata.document = index;
-        const bool is_correlation = has_entry(document, "correlation");
-        const bool is_filter = !is_correlation && has_entry(document, "filter") && !has_entry(document, "detection");
+        const bool is_correlation = document.has("correlation");
+        const bool is_filter = !is_correlation && document.has("filter") && !document.has("detection");
         if (auto problem = read_metadata(document, metadata)) {
             reject(file, metadata, std::move(*problem));
             return;
         }
         if (is_correlation) return read_correlation_document(document, std::move(metadata));
         if (is_filter) return read_filter_document(document, std::move(metadata));
-        if (!has_entry(document, "detection")) {
-            reject(file, metadata, {"document", "neither a detection, a correlation nor a filter", line_of(document)});
+        if (!document.has("detection")) {
+            reject(file, metadata, {"document", "neither a detection, a correlation nor a filter", document.line()});
             return;
         }
 
-        const std::optional<logsource> source = read_logsource(entry(document, "logsource"));
+        const std::optional<logsource> source = read_logsource(document.get("logsource"));
         if (!source) {
-            reject(file, metadata, {"logsource", "the rule has no logsource map", line_of(document)});
+            reject(file, metadata, {"logsource", "the rule has no logsource map", document.line()});
             return;
         }
         if (skipped_by_product(metadata, *source) || skipped_by_status_or_level(metadata)) return;
 
-        const YAML::Node detection = entry(document, "detection");
+        const yaml_node detection = document.get("detection");
         detection_plan plan;
         const compile_context context{*source, resolver_, options_.placeholders};
-        auto compiled = compile_detection(detection, entry(detection, "condition"), {"condition", "timeframe"}, context, plan);
+        auto compiled = compile_detection(detection, detection.get("condition"), {"condition", "timeframe"}, context, plan);
         if (!compiled) {
             reject(file, metadata, compiled.problem());
             return;
@@ -231,32 +227,32 @@ private:
         set_.rules.push_back(std::move(rule));
     }
 
-    void read_correlation_document(const YAML::Node& document, rule_metadata metadata) {
+    void read_correlation_document(const yaml_node& document, rule_metadata metadata) {
         if (skipped_by_status_or_level(metadata)) return;
         const std::string file = metadata.file;
-        auto read = read_correlation(entry(document, "correlation"), metadata);
+        auto read = read_correlation(document.get("correlation"), metadata);
         if (!read) {
             reject(file, metadata, read.problem());
             return;
         }
         correlation_rule rule = std::move(read.value());
-        if (entry(document, "generate").IsScalar()) {
-            const std::string generate = entry(document, "generate").Scalar();
+        if (document.get("generate").is_scalar()) {
+            const std::string generate = document.get("generate").text();
             rule.generate = generate == "true" || generate == "True";
         }
-        pending_correlations_.push_back({std::move(rule), line_of(document)});
+        pending_correlations_.push_back({std::move(rule), document.line()});
     }
 
-    void read_filter_document(const YAML::Node& document, rule_metadata metadata) {
-        const std::optional<logsource> source = read_logsource(entry(document, "logsource"));
+    void read_filter_document(const yaml_node& document, rule_metadata metadata) {
+        const std::optional<logsource> source = read_logsource(document.get("logsource"));
         if (!source) {
-            reject(metadata.file, metadata, {"logsource", "the filter has no logsource map", line_of(document)});
+            reject(metadata.file, metadata, {"logsource", "the filter has no logsource map", document.line()});
             return;
         }
         if (skipped_by_product(metadata, *source)) return;
-        const YAML::Node filter = entry(document, "filter");
-        if (!filter.IsMap() || scalar_list(entry(filter, "rules")).empty()) {
-            reject(metadata.file, metadata, {"filter", "a filter needs `rules` and its selection and condition", line_of(filter)});
+        const yaml_node filter = document.get("filter");
+        if (!filter.is_map() || scalar_list(filter.get("rules")).empty()) {
+            reject(metadata.file, metadata, {"filter", "a filter needs `rules` and its selection and condition", filter.line()});
             return;
         }
         pending_filters_.push_back({std::move(metadata), *source, filter});
@@ -386,7 +382,7 @@ private:
             applied.file = pending.metadata.file;
             applied.filter = pending.metadata.display_id();
             bool refused = false;
-            for (const std::string& reference : scalar_list(entry(pending.filter, "rules"))) {
+            for (const std::string& reference : scalar_list(pending.filter.get("rules"))) {
                 bool found = false;
                 for (compiled_rule& rule : set_.rules) {
                     const rule_metadata& m = rule.metadata();
@@ -398,7 +394,7 @@ private:
                     }
                     detection_plan& plan = rule.plan();
                     const compile_context context{rule.source(), resolver_, options_.placeholders};
-                    auto compiled = compile_detection(pending.filter, entry(pending.filter, "condition"), {"rules", "condition"}, context, plan);
+                    auto compiled = compile_detection(pending.filter, pending.filter.get("condition"), {"rules", "condition"}, context, plan);
                     if (!compiled) {
                         reject(pending.metadata.file, pending.metadata, compiled.problem());
                         refused = true;
@@ -427,7 +423,7 @@ private:
     struct pending_filter {
         rule_metadata metadata;
         logsource source;
-        YAML::Node filter;
+        yaml_node filter;
     };
 
     const load_options& options_;
@@ -477,27 +473,27 @@ rule_set load_rules_from_text(std::string_view yaml, std::string_view file_name,
 }
 
 sigma_result<placeholder_values> read_placeholders_text(std::string_view yaml) {
-    YAML::Node root;
-    try {
-        root = YAML::Load(std::string(yaml));
-    } catch (const YAML::Exception& error) {
-        return rule_problem{"placeholders", "not valid YAML: " + error.msg,
-                            error.mark.is_null() ? 0 : static_cast<std::size_t>(error.mark.line) + 1};
+    auto parsed = parse_yaml_documents(yaml);
+    if (!parsed) {
+        rule_problem problem = parsed.problem();
+        problem.construct = "placeholders";
+        return problem;
     }
     placeholder_values values;
-    if (root.IsNull()) return values;
-    if (!root.IsMap()) return rule_problem{"placeholders", "a placeholders file is a map of name to values", line_of(root)};
-    for (const auto& entry : root) {
-        const std::string name = entry.first.Scalar();
-        if (entry.second.IsScalar()) {
-            values[name].push_back(entry.second.Scalar());
-        } else if (entry.second.IsSequence()) {
-            for (const YAML::Node& item : entry.second) {
-                if (!item.IsScalar()) return rule_problem{name, "a placeholder value that is not a string", line_of(item)};
-                values[name].push_back(item.Scalar());
+    if (parsed.value().empty() || parsed.value()[0].is_null()) return values;
+    const yaml_node& root = parsed.value()[0];
+    if (!root.is_map()) return rule_problem{"placeholders", "a placeholders file is a map of name to values", root.line()};
+    for (const yaml_entry& entry : root.entries()) {
+        const std::string& name = entry.key;
+        if (entry.value.is_scalar()) {
+            values[name].push_back(entry.value.text());
+        } else if (entry.value.is_sequence()) {
+            for (const yaml_node& item : entry.value.items()) {
+                if (!item.is_scalar()) return rule_problem{name, "a placeholder value that is not a string", item.line()};
+                values[name].push_back(item.text());
             }
         } else {
-            return rule_problem{name, "a placeholder without values", line_of(entry.second)};
+            return rule_problem{name, "a placeholder without values", entry.line};
         }
     }
     return values;
