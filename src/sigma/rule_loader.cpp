@@ -5,6 +5,7 @@
 #include <sstream>
 
 
+#include "sigma/case_folding.hpp"
 #include "sigma/detection_compiler.hpp"
 #include "sigma/rule_set.hpp"
 #include "sigma/yaml_document.hpp"
@@ -171,9 +172,15 @@ private:
     std::optional<logsource> read_logsource(const yaml_node& node) {
         if (!node.is_map()) return std::nullopt;
         logsource source;
-        source.product = scalar_or_empty(node.get("product"));
-        source.category = scalar_or_empty(node.get("category"));
-        source.service = scalar_or_empty(node.get("service"));
+        // The specification writes these in lower case; a rule that does not
+        // still means the same log source.
+        auto lower = [](std::string text) {
+            for (char& c : text) c = fold_ascii(c);
+            return text;
+        };
+        source.product = lower(scalar_or_empty(node.get("product")));
+        source.category = lower(scalar_or_empty(node.get("category")));
+        source.service = lower(scalar_or_empty(node.get("service")));
         source.definition = scalar_or_empty(node.get("definition"));
         return source;
     }

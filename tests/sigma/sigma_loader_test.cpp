@@ -81,6 +81,15 @@ TEST_CASE("skips: other products, statuses, levels; counted with why", "[sigma]"
     CHECK(rules.rejected.empty());
 }
 
+TEST_CASE("logsource values are read in lower case", "[sigma]") {
+    numbering_resolver resolver;
+    const sigma::rule_set rules = load(resolver,
+        "title: W\nlogsource:\n    product: Windows\n    category: Process_Creation\n    service: Security\n"
+        "    definition: 'Keep As Written'\ndetection:\n    s:\n        A: x\n    condition: s\n", sigma::load_options{});
+    REQUIRE(rules.rules.size() == 1);
+    CHECK(rules.rules[0].source() == sigma::logsource{"windows", "process_creation", "security", "Keep As Written"});
+}
+
 TEST_CASE("malformed YAML is a rejection with its line; the load goes on", "[sigma]") {
     evtxcar::temporary_folder folder;
     std::ofstream(folder.path() / "a_broken.yml") << "title: broken\ndetection:\n    selection:\n      - x: [unclosed\n";
@@ -213,4 +222,20 @@ TEST_CASE("a placeholders file that is not a map of names to values is refused",
     const auto values = sigma::read_placeholders_text("Servers:\n  - srv*\n  - dc01\n");
     REQUIRE(values.ok());
     CHECK(values.value().at("Servers") == std::vector<std::string>{"srv*", "dc01"});
+}
+
+TEST_CASE("a rule cut short anywhere loads or is rejected, never throws", "[sigma]") {
+    const std::string text = whoami_rule + "---\n" +
+        "title: C\ncorrelation:\n    type: event_count\n    rules: [11111111-1111-4111-8111-111111111111]\n"
+        "    group-by: [User]\n    timespan: 1h\n    condition:\n        gte: 2\n---\n"
+        "title: F\nlogsource:\n    product: windows\nfilter:\n    rules: [11111111-1111-4111-8111-111111111111]\n"
+        "    selection:\n        User|startswith|windash: '-adm_'\n        CommandLine|re|i: '(a|b)+'\n    condition: not selection\n";
+    for (std::size_t cut = 0; cut <= text.size(); ++cut) {
+        INFO("cut at " << cut);
+        numbering_resolver resolver;
+        sigma::rule_set rules;
+        REQUIRE_NOTHROW(rules = load(resolver, text.substr(0, cut)));
+        CHECK(rules.rules.size() + rules.correlations.size() + rules.filters.size() + rules.rejected.size() +
+                  rules.skipped.size() >= (cut > 40 ? 1u : 0u));
+    }
 }
