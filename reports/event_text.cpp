@@ -1,7 +1,10 @@
 #include "event_text.hpp"
 
 #include <algorithm>
+#include <cstdio>
 #include <string_view>
+
+#include "event_catalog.hpp"
 
 namespace evtxcar {
 
@@ -44,6 +47,13 @@ constexpr message_template message_templates[] = {
     {"sensor", "state_change", "Sysmon state: {state} (version {version}, schema {schema_version})"},
     {"sensor", "config_change", "Sysmon configuration changed: {configuration}"},
     {"sensor", "error", "Sysmon error {error_id}: {error_description}"},
+    // Security auditing: sessions, authentication, accounts, groups
+    // services and scheduled tasks, whichever log they come from
+    {"service", "create", "Service installed: {name} ({image_path}), start type {start_type}, account {user}"},
+    {"scheduled_task", "create", "Scheduled task created: {task_name} by {user}"},
+    {"scheduled_task", "update", "Scheduled task updated: {task_name} by {user}"},
+    {"scheduled_task", "delete", "Scheduled task deleted: {task_name} by {user}"},
+    // System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log
 };
 
 std::string expand(std::string_view text, const car_event& event) {
@@ -63,7 +73,91 @@ std::string expand(std::string_view text, const car_event& event) {
     return out;
 }
 
+// The value of payload field `name` ("Data[n]": the n-th field without a
+// name), or nullptr.
+const std::string* payload_value(const car_event& event, std::string_view name) {
+    if (name.size() > 6 && name.starts_with("Data[") && name.back() == ']') {
+        std::size_t wanted = 0;
+        for (char c : name.substr(5, name.size() - 6)) {
+            if (c < '0' || c > '9') return nullptr;
+            wanted = wanted * 10 + static_cast<std::size_t>(c - '0');
+        }
+        for (const payload_field& field : event.fields) {
+            if (field.name.empty() && --wanted == 0) return &field.value;
+        }
+        return nullptr;
+    }
+    for (const payload_field& field : event.fields) {
+        if (field.name == name) return &field.value;
+    }
+    return nullptr;
+}
+
+// A value as a generic message shows it: on one line, cut at max_message_value.
+void append_message_value(std::string& out, std::string_view value) {
+    bool cut = false;
+    if (value.size() > max_message_value) {
+        std::size_t end = max_message_value;
+        while (end > 0 && (static_cast<unsigned char>(value[end]) & 0xC0) == 0x80) --end;  // whole characters
+        value = value.substr(0, end);
+        cut = true;
+    }
+    bool space = false;
+    for (char c : value) {
+        if (c == '\r' || c == '\n' || c == '\t') {
+            if (!space) out.push_back(' ');
+            space = true;
+            continue;
+        }
+        out.push_back(c);
+        space = c == ' ';
+    }
+    if (cut) out += "\u2026";
+}
+
+std::string expand_payload(std::string_view text, const car_event& event) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '{') {
+            const std::size_t close = text.find('}', i);
+            const std::string* value = payload_value(event, text.substr(i + 1, close - i - 1));
+            if (value && !value->empty()) {
+                append_message_value(out, *value);
+            } else {
+                out.push_back('-');
+            }
+            i = close + 1;
+        } else {
+            out.push_back(text[i++]);
+        }
+    }
+    return out;
+}
+
+std::string generic_message(const car_event& event) {
+    if (const event_description* description = find_event_description(event.provider, event.event_id)) {
+        return expand_payload(description->message, event);
+    }
+    constexpr std::size_t fields_shown = 3;
+    std::string out = event.channel.empty() ? event.provider : event.channel;
+    out += ' ';
+    out += std::to_string(event.event_id);
+    std::size_t shown = 0;
+    for (std::size_t i = 0; i < event.fields.size() && shown < fields_shown; ++i) {
+        const payload_field& field = event.fields[i];
+        if (field.value.empty()) continue;
+        out += shown == 0 ? ": " : ", ";
+        out += payload_label(event.fields, i);
+        out += '=';
+        append_message_value(out, field.value);
+        ++shown;
+    }
+    return out;
+}
+
 bool needs_quotes(std::string_view value) {
+    if (value.empty()) return false;
     if (value.front() == ' ' || value.back() == ' ') return true;
     for (const char c : value) {  // one pass (find_first_of searches its set for every byte)
         if (c == ';' || c == '=' || c == '"' || c == '\r' || c == '\n') return true;
@@ -71,9 +165,23 @@ bool needs_quotes(std::string_view value) {
     return false;
 }
 
+void append_detail_value(std::string& out, std::string_view text) {
+    if (!needs_quotes(text)) {
+        out += text;
+        return;
+    }
+    out += '"';
+    for (char c : text) {
+        if (c == '"') out += '"';
+        out += c;
+    }
+    out += '"';
+}
+
 }  // namespace
 
 std::string event_message(const car_event& event) {
+    if (event.is_generic()) return generic_message(event);
     for (const message_template& entry : message_templates) {
         if (entry.object == event.object && (entry.action.empty() || entry.action == event.action)) {
             return expand(entry.text, event);
@@ -84,23 +192,56 @@ std::string event_message(const car_event& event) {
 
 std::string event_details(const car_event& event, std::span<const car_field> shown) {
     std::string out;
-    for (const car_value& value : event.values) {
-        if (std::find(shown.begin(), shown.end(), value.field) != shown.end()) continue;
+    auto pair = [&out](std::string_view name, std::string_view text) {
         if (!out.empty()) out += "; ";
-        out += name_of(value.field);
+        out += name;
         out += '=';
-        if (needs_quotes(value.text)) {
-            out += '"';
-            for (char c : value.text) {
-                if (c == '"') out += '"';
-                out += c;
+        append_detail_value(out, text);
+    };
+    if (!event.is_generic()) {
+        for (const car_value& value : event.values) {
+            if (std::find(shown.begin(), shown.end(), value.field) != shown.end()) continue;
+            pair(name_of(value.field), value.text);
+        }
+        return out;
+    }
+    // Generic: the catalog's key fields, the other payload fields, the record's System values.
+    std::vector<bool> done(event.fields.size(), false);
+    if (const event_description* description = find_event_description(event.provider, event.event_id)) {
+        std::string_view keys = description->key_fields;
+        while (!keys.empty()) {
+            const std::size_t comma = keys.find(',');
+            const std::string_view key = keys.substr(0, comma);
+            keys = comma == std::string_view::npos ? std::string_view() : keys.substr(comma + 1);
+            for (std::size_t i = 0; i < event.fields.size(); ++i) {
+                if (!done[i] && event.fields[i].name == key) {
+                    pair(key, event.fields[i].value);
+                    done[i] = true;
+                    break;
+                }
             }
-            out += '"';
-        } else {
-            out += value.text;
         }
     }
+    for (std::size_t i = 0; i < event.fields.size(); ++i) {
+        if (!done[i]) pair(payload_label(event.fields, i), event.fields[i].value);
+    }
+    if (event.level != 0) pair("level", std::to_string(event.level));
+    if (event.task != 0) pair("task", std::to_string(event.task));
+    if (event.opcode != 0) pair("opcode", std::to_string(event.opcode));
+    if (event.keywords != 0) {
+        char hex[24];
+        std::snprintf(hex, sizeof hex, "0x%016llx", static_cast<unsigned long long>(event.keywords));
+        pair("keywords", hex);
+    }
+    if (!event.user_sid.empty()) pair("user_sid", event.user_sid);
     return out;
+}
+
+std::string payload_label(const std::vector<payload_field>& fields, std::size_t index) {
+    if (!fields[index].name.empty()) return fields[index].name;
+    std::size_t position = 0;
+    for (std::size_t i = 0; i <= index; ++i) if (fields[i].name.empty()) ++position;
+    return "Data[" + std::to_string(position) + "]";
 }
 
 std::string analytics_text(const car_event& event) {

@@ -38,6 +38,7 @@ scan_request make_request(const run_config& config) {
     request.scan.window = {config.from, config.to};
     request.show_progress = !config.quiet && ::isatty(STDERR_FILENO) == 1;
     request.report_problems = !config.quiet;
+    request.keep_duplicates = config.keep_duplicates;
 
     run_description& run = request.run;
     run.tool_version = version_string;
@@ -50,6 +51,8 @@ scan_request make_request(const run_config& config) {
     if (config.from) run.from = format_iso8601_utc(*config.from);
     if (config.to) run.to = format_iso8601_utc(*config.to);
     run.recovered = config.recovered;
+    run.timeline = config.timeline_car_only ? "car" : "all";
+    run.keep_duplicates = config.keep_duplicates;
     return request;
 }
 
@@ -75,9 +78,13 @@ int run(int argc, char** argv) {
     settings.homenet = config.homenet;
     const auto analytics = make_analytics(settings);
     scan_request request = make_request(config);
-    // Only the payloads the normalizers map are needed; the other records are counted.
-    for (const auto& normalizer : normalizers) {
-        request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+    // A timeline of CAR events only needs the payloads the normalizers map;
+    // the other records are counted. The whole timeline needs every payload.
+    if (config.timeline_car_only) {
+        request.scan.timeline = timeline_scope::car;
+        for (const auto& normalizer : normalizers) {
+            request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+        }
     }
     auto writers = make_writers(config);
     return run_scan(request, *engine, normalizers, analytics, writers, std::cerr);

@@ -54,6 +54,11 @@ po::options_description visible_options(std::string& engine_help) {
          "internal networks, replacing the default 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")
         ("from", po::value<std::string>()->value_name("TIME"), "only events at or after TIME (ISO 8601; UTC unless an offset is given)")
         ("to", po::value<std::string>()->value_name("TIME"), "only events at or before TIME (ISO 8601; UTC unless an offset is given)")
+        ("timeline", po::value<std::string>()->value_name("all|car")->default_value("all"),
+         "which records the timeline holds: every readable record (typed CAR events where CAR or evtxcar has an "
+         "object, generic events for the rest), or only the typed CAR events")
+        ("keep-duplicates", "one timeline row (and detection) per copy of an event; by default an event held by "
+                            "several files (copies of one log) is one row that names every file")
         ("threads", po::value<unsigned>()->value_name("N"), "worker threads (default: all cores)")
         ("engine", po::value<std::string>()->value_name("NAME")->default_value("fast"), engine_help.c_str())
         ("recovered", "also read records recovered from slack space")
@@ -119,6 +124,13 @@ std::variant<run_config, usage_error> parse_command_line(int argc, const char* c
     config.recovered = values.count("recovered") > 0;
     config.strict = values.count("strict") > 0;
     config.quiet = values.count("quiet") > 0;
+
+    const std::string timeline = values["timeline"].as<std::string>();
+    if (timeline != "all" && timeline != "car") {
+        return usage_error{"--timeline must be 'all' or 'car', not '" + timeline + "'"};
+    }
+    config.timeline_car_only = timeline == "car";
+    config.keep_duplicates = values.count("keep-duplicates") > 0;
 
     config.engine = values["engine"].as<std::string>();
     const auto names = engine_names();

@@ -21,6 +21,10 @@ struct parallel_scan_settings {
     unsigned threads = 1;
     read_options read;
     time_window window;
+    timeline_scope timeline = timeline_scope::all;
+    // What marks events in the scan for the analytics that judge each event
+    // alone (Sigma rules); each worker makes its own markers from them.
+    std::vector<const event_marker_source*> markers;
     std::size_t sort_memory_budget = 192u << 20;  // bytes of events held before spilling, all workers together
 };
 

@@ -6,7 +6,7 @@
 #include <map>
 
 #include "car/normalizer.hpp"
-#include "car/security_mappings.hpp"
+#include "car/security/security_mappings.hpp"
 #include "catch.hpp"
 
 using namespace evtxcar;

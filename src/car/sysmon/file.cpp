@@ -1,7 +1,7 @@
 // Sysmon -> CAR file: timestomp (2), create (11), delete (23, 26), and
 // evtxcar's own actions raw_access_read (9), create_stream_hash (15),
 // block_executable (27), block_shredding (28), executable_detected (29).
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 

@@ -1,5 +1,5 @@
 // Security auditing -> CAR process: create (4688), terminate (4689).
-#include "car/security_mappings.hpp"
+#include "car/security/security_mappings.hpp"
 
 namespace evtxcar::security {
 

@@ -2,7 +2,7 @@
 // creation and exit, Filtering Platform connections and binds), then adds
 // what every CAR event carries (host, time, provenance). Other Security
 // events stay out of the timeline (their records are still counted).
-#include "car/security_mappings.hpp"
+#include "car/security/security_mappings.hpp"
 
 namespace evtxcar {
 

@@ -1,6 +1,6 @@
 // Sysmon -> CAR process: create (1), terminate (5), access (10), and
 // evtxcar's own action tamper (25).
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 

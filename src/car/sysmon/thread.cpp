@@ -1,6 +1,6 @@
 // Sysmon -> CAR thread/remote_create (8). The source process is also the
 // event's acting process (image_path, pid, guid), as on every other object.
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 

@@ -4,7 +4,7 @@
 //   dns/query (22), clipboard/change (24), sysmon/other (any other id).
 #include <string>
 
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 

@@ -1,4 +1,4 @@
-#include "car/sysmon_fields.hpp"
+#include "car/sysmon/sysmon_fields.hpp"
 
 namespace evtxcar::sysmon {
 

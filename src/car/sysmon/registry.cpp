@@ -1,7 +1,7 @@
 // Sysmon -> CAR registry: add / remove (12), value_edit (13), key_edit (14).
 // TargetObject "HKLM\SOFTWARE\...\Run\Updater" splits into hive "HKLM",
 // key "SOFTWARE\...\Run" and, for events on values, value "Updater".
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 

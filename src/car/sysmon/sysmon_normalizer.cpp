@@ -1,7 +1,7 @@
 // The Sysmon normalizer: picks the mapping for the event id, then adds what
 // every CAR event carries (host, time, provenance).
 #include "car/normalizer.hpp"
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar {
 

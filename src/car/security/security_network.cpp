@@ -6,7 +6,7 @@
 // DestAddress/DestPort the other end; Direction says who initiated. CAR's
 // src_ip is the initiator, so an inbound connection's src_ip is the remote
 // address.
-#include "car/security_mappings.hpp"
+#include "car/security/security_mappings.hpp"
 
 namespace evtxcar::security {
 

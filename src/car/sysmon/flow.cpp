@@ -2,7 +2,7 @@
 #include <algorithm>
 #include <cctype>
 
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 

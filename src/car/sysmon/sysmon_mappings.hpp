@@ -6,7 +6,7 @@
 
 #include "car/car_event.hpp"
 #include "car/normalizer.hpp"
-#include "car/sysmon_fields.hpp"
+#include "car/sysmon/sysmon_fields.hpp"
 
 namespace evtxcar {
 

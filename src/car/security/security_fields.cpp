@@ -3,7 +3,7 @@
 #include <charconv>
 #include <cstdint>
 
-#include "car/security_mappings.hpp"
+#include "car/security/security_mappings.hpp"
 
 namespace evtxcar::security {
 

@@ -1,5 +1,5 @@
 // Sysmon -> CAR driver/load (6) and module/load (7).
-#include "car/sysmon_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
 
