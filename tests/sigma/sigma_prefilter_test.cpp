@@ -69,13 +69,14 @@ TEST_CASE("the prefilter keeps every rule that can match", "[sigma]") {
         rule_text("long contains", "    s:\n        CommandLine|contains: 'sekurlsa'\n    condition: s\n") +
         rule_text("short contains", "    s:\n        CommandLine|contains: '-e'\n    condition: s\n") +
         rule_text("no literal", "    s:\n        CommandLine|re: 'a+b'\n    condition: s\n") +
-        rule_text("cased", "    s:\n        CommandLine|cased|contains: 'MiMi'\n    condition: s\n"),
+        rule_text("cased", "    s:\n        CommandLine|cased|contains: 'MiMi'\n    condition: s\n") +
+        rule_text("localized", "    s:\n        User|endswith: '\\Système'\n    condition: s\n"),
         "r.yml", sigma::testing::any_product(), resolver);
-    REQUIRE(rules.rules.size() == 7);
+    REQUIRE(rules.rules.size() == 8);
     std::vector<const sigma::compiled_rule*> list;
     for (const auto& rule : rules.rules) list.push_back(&rule);
     const sigma::literal_prefilter prefilter(list);
-    CHECK(prefilter.indexed() == 6);
+    CHECK(prefilter.indexed() == 7);
     CHECK(prefilter.unindexed() == 1);
 
     auto candidates_of = [&](std::map<std::string, std::string> fields) {
@@ -89,13 +90,14 @@ TEST_CASE("the prefilter keeps every rule that can match", "[sigma]") {
     CHECK(candidates_of({{"CommandLine", "mimikatz SEKURLSA::logonpasswords"}}) == std::vector<std::uint32_t>{3, 5, 6});
     CHECK(candidates_of({{"CommandLine", "ps -E x"}}) == std::vector<std::uint32_t>{4, 5});
     CHECK(candidates_of({{"Other", "sekurlsa"}}) == std::vector<std::uint32_t>{5});
+    CHECK(candidates_of({{"User", "AUTORITE NT\\SYSTÈME"}}) == std::vector<std::uint32_t>{5, 7});  // folded as the matchers fold
 
     std::size_t matched = 0;
     for (const auto& fields : std::vector<std::map<std::string, std::string>>{
              {{"Image", "C:\\Windows\\cmd.exe"}, {"CommandLine", "net user -e sekurlsa MiMi aab"}},
-             {{"Image", "C:\\Windows\\System32\\whoami.exe"}, {"CommandLine", "whoami"}}})
+             {{"Image", "C:\\Windows\\System32\\whoami.exe"}, {"CommandLine", "whoami"}, {"User", "AUTORITE NT\\SYSTÈME"}}})
         check_no_rule_lost(rules, prefilter, list, map_event(resolver, fields), matched);
-    CHECK(matched == 7);
+    CHECK(matched == 8);
 }
 
 TEST_CASE("the prefilter keeps every SigmaHQ process_creation rule that matches", "[sigma][sigmahq]") {
