@@ -42,7 +42,10 @@ constexpr const char* outputs_text =
 po::options_description visible_options(std::string& engine_help) {
     engine_help = "record engine: ";
     const auto names = engine_names();
-    for (std::size_t i = 0; i < names.size(); ++i) engine_help += (i ? "|" : "") + std::string(names[i]);
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (i > 0) engine_help += '|';
+        engine_help += names[i];
+    }
     po::options_description options("Options", 100, 50);
     options.add_options()
         ("output,o", po::value<std::string>()->value_name("DIR")->default_value("evtxcar-out"), "folder for the outputs (created if missing)")
