@@ -50,14 +50,17 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
                                                std::vector<std::unique_ptr<report_writer>>& writers,
-                                               progress_meter& progress, timeline_pass_threads threads) {
+                                               progress_meter& progress, timeline_pass_threads threads,
+                                               const stop_request& stop) {
     timeline_pass_result pass;
+    const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
     pid_tracker pids;
     const process_context context(processes, pids);
 
     if (threads == timeline_pass_threads::one) {
         auto merged = sorter.merge([&](car_event& event) {
+            if (stop.requested()) return false;
             run_analytics(event, analytics, pids, context, pass);
             ++pass.events;
             progress.add_records(1);
@@ -65,6 +68,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             return !writer_failure;
         });
         if (writer_failure) return *writer_failure;
+        if (stop.requested()) return stopped;
         if (!merged) return merged.error();
         return pass;
     }
@@ -98,6 +102,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     std::vector<car_event> batch = next_batch();
     std::size_t filled = 0;
     auto merged = sorter.merge([&](car_event& event) {
+        if (stop.requested()) return false;
         run_analytics(event, analytics, pids, context, pass);
         ++pass.events;
         if (filled < batch.size()) {
@@ -119,6 +124,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     queue.close();
     writer_thread.join();
     if (writer_failure) return *writer_failure;
+    if (stop.requested()) return stopped;
     if (!merged) return merged.error();
     return pass;
 }
