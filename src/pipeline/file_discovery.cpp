@@ -109,10 +109,20 @@ private:
                 {.file = folder, .reason = "cannot list folder completely: " + system_error(list_error)});
         }
         std::sort(entries.begin(), entries.end(), [](const entry& a, const entry& b) { return a.name < b.name; });
+        std::vector<std::string> earlier_outputs;
+        const bool earlier_output_folder =
+            !is_output_folder && settings_.outputs_listed_in &&
+            std::any_of(entries.begin(), entries.end(), [](const entry& item) { return item.name == ".evtxcar"; });
+        if (earlier_output_folder) earlier_outputs = settings_.outputs_listed_in(folder);
         // Depth first, in name order: pushed in reverse so the first name is searched first.
         std::vector<std::string> subfolders;
         for (const entry& item : entries) {
             if (is_output_folder && settings_.is_own_file && settings_.is_own_file(item.name)) continue;
+            if (earlier_output_folder &&
+                (item.name == ".evtxcar" ||
+                 std::find(earlier_outputs.begin(), earlier_outputs.end(), item.name) != earlier_outputs.end())) {
+                continue;
+            }
             const std::string path = (fs::path(folder) / item.name).string();
             consider(path, item.type, subfolders);
         }

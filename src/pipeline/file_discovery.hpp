@@ -12,7 +12,9 @@
 // passed over with its reason. Each folder is listed and closed before the
 // next is opened, so the depth of the tree costs no open files; a folder
 // that cannot be listed is a problem (its files are lost to the run), and
-// the walk goes on.
+// the walk goes on. evtxcar's own files are not input: those of this run's
+// output folder, and the outputs an earlier run's folder (one holding
+// .evtxcar/) names in its manifest.
 
 #include <compare>
 #include <cstdint>
@@ -40,6 +42,10 @@ struct discovery_settings {
     // the files evtxcar itself writes there. They are neither read nor counted.
     std::optional<file_identity> output_folder;
     std::function<bool(std::string_view name)> is_own_file;
+    // Any other folder that holds a .evtxcar/ folder is the output folder of
+    // an earlier run: the outputs its manifest names (returned by this) are
+    // not input either, nor is .evtxcar/ itself.
+    std::function<std::vector<std::string>(const std::string& folder)> outputs_listed_in;
     stop_request stop;
 };
 

@@ -243,6 +243,9 @@ discovery_settings output_folder::exclusions() const {
     settings.is_own_file = [own, names = settings_.output_names](std::string_view name) {
         return std::find(own.begin(), own.end(), name) != own.end() || is_state_or_temporary(name, names);
     };
+    settings.outputs_listed_in = [names = settings_.output_names](const std::string& folder) {
+        return read_output_manifest(fs::path(folder) / state_folder_name, names);
+    };
     return settings;
 }
 

@@ -1,7 +1,7 @@
 #include "pipeline/scan.hpp"
 
 #include <chrono>
-#include <cstring>
+#include <csignal>
 #include <ctime>
 #include <exception>
 #include <ostream>
@@ -59,6 +59,15 @@ run_outcome ended_early(int exit_status, const char* status, std::string message
     return outcome;
 }
 
+std::string signal_name(int signal) {
+    switch (signal) {
+        case SIGINT: return "SIGINT";
+        case SIGTERM: return "SIGTERM";
+        case SIGHUP: return "SIGHUP";
+        default: return "signal " + std::to_string(signal);
+    }
+}
+
 std::string inputs_in_words(const std::vector<std::string>& inputs) {
     std::string text;
     for (std::size_t i = 0; i < inputs.size(); ++i) text += (i ? ", " : "") + displayable_path(inputs[i]);
@@ -84,7 +93,7 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
     auto interrupted = [&] {
         writers.clear();
         const int signal = stop.signal();
-        const std::string what = std::string("interrupted by ") + ::strsignal(signal) +
+        const std::string what = "interrupted by " + signal_name(signal) +
                                  ": no output of this run was published, earlier outputs are as they were";
         messages << "evtxcar: " << what << "\n";
         return ended_early(128 + signal, "interrupted", what, output_shown);

@@ -86,7 +86,7 @@ TEST_CASE("exit 2 and status usage_error for a bad command line", "[integration]
     CHECK(line["message"].get<std::string>().find("bogus") != std::string::npos);
 }
 
-TEST_CASE("--no-json-status keeps stdout empty, --json-status and --no-json-status together are a usage error",
+TEST_CASE("the status line can be turned off, and asking for it both ways is a usage error",
           "[integration][exit_status]") {
     temporary_folder out;
     const auto quiet = test::run_evtxcar({"scan", test::testdata_path("demo"), "-o", out.path().string(), "--no-json-status"},

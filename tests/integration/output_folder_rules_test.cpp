@@ -147,6 +147,12 @@ TEST_CASE("output folder: evtxcar's outputs inside the input are not input", "[i
         CHECK(summary["files"]["total"] == 1);
         CHECK(summary["files"]["other_files_skipped"] == 0);
     }
+    // Nor are those of an earlier run into another folder.
+    const fs::path second = in / "second-look";
+    const auto run = test::run_evtxcar({"scan", in.string(), "-o", second.string()});
+    INFO(run.output);
+    CHECK(run.exit_status == 0);
+    CHECK(test::read_summary(second)["files"]["other_files_skipped"] == 0);
 }
 
 TEST_CASE("output folder: temporaries of runs that did not finish are removed at the start",

@@ -165,6 +165,28 @@ TEST_CASE("file discovery leaves evtxcar's own files in its output folder alone"
     CHECK(found.skipped_examples == std::vector<std::string>{(root / "timeline.csv").string()});
 }
 
+TEST_CASE("file discovery leaves out the outputs an earlier run's folder names", "[pipeline][discovery]") {
+    temporary_folder folder;
+    const auto root = folder.path();
+    const auto earlier = root / "earlier-run";
+    fs::create_directories(earlier / ".evtxcar");
+    std::ofstream(earlier / "timeline.csv") << "x";  // named by its manifest
+    std::ofstream(earlier / "notes.txt") << "x";     // not
+    std::ofstream(root / "timeline.csv") << "x";     // not in a folder evtxcar wrote into
+    discovery_settings settings;
+    std::vector<std::string> asked;
+    settings.outputs_listed_in = [&asked](const std::string& listed) {
+        asked.push_back(listed);
+        return std::vector<std::string>{"timeline.csv"};
+    };
+    const discovered_files found = discover_evtx_files({root.string()}, settings);
+    CHECK(asked == std::vector<std::string>{earlier.string()});
+    CHECK(found.skipped == 2);
+    // A folder's own files before its subfolders'.
+    CHECK(found.skipped_examples ==
+          std::vector<std::string>{(root / "timeline.csv").string(), (earlier / "notes.txt").string()});
+}
+
 TEST_CASE("file discovery lists a folder it cannot read and goes on", "[pipeline][discovery]") {
     temporary_folder folder;
     const auto root = folder.path();
@@ -181,7 +203,7 @@ TEST_CASE("file discovery lists a folder it cannot read and goes on", "[pipeline
     const discovered_files found = discover_evtx_files({root.string()});
     fs::permissions(root / "b-closed", fs::perms::owner_all);
     if (::geteuid() == 0) {
-        WARN("running as root, which reads any folder: tests/integration/run_safety_test.cpp checks this as nobody");
+        WARN("running as root, which reads any folder: tests/integration/walk_test.cpp checks this as nobody");
         return;
     }
     REQUIRE(found.files.size() == 2);
