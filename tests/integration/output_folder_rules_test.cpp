@@ -2,7 +2,8 @@
 // touched, an earlier run's outputs are replaced only with --overwrite and
 // never by a run that reads nothing, evtxcar's own outputs are never input,
 // and temporaries of runs that did not finish are removed.
-#include <sys/wait.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
@@ -23,6 +24,20 @@ using nlohmann::json;
 namespace {
 
 namespace fs = std::filesystem;
+
+constexpr time_t long_ago = 978307200;  // 2001-01-01: an access time no read leaves behind
+
+// Sets the file's access time to long_ago, its modification time kept.
+void make_access_time_old(const fs::path& file) {
+    const timespec times[2] = {{long_ago, 0}, {0, UTIME_OMIT}};
+    REQUIRE(::utimensat(AT_FDCWD, file.c_str(), times, 0) == 0);
+}
+
+bool read_since_made_old(const fs::path& file) {
+    struct stat status {};
+    REQUIRE(::stat(file.c_str(), &status) == 0);
+    return status.st_atim.tv_sec != long_ago;
+}
 
 }  // namespace
 
@@ -175,4 +190,39 @@ TEST_CASE("output folder: temporaries of runs that did not finish are removed at
     CHECK(test::names_containing(out, gone).empty());
     CHECK(fs::is_empty(temp));
     CHECK(test::names_containing(out, ".partial-").empty());
+}
+
+TEST_CASE("output folder: one that cannot be written is found before any input is read",
+          "[integration][output_folder]") {
+    temporary_folder folder;
+    const fs::path log = folder.path() / "Security.evtx";
+    fs::copy_file(test::testdata_root() / "demo" / "DC01" / "Security.evtx", log);
+    // Whether the log was read shows in its access time, where reads update it (not on a noatime mount).
+    make_access_time_old(log);
+    test::read_file(log.string());
+    if (!read_since_made_old(log)) {
+        WARN("SKIPPED: reading does not update access times here, so a read cannot be seen");
+        return;
+    }
+    make_access_time_old(log);
+    // Root writes anywhere: the run is nobody's, for whom the folder (root's,
+    // 0755) is read-only; the binary is copied where nobody may run it.
+    const fs::path out = folder.path() / "read-only";
+    fs::create_directories(out);
+    const fs::path binary = folder.path() / "evtxcar";
+    fs::copy_file(EVTXCAR_BINARY, binary);
+    fs::permissions(binary, fs::perms(0755));
+    fs::permissions(folder.path(), fs::perms(0755));
+    if (::geteuid() != 0) fs::permissions(out, fs::perms(0555));
+    const auto words = test::as_unprivileged({binary.string(), "scan", folder.path().string(), "-o", out.string()});
+    if (!words) {
+        WARN("SKIPPED: cannot run as the user nobody here (setpriv failed), so no folder is read-only");
+        return;
+    }
+    const auto refused = test::run_command(*words);
+    INFO(refused.output);
+    CHECK(refused.exit_status == 1);
+    CHECK(refused.output.find("evtxcar: fatal: cannot write in output folder " + out.string()) != std::string::npos);
+    CHECK_FALSE(read_since_made_old(log));
+    CHECK(fs::is_empty(out));
 }
