@@ -74,7 +74,7 @@ po::options_description visible_options(std::string& engine_help) {
         ("strict", "skip chunks whose checksum is wrong instead of reading and flagging them")
         ("overwrite", "replace the outputs of an earlier run in the output folder")
         ("temp-dir", po::value<std::string>()->value_name("DIR"),
-         "folder for the time sort's temporary files (default: DIR/.evtxcar/ in the output folder)")
+         "folder for the time sort's temporary files (default: .evtxcar/ in the output folder)")
         ("quiet,q", "no progress line and no closing summary on stderr")
         ("json-status", "print the one-line JSON result on stdout even when stdout is a terminal")
         ("no-json-status", "never print the one-line JSON result (default: printed when stdout is not a terminal)")
