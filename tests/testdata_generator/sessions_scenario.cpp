@@ -262,6 +262,7 @@ std::vector<scenario_record> ws10_records() {
     return log.records();
 }
 
+// WS03: Windows 7 (4624 version 0), in a workgroup.
 std::vector<scenario_record> ws03_records() {
     security_log log("WS03", to_filetime({2026, 3, 12, 9, 15, 0, 0}));
     const std::string ws = log.computer();
@@ -275,18 +276,24 @@ std::vector<scenario_record> ws03_records() {
     console.ip_address = "127.0.0.1";
     console.ip_port = "0";
     log.add(security_logon_version(ws, log.next(), system, local_admin, console, 0),
-            "4624 v0 (Server 2008): no ImpersonationLevel, process id as a size_t");
-    logon_details service = console;
+            "4624 v0: no ImpersonationLevel, the process id as a decimal size_t");
+    log.add(security_logoff(ws, log.next(60), local_admin, 2), "4634: the console logon ends");
+    return log.records();
+}
+
+// SRV12: Windows Server 2012 R2 (4624 version 1).
+std::vector<scenario_record> srv12_records() {
+    security_log log("SRV12.corp.example.com", to_filetime({2026, 3, 12, 9, 20, 0, 0}));
+    const account system = {"S-1-5-18", "SRV12$", "CORP", 0x3E7};
+    logon_details service;
     service.logon_type = 5;
     service.logon_process = "Advapi  ";
+    service.workstation = "-";
     service.process_name = "C:\\Windows\\System32\\services.exe";
     service.process_id = 0x254;
-    service.ip_address = "-";
-    service.ip_port = "-";
-    log.add(security_logon_version(ws, log.next(), system, {"S-1-5-19", "LOCAL SERVICE", "NT AUTHORITY", 0x3E5},
-                                   service, 1),
-            "4624 v1 (Server 2008 R2): ImpersonationLevel, a service logon");
-    log.add(security_logoff(ws, log.next(60), local_admin, 2), "4634: the console logon ends");
+    log.add(security_logon_version(log.computer(), log.next(), system,
+                                   {"S-1-5-19", "LOCAL SERVICE", "NT AUTHORITY", 0x3E5}, service, 1),
+            "4624 v1: ImpersonationLevel, a service logon without address or workstation");
     return log.records();
 }
 
@@ -301,8 +308,10 @@ std::vector<scenario_file> sessions_files() {
                      "logons (4624 v2, 4625 brute force, RDP), 4778/4779, 4800/4801, 4648, 4697, 4698/4702/4699, "
                      "4657, 4732/4733, 4647/4634",
                      ws10_records(), 301544),
-            log_file("sessions/WS03/Security.evtx", "4624 in versions 0 and 1 (Windows Server 2008, 2008 R2)",
-                     ws03_records(), 5120)};
+            log_file("sessions/WS03/Security.evtx", "4624 version 0 (Windows 7), process id as a size_t",
+                     ws03_records(), 5120),
+            log_file("sessions/SRV12/Security.evtx", "4624 version 1 (Windows Server 2012 R2): ImpersonationLevel",
+                     srv12_records(), 88410)};
 }
 
 }  // namespace evtxcar::testdata

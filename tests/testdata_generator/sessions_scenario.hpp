@@ -11,7 +11,8 @@
 //                       disconnect, lock and unlock, runas (4648), a service
 //                       and a scheduled task installed, a Run key written,
 //                       a local Administrators member added and removed
-//   WS03/Security.evtx  a Windows Server 2008 host: 4624 in versions 0 and 1
+//   WS03/Security.evtx  Windows 7: 4624 version 0
+//   SRV12/Security.evtx Windows Server 2012 R2: 4624 version 1
 // Generic events stay among them (4672, 4798) with their catalog messages.
 
 #include <vector>

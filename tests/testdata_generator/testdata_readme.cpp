@@ -52,8 +52,8 @@ byte for byte" fails when the committed files and the generator disagree.
   a 4771 password spray, NTLM 4776), an account's life and its groups
   (4720-4781, 4728-4757), a service (4697), a scheduled task (4698, 4702,
   4699) and a Run key value (4657). DC01 is a domain controller, WS10 a
-  Windows 10 workstation, WS03 a Windows Server 2008 host. 4672 and 4798
-  stay generic events.
+  Windows 10 workstation, WS03 a Windows 7 host, SRV12 a Windows Server
+  2012 R2 server. 4672 and 4798 stay generic events.
 - `structure/` - the format: many chunks, every value type, references and
   CDATA, Unicode edge cases, payload shapes and other providers.
 - `hostile/` - strings that attack HTML, CSV and terminals, including in a
