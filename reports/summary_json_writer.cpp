@@ -122,6 +122,8 @@ void write_run(json_document& json, const run_description& run) {
     json.boolean(run.recovered);
     json.key("timeline");
     json.string(run.timeline);
+    json.key("keep_duplicates");
+    json.boolean(run.keep_duplicates);
     json.key("started");
     json.string(run.started_utc);
     json.key("finished");
@@ -257,6 +259,8 @@ public:
         json.number(summary.records_outside_time_range);
         json.key("timeline_events");
         json.number(summary.timeline_events);
+        json.key("duplicate_events");
+        json.number(summary.duplicate_events);
         json.close('}');
         json.key("time_range");
         json.open('{');
@@ -266,6 +270,22 @@ public:
         json.time_or_null(summary.last_time);
         json.close('}');
         json.counts("hosts", summary.records_by_host);
+        json.key("host_identities");
+        json.open('[');
+        for (const host_identity& host : summary.hosts) {
+            json.open('{');
+            json.key("host");
+            json.string(host.name);
+            json.key("hostname");
+            json.string(host.hostname);
+            json.key("fqdn");
+            host.fqdn.empty() ? json.null() : json.string(host.fqdn);
+            json.strings("logged_as", host.logged_as);
+            json.key("records");
+            json.number(host.records);
+            json.close('}');
+        }
+        json.close(']');
         json.counts("records_by_channel", summary.records_by_channel);
         json.counts("records_by_provider", summary.records_by_provider);
         json.counts("records_by_event_id", summary.records_by_event_id);

@@ -23,8 +23,7 @@ record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normali
       window_(window),
       scope_(scope),
       tally_(tally),
-      runs_(runs),
-      needs_(needs_of(analytics)) {}
+      runs_(runs) {}
 
 void record_consumer::on_record(const event_record& record) {
     ++records_seen_;
@@ -58,7 +57,6 @@ void record_consumer::on_record(const event_record& record) {
     ++counter(tally_.by_object_action, event.object + "/" + event.action);
     ++channel.timeline;
     ++event_id.timeline;
-    tally_.coverage.count(needs_, record.computer, event);
     if (wanted_by_any(analytics_, event)) tally_.processes.push_back(event);
     runs_.add(std::move(event));
 }

@@ -1,8 +1,8 @@
 #pragma once
 // record_consumer: what a scan worker does with each record an engine
-// delivers: count it, normalize it, count what the analytics need per host
-// (for the coverage report), keep the process/creates analytics asked for,
-// and hand the CAR event to the sorter.
+// delivers: count it, normalize it (a generic event when no normalizer maps
+// it), keep the process/creates analytics asked for, and hand the event to
+// the sorter.
 
 #include <memory>
 #include <optional>
@@ -51,7 +51,6 @@ private:
     timeline_scope scope_;
     scan_tally& tally_;
     run_builder& runs_;
-    std::vector<event_need> needs_;  // what the analytics' variants look at, counted per host
     std::uint32_t file_index_ = 0;
     std::uint64_t records_seen_ = 0;
 };

@@ -32,6 +32,7 @@ struct scan_request {
     parallel_scan_settings scan;
     bool show_progress = false;  // draw the progress line on stderr
     bool report_problems = true;  // one line per damaged file on stderr, and a closing summary
+    bool keep_duplicates = false;  // one timeline row per copy of an event
 };
 
 // Names of every output evtxcar can write, so that a run removes those of an

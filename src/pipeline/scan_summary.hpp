@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "car/host_directory.hpp"
 #include "event_record.hpp"
 #include "result.hpp"
 
@@ -24,6 +25,7 @@ struct run_description {
     std::string from;                       // ISO 8601 UTC, empty when unbounded
     std::string to;
     bool recovered = false;
+    bool keep_duplicates = false;           // --keep-duplicates
     std::string timeline = "all";           // --timeline: "all" or "car"
     std::string started_utc;                // wall clock of the scan, ISO 8601 UTC
     std::string finished_utc;
@@ -78,7 +80,8 @@ struct scan_summary {
     std::uint64_t records_read = 0;
     std::uint64_t records_failed = 0;
     std::uint64_t records_outside_time_range = 0;  // read, but outside --from/--to
-    std::uint64_t timeline_events = 0;             // events in the timeline (typed CAR and generic)
+    std::uint64_t timeline_events = 0;             // events in the timeline (typed CAR and generic), copies once
+    std::uint64_t duplicate_events = 0;            // copies of timeline events in other files, left out of it
 
     filetime_ticks first_time = 0;  // range of TimeCreated over records in range (0 when none)
     filetime_ticks last_time = 0;
@@ -92,7 +95,8 @@ struct scan_summary {
     std::map<std::string, std::uint64_t> timeline_by_provider;
     std::map<std::string, std::uint64_t> timeline_by_event_id;
     std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"; generic events under "event/"
-    std::map<std::string, std::uint64_t> records_by_host;        // Computer
+    std::map<std::string, std::uint64_t> records_by_host;        // host name (host_directory), records read
+    std::vector<host_identity> hosts;                            // every host: name, hostname, fqdn, spellings
     std::map<std::string, std::uint64_t> detections_by_analytic; // "CAR-2020-11-010:remote"
 
     // Every problem with the input, in file order. Capped at max_listed_errors

@@ -123,7 +123,14 @@ TEST_CASE("corpus: Security sessions, authentication, accounts, groups, services
             if (event["provider"] != auditing_provider) continue;
             if (test::auditing_ids_beyond_processes().count(event["event_id"].get<int>()) == 0) continue;
             const std::uint64_t record_id = event["record_id"];
-            found[event["source_file"].get<std::string>()].emplace(record_id, std::move(event));
+            // One event however many files hold it: it stands for each of them.
+            std::vector<std::string> sources;
+            if (event.contains("source_files")) {
+                for (const auto& source : event["source_files"]) sources.push_back(source);
+            } else {
+                sources.push_back(event["source_file"]);
+            }
+            for (const std::string& source : sources) found[source].emplace(record_id, event);
         }
     }
 
