@@ -133,6 +133,65 @@ void write_run(json_document& json, const run_description& run) {
     json.close('}');
 }
 
+// The rule files (Sigma): what loaded, what was rejected and why, what was
+// skipped; per host, how many rules could look.
+void write_rules(json_document& json, const scan_summary& summary) {
+    const rule_load_summary& rules = summary.rules;
+    json.key("rules");
+    json.open('{');
+    json.key("asked");
+    json.boolean(rules.asked);
+    json.key("files");
+    json.number(rules.files);
+    json.key("loaded");
+    json.number(rules.loaded);
+    json.key("correlations");
+    json.number(rules.correlations);
+    json.key("filters");
+    json.number(rules.filters);
+    json.counts("skipped", rules.skipped);
+    json.key("rejected");
+    json.open('[');
+    for (const rule_load_summary::rejection& rejected : rules.rejected) {
+        json.open('{');
+        json.key("file");
+        json.string(rejected.file);
+        json.key("line");
+        json.number(rejected.line);
+        json.key("rule");
+        json.string(rejected.rule);
+        json.key("title");
+        json.string(rejected.title);
+        json.key("construct");
+        json.string(rejected.construct);
+        json.key("reason");
+        json.string(rejected.reason);
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+    json.key("rule_coverage");
+    json.open('[');
+    for (const rule_host_coverage& host : summary.rule_coverage) {
+        json.open('{');
+        json.key("host");
+        json.string(host.host);
+        json.key("rules");
+        json.number(host.rules);
+        json.key("full");
+        json.number(host.full);
+        json.key("partly");
+        json.number(host.partly);
+        json.key("none");
+        json.number(host.none);
+        json.key("detections");
+        json.number(host.detections);
+        json.strings("reasons", host.reasons);
+        json.close('}');
+    }
+    json.close(']');
+}
+
 void write_files(json_document& json, const scan_summary& summary) {
     std::uint64_t complete = 0, partial = 0, unreadable = 0;
     for (const file_outcome& file : summary.files) {
@@ -298,6 +357,7 @@ public:
         json.key("total");
         json.number(detections.size());
         json.counts("by_analytic_variant", summary.detections_by_analytic);
+        json.counts("by_level", summary.detections_by_level);
         json.close('}');
         json.key("warnings");
         json.open('{');
@@ -312,6 +372,7 @@ public:
         json.close('}');
         json.close('}');
         write_coverage(json, summary);
+        write_rules(json, summary);
         write_problems(json, summary);
         json.close('}');
         json.text().push_back('\n');

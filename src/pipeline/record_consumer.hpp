@@ -1,8 +1,9 @@
 #pragma once
 // record_consumer: what a scan worker does with each record an engine
 // delivers: count it, normalize it (a generic event when no normalizer maps
-// it), keep the process/creates analytics asked for, and hand the event to
-// the sorter.
+// it), let the markers of single-event analytics (Sigma rules) label it,
+// keep the process/creates analytics asked for, and hand the event to the
+// sorter.
 
 #include <memory>
 #include <optional>
@@ -31,7 +32,8 @@ class record_consumer final : public record_visitor {
 public:
     record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
                     const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
-                    timeline_scope scope, scan_tally& tally, run_builder& runs);
+                    timeline_scope scope, std::vector<std::unique_ptr<event_marker>>& markers, scan_tally& tally,
+                    run_builder& runs);
 
     void set_file(std::uint32_t file_index) { file_index_ = file_index; }
     std::uint64_t records_seen() const { return records_seen_; }
@@ -49,6 +51,7 @@ private:
     const std::vector<std::unique_ptr<analytic>>& analytics_;
     time_window window_;
     timeline_scope scope_;
+    std::vector<std::unique_ptr<event_marker>>& markers_;
     scan_tally& tally_;
     run_builder& runs_;
     std::uint32_t file_index_ = 0;

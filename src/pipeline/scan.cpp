@@ -148,6 +148,12 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
     summary.coverage = build_coverage(summary.records_by_host, analytics, pass->coverage,
                                       pass->detections, request.scan.window.from || request.scan.window.to);
+    const coverage_request covering{pass->profiles, pass->detections, request.scan.window.from || request.scan.window.to,
+                                    request.coverage_detail};
+    for (const coverage_provider* provider : request.coverage_providers) provider->add_coverage(covering, summary);
+    for (const detection& found : pass->detections) {
+        if (!found.level.empty()) ++summary.detections_by_level[found.level];
+    }
     summary.address_warnings = pass->warnings.unparsable_addresses;
     summary.address_warning_examples = pass->warnings.examples;
     summary.run.finished_utc = now_utc();

@@ -64,10 +64,42 @@ struct coverage_row {
     std::string analytic_name;         // "CMSTP"
     std::string variant;               // "car"
     bool evaluable = false;            // the host had events of the kind the variant evaluates
+    bool partial = false;              // evaluable, but fields it reads were never logged on this host (why_not says which)
     std::uint64_t events_examined = 0;  // those events, on this host, inside --from/--to
     std::uint64_t detections = 0;      // hits of this variant on this host
     std::string needs;                 // what the variant evaluates, in words
     std::string why_not;               // when not evaluable: why, in words; empty otherwise
+};
+
+// Per host, how many of the loaded rules (Sigma) could look at its events:
+// fully (events of the rule's logsource, with every field it reads),
+// partly (events, but some fields it reads never logged there), or not at
+// all (no events of its logsource).
+struct rule_host_coverage {
+    std::string host;
+    std::uint64_t rules = 0;
+    std::uint64_t full = 0;
+    std::uint64_t partly = 0;
+    std::uint64_t none = 0;
+    std::uint64_t detections = 0;
+    // The commonest reasons, most rules first: "412 rules: no PowerShell 4104 events (ps_script)".
+    std::vector<std::string> reasons;
+};
+
+// What the rule files gave: loaded, rejected (each with its file and the
+// construct refused), skipped.
+struct rule_load_summary {
+    bool asked = false;  // --rules was given
+    std::uint64_t files = 0;
+    std::uint64_t loaded = 0;        // detection rules evtxcar runs
+    std::uint64_t correlations = 0;
+    std::uint64_t filters = 0;
+    struct rejection {
+        std::string file, rule, title, construct, reason;
+        std::uint64_t line = 0;
+    };
+    std::vector<rejection> rejected;
+    std::map<std::string, std::uint64_t> skipped;  // by reason: "product", "status", "level"
 };
 
 struct scan_summary {
@@ -111,6 +143,9 @@ struct scan_summary {
     std::uint64_t problems_not_listed = 0;
 
     std::vector<coverage_row> coverage;  // sorted by host, then analytic and variant in table order
+    std::vector<rule_host_coverage> rule_coverage;  // sorted by host
+    rule_load_summary rules;
+    std::map<std::string, std::uint64_t> detections_by_level;  // "high": N (rules with a level)
 
     // Records a normalizer read but could not map faithfully (a process id
     // that is not a number, an unknown direction...): the event is kept with

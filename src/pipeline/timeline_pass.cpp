@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
 #include "pipeline/duplicate_filter.hpp"
 #include "pipeline/event_batch_queue.hpp"
@@ -14,17 +15,44 @@ namespace {
 constexpr std::size_t events_per_batch = 512;
 constexpr std::size_t batches_in_flight = 8;
 
-// Follows the event's pid (pid_tracker), counts it for coverage, runs
-// every analytic on it, marks its hits on it and gives each new detection
-// the event's labels and its process context.
-void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics,
-                   const std::vector<event_need>& needs, pid_tracker& pids, const process_context& processes,
-                   timeline_pass_result& pass) {
-    pids.observe(event, wanted_by_any(analytics, event));
+// The analytics as the pass runs them: those that see every event, and
+// those whose markers matched events in the scan, by their label.
+struct pass_analytics {
+    explicit pass_analytics(const std::vector<std::unique_ptr<analytic>>& analytics) : all(analytics) {
+        for (const auto& candidate : analytics) {
+            if (candidate->marks_in_scan()) {
+                by_mark.emplace(std::string(candidate->mark_label()), candidate.get());
+            } else {
+                evaluated.push_back(candidate.get());
+            }
+        }
+    }
+    const std::vector<std::unique_ptr<analytic>>& all;
+    std::vector<const analytic*> evaluated;
+    std::unordered_map<std::string, const analytic*> by_mark;
+};
+
+// Follows the event's pid (pid_tracker), counts it for coverage, turns the
+// marks the scan put on it into detections, runs every other analytic on
+// it, marks their hits on it and gives each new detection the event's
+// labels and its process context.
+void run_analytics(car_event& event, const pass_analytics& analytics, const std::vector<event_need>& needs,
+                   pid_tracker& pids, const process_context& processes, timeline_pass_result& pass) {
+    pids.observe(event, wanted_by_any(analytics.all, event));
     pass.coverage.count(needs, event.computer(), event);
+    pass.profiles.count(event.computer(), event);
     const std::size_t first_new = pass.detections.size();
-    for (const auto& candidate : analytics) candidate->evaluate(event, processes, pass.detections, pass.warnings);
-    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
+    if (!event.analytics.empty() && !analytics.by_mark.empty()) {
+        for (const std::string& label : event.analytics) {
+            const auto found = analytics.by_mark.find(label);
+            if (found != analytics.by_mark.end()) pass.detections.push_back(found->second->detection_for_mark(event));
+        }
+    }
+    const std::size_t first_evaluated = pass.detections.size();
+    for (const analytic* candidate : analytics.evaluated) {
+        candidate->evaluate(event, processes, pass.detections, pass.warnings);
+    }
+    for (std::size_t i = first_evaluated; i < pass.detections.size(); ++i) {
         std::string label = pass.detections[i].label();
         if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
             event.analytics.push_back(std::move(label));
@@ -33,6 +61,7 @@ void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>
     for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
         detection& found = pass.detections[i];
         found.event.analytics = event.analytics;
+        found.event.copies = event.copies;
         if (!found.process) {
             if (const car_event* process = processes.find_for(event)) found.process = *process;
         }
@@ -67,6 +96,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     pid_tracker pids;
     const process_context context(processes, pids);
     const std::vector<event_need> needs = needs_of(analytics);
+    const pass_analytics runs(analytics);
     duplicate_filter duplicates(settings.keep_duplicates);
     // A copy is followed by the pid tracker only; an event is evaluated and
     // handed to `write`.
@@ -77,7 +107,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             count_copy(event, pass.duplicates);
             return;
         }
-        run_analytics(event, analytics, needs, pids, context, pass);
+        run_analytics(event, runs, needs, pids, context, pass);
         ++pass.events;
         write(event);
     };

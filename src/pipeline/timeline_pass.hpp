@@ -16,6 +16,7 @@
 #include "analytics/analytic.hpp"
 #include "car/host_directory.hpp"
 #include "pipeline/analytic_coverage.hpp"
+#include "pipeline/host_profiles.hpp"
 #include "pipeline/progress_meter.hpp"
 #include "pipeline/timeline_sorter.hpp"
 #include "report_writer.hpp"
@@ -47,6 +48,7 @@ struct timeline_pass_result {
     std::uint64_t events = 0;           // events written (copies of an event count once)
     duplicate_counts duplicates;
     coverage_counts coverage;           // per host, the events each analytic variant needs (copies once)
+    host_profiles profiles;             // per host, the kinds of event and the fields they carried
 };
 
 result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
