@@ -50,10 +50,11 @@ constexpr message_template message_templates[] = {
     {"sensor", "config_change", "Sysmon configuration changed: {configuration}"},
     {"sensor", "error", "Sysmon error {error_id}: {error_description}"},
     // Security auditing: sessions, authentication, accounts, groups
-    {"user_session", "login", "{user} logged on, type {login_type}[, from {src_ip}][ port {src_port}][ (workstation {src_hostname})][, {method}][, elevated {elevated_token}] (logon id {logon_id})"},
-    {"user_session", "logout", "{user} logged off[, type {login_type}] (logon id {logon_id})"},
-    {"user_session", "reconnect", "{user} reconnected to session {session_name}[ from {src_ip}][ (client {src_hostname})] (logon id {logon_id})"},
-    {"user_session", "disconnect", "{user} disconnected from session {session_name}[ from {src_ip}][ (client {src_hostname})] (logon id {logon_id})"},
+    // (user_session's serve every sensor's sessions: RDP and LocalSessionManager too)
+    {"user_session", "login", "{user} logged on[, type {login_type}][, from {src_ip}][ port {src_port}][ (workstation {src_hostname})][, {method}][, elevated {elevated_token}][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "logout", "{user} logged off[, type {login_type}][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "reconnect", "{user} reconnected[ to session {session_name}][ from {src_ip}][ (client {src_hostname})][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "disconnect", "{user} disconnected[ from session {session_name}][ from {src_ip}][ (client {src_hostname})][, session {terminal_session_id}][ (logon id {logon_id})]"},
     {"user_session", "lock", "{user} locked the workstation[ (session {terminal_session_id})]"},
     {"user_session", "unlock", "{user} unlocked the workstation[ (session {terminal_session_id})]"},
     {"authentication", "success", "Authentication of {target_user} succeeded[ ({method})][, ticket for {ticket_service}][, encryption {ticket_encryption_type}][ from {src_ip}][ (workstation {src_hostname})]"},

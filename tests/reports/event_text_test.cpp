@@ -78,8 +78,18 @@ TEST_CASE("a [part] of a template is left out when a field in it is absent", "[r
     CHECK(event_message(logon) ==
           "CORP\\jdoe logged on, type 10, from 198.51.100.23 port 51234, Negotiate, elevated true (logon id 0x00000000005d2f1a)");
     // Fields outside brackets read "-" when absent, as in every template.
-    logon.action = "reconnect";
-    CHECK(event_message(logon) == "CORP\\jdoe reconnected to session - from 198.51.100.23 (logon id 0x00000000005d2f1a)");
+    car_event lock;
+    lock.object = "user_session";
+    lock.action = "lock";
+    CHECK(event_message(lock) == "- locked the workstation");
+    // A session from another sensor (no logon id, a session number).
+    car_event rdp;
+    rdp.object = "user_session";
+    rdp.action = "reconnect";
+    rdp.set(car_field::user, "CORP\\jdoe");
+    rdp.set(car_field::src_ip, "198.51.100.23");
+    rdp.set(car_field::terminal_session_id, "3");
+    CHECK(event_message(rdp) == "CORP\\jdoe reconnected from 198.51.100.23, session 3");
 }
 
 TEST_CASE("Security auditing's authentication, account and group events have messages", "[report][event_text]") {

@@ -279,7 +279,7 @@ inline std::optional<expected_car_event> expected_auditing_event(int id, const r
         e.fields["service_type"] = service_words(get("ServiceType"), false);
         e.fields["start_type"] = service_words(get("ServiceStartType"), true);
         e.fields["user"] = unless_placeholder(get("ServiceAccount"));
-        put(e, "subject_user", "subject_uid", "subject_logon_id", subject);
+        put(e, "subject_user", "uid", "subject_logon_id", subject);
     } else if (id == 4698 || id == 4699 || id == 4702) {
         e.object = "scheduled_task";
         e.action = id == 4698 ? "create" : id == 4699 ? "delete" : "update";

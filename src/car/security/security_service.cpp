@@ -30,10 +30,11 @@ std::string map_service_install(const event_fields& in, car_event& out) {
     copy_logged(in, "ServiceFileName", out, car_field::image_path);
     std::string problem = set_service_value(in, "ServiceType", out, car_field::service_type, service_type_words);
     keep_first(problem, set_service_value(in, "ServiceStartType", out, car_field::start_type, start_type_words));
-    // CAR's service user is the account the service runs as; the account
-    // that installed it is the Subject.
+    // CAR's service user is the account the service runs as, its uid the
+    // SID of the account that acted on it (as System 7045's uid is the
+    // record's UserID): the Subject, whose name and logon are subject_*.
     copy_logged(in, "ServiceAccount", out, car_field::user);
-    set_account(in, subject_account, out, account_subject);
+    set_account(in, subject_account, out, {car_field::subject_user, car_field::uid, car_field::subject_logon_id});
     return problem;
 }
 
