@@ -112,7 +112,7 @@ TEST_CASE("4698, 4699, 4702 become scheduled_task create, delete, update", "[car
     CHECK(updated.fields.at("task_content") == xml);  // TaskContentNew: the task after the update
 }
 
-TEST_CASE("4657 becomes registry add, value_edit or remove with hive, key, value, data", "[car][security][registry]") {
+TEST_CASE("4657 becomes registry value_edit or remove with hive, key, value, data", "[car][security][registry]") {
     const auto edit = normalize(security_record(
         4657, registry_change("%%1905", "\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run",
                               "%%1873", "C:\\Windows\\System32\\notepad.exe", "%%1873", "C:\\Users\\Public\\u.exe")));
@@ -135,7 +135,8 @@ TEST_CASE("4657 becomes registry add, value_edit or remove with hive, key, value
 
     const auto added = normalize(security_record(
         4657, registry_change("%%1904", "\\REGISTRY\\USER\\S-1-5-21-1-2-3-1105\\Software\\Classes", "-", "-", "%%1876", "1")));
-    CHECK(added.event.action == "add");
+    CHECK(added.event.action == "value_edit");  // a new value is written, as Sysmon 13 logs it
+    CHECK(added.fields.at("event_type") == "SetValue");
     CHECK(added.fields.at("hive") == "HKU");
     CHECK(added.fields.at("key") == "S-1-5-21-1-2-3-1105\\Software\\Classes");
     CHECK(added.fields.at("type") == "REG_DWORD");

@@ -473,8 +473,7 @@ TEST_CASE("sessions: every session, authentication, account, group, service, tas
         CHECK(objects_actions == std::set<std::string>{
                   "account/change", "account/create", "account/delete", "account/disable", "account/enable",
                   "account/rename", "authentication/explicit_credentials", "authentication/failure",
-                  "authentication/success", "group/member_add", "group/member_remove", "registry/add",
-                  "registry/remove", "registry/value_edit", "scheduled_task/create", "scheduled_task/delete",
+                  "authentication/success", "group/member_add", "group/member_remove", "registry/remove", "registry/value_edit", "scheduled_task/create", "scheduled_task/delete",
                   "scheduled_task/update", "service/create", "user_session/disconnect", "user_session/lock",
                   "user_session/login", "user_session/logout", "user_session/reconnect", "user_session/unlock"});
         CHECK(compared > 40);

@@ -289,7 +289,7 @@ inline std::optional<expected_car_event> expected_auditing_event(int id, const r
     } else if (id == 4657) {
         e.object = "registry";
         const std::string operation = get("OperationType");
-        e.action = operation == "%%1904" ? "add" : operation == "%%1906" ? "remove" : "value_edit";
+        e.action = operation == "%%1906" ? "remove" : "value_edit";
         std::string object = get("ObjectName");
         e.fields["hive"] = "";
         for (const auto& [root, hive] : {std::pair<std::string, std::string>{"\\REGISTRY\\MACHINE", "HKLM"},

@@ -1,7 +1,9 @@
-// Security auditing -> CAR registry: a registry value created (4657
-// OperationType %%1904: add), modified (%%1905: value_edit) or deleted
-// (%%1906: remove). ObjectName "\REGISTRY\MACHINE\SOFTWARE\...\Run" becomes
-// hive "HKLM" and key "SOFTWARE\...\Run", as Sysmon writes its paths.
+// Security auditing -> CAR registry: a registry value written, created
+// (4657 OperationType %%1904) or modified (%%1905), is value_edit, as Sysmon
+// logs both (13, SetValue); a value deleted (%%1906) is remove, as Sysmon's
+// 12 DeleteValue. A new value has no previous_type / previous_data.
+// ObjectName "\REGISTRY\MACHINE\SOFTWARE\...\Run" becomes hive "HKLM" and
+// key "SOFTWARE\...\Run", as Sysmon writes its paths.
 #include "car/security/security_mappings.hpp"
 
 namespace evtxcar::security {
@@ -15,7 +17,7 @@ struct registry_operation {
 };
 
 constexpr registry_operation registry_operations[] = {
-    {"%%1904", "add", "SetValue"},
+    {"%%1904", "value_edit", "SetValue"},
     {"%%1905", "value_edit", "SetValue"},
     {"%%1906", "remove", "DeleteValue"},
 };
