@@ -13,7 +13,9 @@ namespace {
 struct message_template {
     std::string_view object;
     std::string_view action;  // "" matches any action of the object
-    std::string_view text;    // {field} is replaced by the field's text, "-" when absent
+    // {field} is replaced by the field's text, "-" when absent; a [part] is
+    // written only when every field in it is present.
+    std::string_view text;
 };
 
 constexpr message_template message_templates[] = {
@@ -48,6 +50,24 @@ constexpr message_template message_templates[] = {
     {"sensor", "config_change", "Sysmon configuration changed: {configuration}"},
     {"sensor", "error", "Sysmon error {error_id}: {error_description}"},
     // Security auditing: sessions, authentication, accounts, groups
+    // (user_session's serve every sensor's sessions: RDP and LocalSessionManager too)
+    {"user_session", "login", "{user} logged on[, type {login_type}][, from {src_ip}][ port {src_port}][ (workstation {src_hostname})][, {method}][, elevated {elevated_token}][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "logout", "{user} logged off[, type {login_type}][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "reconnect", "{user} reconnected[ to session {session_name}][ from {src_ip}][ (client {src_hostname})][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "disconnect", "{user} disconnected[ from session {session_name}][ from {src_ip}][ (client {src_hostname})][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "lock", "{user} locked the workstation[ (session {terminal_session_id})]"},
+    {"user_session", "unlock", "{user} unlocked the workstation[ (session {terminal_session_id})]"},
+    {"authentication", "success", "Authentication of {target_user} succeeded[ ({method})][, ticket for {ticket_service}][, encryption {ticket_encryption_type}][ from {src_ip}][ (workstation {src_hostname})]"},
+    {"authentication", "failure", "Authentication of {target_user} failed[ ({method})][: {decision_reason}][, status {status}][/{sub_status}][, logon type {login_type}][ from {src_ip}][ (workstation {src_hostname})]"},
+    {"authentication", "explicit_credentials", "{user} used the credentials of {target_user}[ for {auth_target}][ in {exe}]"},
+    {"account", "create", "Account {target_user} created by {user}"},
+    {"account", "enable", "Account {target_user} enabled by {user}"},
+    {"account", "disable", "Account {target_user} disabled by {user}"},
+    {"account", "delete", "Account {target_user} deleted by {user}"},
+    {"account", "change", "Account {target_user} changed by {user}"},
+    {"account", "rename", "Account {previous_target_user} renamed to {target_user} by {user}"},
+    {"group", "member_add", "{target_uid}[ ({target_user})] added to {group_scope} group {group_name} by {user}"},
+    {"group", "member_remove", "{target_uid}[ ({target_user})] removed from {group_scope} group {group_name} by {user}"},
     // services and scheduled tasks, whichever log they come from
     {"service", "create", "Service installed: {name} ({image_path}), start type {start_type}, account {user}"},
     {"scheduled_task", "create", "Scheduled task created: {task_name} by {user}"},
@@ -56,19 +76,38 @@ constexpr message_template message_templates[] = {
     // System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log
 };
 
-std::string expand(std::string_view text, const car_event& event) {
-    std::string out;
-    out.reserve(text.size() + 64);
+// Appends `text` with its fields filled in; false when a field was absent
+// (written as "-").
+bool expand_fields(std::string& out, std::string_view text, const car_event& event) {
+    bool all_present = true;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '{') {
             const std::size_t close = text.find('}', i);
             const auto field = car_field_from_name(text.substr(i + 1, close - i - 1));
             const std::string* value = field ? event.get(*field) : nullptr;
             out += value ? std::string_view(*value) : std::string_view("-");
+            all_present = all_present && value != nullptr;
             i = close + 1;
         } else {
             out.push_back(text[i++]);
         }
+    }
+    return all_present;
+}
+
+// A template's text; a part in [brackets] is written only when every field
+// in it is present.
+std::string expand(std::string_view text, const car_event& event) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    while (!text.empty()) {
+        const std::size_t open = text.find('[');
+        expand_fields(out, text.substr(0, open), event);
+        if (open == std::string_view::npos) break;
+        const std::size_t close = text.find(']', open);
+        const std::size_t kept = out.size();
+        if (!expand_fields(out, text.substr(open + 1, close - open - 1), event)) out.resize(kept);
+        text = close == std::string_view::npos ? std::string_view() : text.substr(close + 1);
     }
     return out;
 }

@@ -11,7 +11,8 @@ namespace evtxcar {
 
 // "Process created: cmstp.exe (pid 4242) by cmd.exe: cmstp.exe /ni /s https://..."
 // The wording is data: one template per object/action for typed CAR events
-// (event_text.cpp); for generic events, the event catalog's template for its
+// (event_text.cpp: an absent field reads "-", a [part] of the template is
+// left out when a field in it is absent); for generic events, the event catalog's template for its
 // provider and event id (event_catalog.hpp), else "<channel> <event id>: "
 // and its first payload fields. In generic messages a value is cut at
 // max_message_value bytes (the whole value is in the details) and line

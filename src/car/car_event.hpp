@@ -46,6 +46,11 @@ namespace evtxcar {
     X(src_pid) X(src_tid) X(tgt_pid) X(tgt_tid) X(start_address) X(start_module)    \
     X(start_function)                                                               \
     /* Security auditing: sessions, authentication, accounts, groups */            \
+    X(login_type) X(subject_user) X(subject_uid) X(subject_logon_id)                \
+    X(elevated_token) X(method) X(logon_process) X(session_name) X(auth_target)     \
+    X(decision_reason) X(status) X(sub_status) X(ticket_service) X(ticket_options)  \
+    X(ticket_encryption_type) X(pre_auth_type) X(previous_target_user)              \
+    X(group_name) X(group_uid) X(group_scope) X(previous_type) X(previous_data)     \
     /* services (CAR service; service_type, start_type are evtxcar's own) */       \
     X(name) X(service_type) X(start_type)                                           \
     /* scheduled tasks (evtxcar's own object scheduled_task) */                    \

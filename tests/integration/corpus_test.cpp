@@ -18,6 +18,7 @@
 #include <set>
 
 #include "catch.hpp"
+#include "support/corpus_files.hpp"
 #include "support/csv_reader.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
@@ -27,14 +28,9 @@ using nlohmann::json;
 
 namespace {
 
-std::filesystem::path corpus_folder() { return std::filesystem::path(EVTXCAR_SHARED_DIR) / "corpus"; }
-
-void skip_without_corpus() {
-    if (!std::filesystem::exists(corpus_folder() / "MANIFEST.tsv")) {
-        std::cout << "SKIPPED: no corpus at " << corpus_folder() << "\n";
-        std::exit(77);
-    }
-}
+using test::corpus_folder;
+using test::have_evtxexport;
+using test::skip_without_corpus;
 
 // Paths listed in MANIFEST.tsv (relative to the corpus folder).
 std::vector<std::string> manifest_paths() {
@@ -47,8 +43,6 @@ std::vector<std::string> manifest_paths() {
     }
     return paths;
 }
-
-bool have_evtxexport() { return test::run_command({"sh", "-c", "command -v evtxexport"}).exit_status == 0; }
 
 }  // namespace
 

@@ -141,7 +141,30 @@ void check_security_row(const test::csv_table& t, std::size_t i, const test::exp
         CHECK(t.at(i, "action") == "bind");
         CHECK(t.at(i, "image_path") == neutralized(record.field("Application")));
         CHECK(t.at(i, "pid") == decimal_pid(record.field("ProcessId")));
+    } else if (const auto wanted = test::expected_auditing_event(id, record.pairs())) {
+        // Sessions, authentication, accounts...: the columns timeline.csv has
+        // (every field is held to the record in the sessions test below).
+        CHECK(t.at(i, "object") == wanted->object);
+        CHECK(t.at(i, "action") == wanted->action);
+        for (const char* column : {"user", "image_path", "pid", "src_ip", "src_port"}) {
+            const auto field = wanted->fields.find(column);
+            if (field == wanted->fields.end()) continue;
+            CAPTURE(column);
+            CHECK(t.at(i, column) == neutralized(field->second));
+        }
     }
+}
+
+// The events.jsonl objects of a scan, by (source file, record id).
+std::map<std::pair<std::string, std::uint64_t>, json> events_by_record(const std::filesystem::path& out) {
+    std::map<std::pair<std::string, std::uint64_t>, json> events;
+    std::ifstream jsonl(out / "events.jsonl");
+    for (std::string line; std::getline(jsonl, line);) {
+        json event = json::parse(line);
+        const std::pair<std::string, std::uint64_t> key{event["source_file"], event["record_id"]};
+        events.emplace(key, std::move(event));
+    }
+    return events;
 }
 
 // A record no CAR mapping describes is a generic event: object "event", no
@@ -260,13 +283,14 @@ TEST_CASE("demo: every detection carries the context of its process create", "[i
 
 TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[integration][timeline]") {
     auto expected = test::expected_records("demo", test::testdata_root().string());
-    for (const char* folder : {"analytics", "security"}) {
+    for (const char* folder : {"analytics", "security", "sessions"}) {
         const auto more = test::expected_records(folder, test::testdata_root().string());
         expected.insert(expected.end(), more.begin(), more.end());
     }
     temporary_folder out;
     // A row per record, copies too (security/ holds forwarded copies).
-    const auto result = scan({"demo", "analytics", "security"}, out.path(), engines.front(), {"--keep-duplicates"});
+    const auto result =
+        scan({"demo", "analytics", "security", "sessions"}, out.path(), engines.front(), {"--keep-duplicates"});
     const auto& t = result.timeline;
     std::map<std::pair<std::string, std::uint64_t>, std::size_t> row_of;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -403,6 +427,63 @@ TEST_CASE("security: every CMSTP variant from Security events alone, and from fo
             bool own_file_has_it = false;
             for (const auto& [file, record_id] : contexts) own_file_has_it = own_file_has_it || file == d.at(i, "source_file");
             if (own_file_has_it) CHECK(d.at(i, "process_source_file") == d.at(i, "source_file"));
+        }
+    }
+}
+
+TEST_CASE("sessions: every session, authentication, account, group, service, task and registry event holds its record's fields",
+          "[integration][sessions]") {
+    auto expected = test::expected_records("sessions", test::testdata_root().string());
+    const auto demo = test::expected_records("demo", test::testdata_root().string());
+    expected.insert(expected.end(), demo.begin(), demo.end());
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"sessions", "demo"}, out.path(), engine, {"--jsonl"});
+        CHECK(result.run.exit_status == 0);
+        CHECK(result.summary["warnings"]["normalization"]["count"] == 0);
+        const auto events = events_by_record(out.path());
+        std::set<std::string> objects_actions;
+        std::size_t compared = 0;
+        for (const auto& record : expected) {
+            CAPTURE(record.source_file, record.record_id(), record.data["case"]);
+            const auto found = events.find({record.source_file, record.record_id()});
+            REQUIRE(found != events.end());
+            const json& event = found->second;
+            CHECK_FALSE(event["message"].get<std::string>().empty());
+            const auto wanted = test::expected_auditing_event(record.event_id(), record.pairs());
+            if (!record.is_security() || !wanted) continue;
+            CHECK(event["object"] == wanted->object);
+            CHECK(event["action"] == wanted->action);
+            for (const auto& [field, value] : wanted->fields) {
+                CAPTURE(field, value);
+                if (value.empty()) {
+                    CHECK_FALSE(event.contains(field));
+                } else {
+                    REQUIRE(event.contains(field));
+                    CHECK(event[field] == value);
+                }
+            }
+            // The message is the object/action template's, not the catalog's or a generic one.
+            CHECK(event["message"].get<std::string>().rfind("Security ", 0) != 0);
+            objects_actions.insert(wanted->object + "/" + wanted->action);
+            ++compared;
+        }
+        // Every object and action the mappings write is in the test data.
+        CHECK(objects_actions == std::set<std::string>{
+                  "account/change", "account/create", "account/delete", "account/disable", "account/enable",
+                  "account/rename", "authentication/explicit_credentials", "authentication/failure",
+                  "authentication/success", "group/member_add", "group/member_remove", "registry/remove", "registry/value_edit", "scheduled_task/create", "scheduled_task/delete",
+                  "scheduled_task/update", "service/create", "user_session/disconnect", "user_session/lock",
+                  "user_session/login", "user_session/logout", "user_session/reconnect", "user_session/unlock"});
+        CHECK(compared > 40);
+        // The Security events that stay generic read their catalog message.
+        for (const auto& record : expected) {
+            if (!record.is_security() || record.is_normalized()) continue;
+            const json& event = events.at({record.source_file, record.record_id()});
+            CAPTURE(record.event_id(), event["message"]);
+            CHECK(event["object"] == "event");
+            CHECK(event["message"].get<std::string>().rfind("Security ", 0) != 0);
         }
     }
 }

@@ -3,15 +3,6 @@
 
 namespace evtxcar::security {
 
-namespace {
-
-// The first problem of several conversions.
-void keep_first(std::string& problem, std::string next) {
-    if (problem.empty()) problem = std::move(next);
-}
-
-}  // namespace
-
 std::string map_process_creation(const event_fields& in, car_event& out) {
     out.object = "process";
     out.action = "create";
