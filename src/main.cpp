@@ -75,6 +75,7 @@ std::variant<std::unique_ptr<rules::rule_library>, std::string> load_rule_librar
     rules::library_options options;
     for (const std::string& path : config.rule_paths) options.paths.emplace_back(path);
     options.load.min_level = *sigma::parse_level(config.min_level);
+    options.load.products = {"windows", std::string(rules::car_product)};
     options.load.statuses.clear();
     for (const std::string& status : config.rule_statuses) options.load.statuses.push_back(*sigma::parse_status(status));
     if (!config.placeholders_file.empty()) {

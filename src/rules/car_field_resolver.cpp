@@ -1,5 +1,7 @@
 #include "rules/car_field_resolver.hpp"
 
+#include "rules/logsource_table.hpp"
+
 namespace evtxcar::rules {
 
 namespace {
@@ -19,7 +21,10 @@ std::string key_of(const field_target& target, std::string_view name) {
 }  // namespace
 
 sigma::field_ref car_field_resolver::resolve(const sigma::logsource& source, std::string_view sigma_field) {
-    const field_target target = resolve_sigma_field(sigma_field, !source.category.empty());
+    field_target target = resolve_sigma_field(sigma_field, !source.category.empty());
+    if (source.product == car_product && target.what == field_target::kind::payload) {
+        if (const auto field = car_field_from_name(sigma_field)) target = {field_target::kind::car, *field};
+    }
     const auto [at, added] = index_.emplace(key_of(target, sigma_field), static_cast<std::uint32_t>(targets_.size()));
     if (added) {
         targets_.push_back(

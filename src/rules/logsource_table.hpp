@@ -43,6 +43,11 @@ struct logsource_entry {
     std::string_view not_in_event_logs = {};
 };
 
+// Rules of evtxcar's own product `car` (CAR analytics written as Sigma
+// rules) name a CAR object and action as their category
+// ("process/create") and read CAR fields by their CAR names.
+inline constexpr std::string_view car_product = "car";
+
 // The entry for a Windows logsource (category or service, lower case), or
 // nullptr when the table has none (the rule is rejected with that reason).
 const logsource_entry* find_windows_logsource(std::string_view category, std::string_view service);

@@ -13,6 +13,7 @@ bool is_of(const run_rule& rule, const event_kind_key& kind) {
         std::find(rule.event_ids.begin(), rule.event_ids.end(), kind.event_id) == rule.event_ids.end()) {
         return false;
     }
+    if (!rule.car_object.empty()) return rule.car_object == kind.object && rule.car_action == kind.action;
     if (rule.source == nullptr) return true;
     for (const car_kind& car : rule.source->car_kinds) {
         if (car.object == kind.object && car.action == kind.action && (car.event_id == 0 || car.event_id == kind.event_id)) {
@@ -49,6 +50,7 @@ bool carries(const event_kind_profile& profile, const resolved_field& target) {
 }
 
 std::string logsource_text(const run_rule& rule) {
+    if (!rule.car_object.empty()) return rule.car_object + "/" + rule.car_action;
     if (rule.source == nullptr) return "every record";
     const std::string name = !rule.source->category.empty() ? std::string(rule.source->category)
                                                              : "service " + std::string(rule.source->service);

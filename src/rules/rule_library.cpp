@@ -97,7 +97,19 @@ std::unique_ptr<rule_library> rule_library::load(const library_options& options)
         run_rule run;
         run.rule = &rule;
         run.index = i;
-        if (!source.category.empty() || !source.service.empty()) {
+        if (source.product == car_product) {
+            const std::size_t slash = source.category.find('/');
+            if (slash == std::string::npos || slash == 0 || slash + 1 == source.category.size()) {
+                library->not_run_.push_back({rule.metadata().file, rule.metadata().display_id(), rule.metadata().title,
+                                             {"logsource: product: car, category: " + source.category,
+                                              "a rule of product car names a CAR object and action as its category, "
+                                              "e.g. process/create",
+                                              0}});
+                continue;
+            }
+            run.car_object = source.category.substr(0, slash);
+            run.car_action = source.category.substr(slash + 1);
+        } else if (!source.category.empty() || !source.service.empty()) {
             run.source = find_windows_logsource(source.category, source.service);
             if (run.source == nullptr) {
                 const std::string named = !source.category.empty() ? "category: " + source.category
@@ -124,6 +136,10 @@ std::unique_ptr<rule_library> rule_library::load(const library_options& options)
 
 void rule_library::index() {
     for (const run_rule& run : runs_) {
+        if (!run.car_object.empty()) {
+            by_kind_[{run.car_object, run.car_action}].members.push_back(&run);
+            continue;
+        }
         if (run.source == nullptr) {
             every_record_.members.push_back(&run);
             continue;

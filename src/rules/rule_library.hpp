@@ -32,7 +32,10 @@ struct library_options {
 struct run_rule {
     const sigma::compiled_rule* rule = nullptr;
     std::size_t index = 0;                  // in rule_set::rules
-    const logsource_entry* source = nullptr;  // nullptr: the rule names no category or service: every record
+    const logsource_entry* source = nullptr;  // nullptr: see car_object, else every record
+    // A rule of evtxcar's own product `car` (CAR analytics written as rules):
+    // its category names one CAR object and action ("process/create").
+    std::string car_object, car_action;
     std::string label;                      // "<id>:sigma", on the events it matches
     // The event ids one of which a matching event has (from the rule's
     // condition, or the logsource's own), empty when any.

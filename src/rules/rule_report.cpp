@@ -16,6 +16,7 @@ std::string_view skipped_reason(sigma::skipped_rule::why why) {
 }
 
 std::string logsource_of(const run_rule& run) {
+    if (!run.car_object.empty()) return "car " + run.car_object + "/" + run.car_action;
     if (run.source == nullptr) return "every record";
     return !run.source->category.empty() ? "category " + std::string(run.source->category)
                                           : "service " + std::string(run.source->service);
