@@ -14,6 +14,13 @@ bool ends_program_at(std::string_view command_line, std::size_t end) {
     return end == command_line.size() || command_line[end] == ' ' || command_line[end] == '\t';
 }
 
+// An unquoted program path with spaces ("C:\Program Files\x\a.exe") goes
+// on with a folder after its last space; "%COMSPEC% /c start x.exe" does not.
+bool is_one_path(std::string_view candidate) {
+    const std::size_t space = candidate.find_last_of(" \t");
+    return space == std::string_view::npos || candidate.find('\\', space) != std::string_view::npos;
+}
+
 int hex_digit(char c) {
     if (c >= '0' && c <= '9') return c - '0';
     if (c >= 'a' && c <= 'f') return c - 'a' + 10;
@@ -35,7 +42,9 @@ std::string_view command_program(std::string_view command_line) {
     for (const std::string_view extension : {".exe", ".sys"}) {
         for (std::size_t at = folded.find(extension); at != std::string::npos; at = folded.find(extension, at + 1)) {
             const std::size_t end = at + extension.size();
-            if (ends_program_at(command_line, end)) return command_line.substr(0, end);
+            if (ends_program_at(command_line, end) && is_one_path(command_line.substr(0, end))) {
+                return command_line.substr(0, end);
+            }
         }
     }
     return command_line.substr(0, command_line.find_first_of(" \t"));

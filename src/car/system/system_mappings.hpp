@@ -29,9 +29,9 @@ std::string map_service_start_type(const event_fields& in, car_event& out);     
 // service_text.cpp
 
 // The program a service command line runs: the quoted part of
-// "\"C:\\Program Files\\x\\x.exe\" -k", else up to the first ".exe"/".sys"
-// that ends a word ("C:\\Program Files\\x\\x.exe -k" has no quotes but a
-// path with spaces), else up to the first space.
+// "\"C:\\Program Files\\x\\x.exe\" -k"; else up to the first ".exe"/".sys"
+// that ends a word, when that is one path ("C:\\Program Files\\x\\x.exe -k",
+// unquoted with spaces); else up to the first space ("%COMSPEC% /c ...").
 std::string_view command_program(std::string_view command_line);
 
 // What 7036's binary data says: the service's key name and its state code
