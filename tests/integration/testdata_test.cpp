@@ -6,13 +6,13 @@
 #include <map>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <tuple>
 
 #include "catch.hpp"
 #include "support/csv_reader.hpp"
 #include "support/details_text.hpp"
 #include "support/expected_records.hpp"
+#include "support/other_log_expectations.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
 
@@ -160,50 +160,22 @@ std::map<std::string, std::string> row_fields(const test::csv_table& t, std::siz
     return fields;
 }
 
-// The n-th (1-based) payload field without a name.
-std::string unnamed_field(const test::expected_record& record, std::size_t n) {
-    for (const auto& pair : record.data["fields"]) {
-        if (pair[0].get<std::string>().empty() && --n == 0) return pair[1];
-    }
-    return "";
-}
-
-// PowerShell's context lines: "Key=Value" (classic log) or "Key = Value"
-// (4103), split at the first '=', blanks around key and value dropped.
-std::map<std::string, std::string> context_lines(const std::string& text) {
-    std::map<std::string, std::string> pairs;
-    std::istringstream lines(text);
-    const auto trim = [](std::string value) {
-        const auto first = value.find_first_not_of(" \t\r");
-        if (first == std::string::npos) return std::string();
-        return value.substr(first, value.find_last_not_of(" \t\r") - first + 1);
-    };
-    for (std::string line; std::getline(lines, line);) {
-        const auto equals = line.find('=');
-        if (equals != std::string::npos && !trim(line.substr(0, equals)).empty()) {
-            pairs.emplace(trim(line.substr(0, equals)), trim(line.substr(equals + 1)));
-        }
-    }
-    return pairs;
-}
-
-// 7036's binary data ("BITS/4" in UTF-16LE, as hexadecimal text) as ASCII text.
-std::string utf16_hex_as_ascii(const std::string& hex) {
-    std::string text;
-    for (std::size_t i = 0; i + 3 < hex.size(); i += 4) {
-        const char c = static_cast<char>(std::stoi(hex.substr(i, 2), nullptr, 16));
-        if (c == 0) break;
-        text.push_back(c);
-    }
-    return text;
-}
-
 // What the row of a record of the System, PowerShell, Defender,
-// TaskScheduler, WMI-Activity, RDP and event log service logs must say,
-// from the record's fields and the rules of docs/data-model.md.
+// TaskScheduler, WMI-Activity, RDP and event log service logs must say
+// (support/other_log_expectations.hpp, from the record's fields).
 void check_other_log_row(const test::csv_table& t, std::size_t i, const test::expected_record& record) {
+    test::record_view view;
+    view.provider = record.data["provider"];
+    view.channel = record.data["channel"];
+    view.event_id = record.event_id();
+    view.user_sid = record.data["user_sid"];
+    for (const auto& pair : record.data["fields"]) view.fields.emplace_back(pair[0], pair[1]);
+    const test::expected_event expected = test::expected_other_log_event(view);
+    CHECK(t.at(i, "object") == expected.object);
+    CHECK(t.at(i, "action") == expected.action);
+    CHECK_FALSE(t.at(i, "message").empty());
     const std::map<std::string, std::string> row = row_fields(t, i);
-    const auto shows = [&row](const std::string& name, const std::string& value) {
+    for (const auto& [name, value] : expected.fields) {
         CAPTURE(name, value);
         if (value.empty()) {
             CHECK(row.count(name) == 0);
@@ -211,135 +183,6 @@ void check_other_log_row(const test::csv_table& t, std::size_t i, const test::ex
             REQUIRE(row.count(name) == 1);
             CHECK(row.at(name) == value);
         }
-    };
-    const std::string provider = record.data["provider"];
-    const std::string user_sid = record.data["user_sid"];
-    const int id = record.event_id();
-    const std::string object = t.at(i, "object"), action = t.at(i, "action");
-    CAPTURE(object, action);
-    CHECK_FALSE(t.at(i, "message").empty());
-    if (provider == "Service Control Manager") {
-        CHECK(object == "service");
-        shows("uid", user_sid);
-        if (id == 7045) {
-            CHECK(action == "create");
-            shows("name", record.field("ServiceName"));
-            shows("image_path", record.field("ImagePath"));
-            shows("service_type", record.field("ServiceType"));
-            shows("start_type", record.field("StartType"));
-            shows("user", record.field("AccountName"));
-        } else if (id == 7040) {
-            CHECK(action == "modify");
-            shows("name", record.field("param1"));
-            shows("previous_start_type", record.field("param2"));
-            shows("start_type", record.field("param3"));
-            shows("service_key_name", record.field("param4"));
-        } else {
-            shows("name", record.field("param1"));
-            shows("state", record.field("param2"));
-            const std::string data = utf16_hex_as_ascii(record.field("Binary"));
-            const auto slash = data.rfind('/');
-            const std::string code = slash == std::string::npos ? "" : data.substr(slash + 1);
-            shows("service_key_name", slash == std::string::npos ? data : data.substr(0, slash));
-            const std::string state = record.field("param2");
-            const std::string expected = code == "4" ? "start" : code == "1" ? "stop" : code == "7" ? "pause"
-                                       : state == "running" ? "start" : state == "stopped" ? "stop"
-                                       : state == "paused" ? "pause" : "state_change";
-            CHECK(action == expected);
-        }
-    } else if (provider == "Microsoft-Windows-Eventlog") {
-        CHECK(object == "log");
-        CHECK(action == "clear");
-        shows("log_name", record.has_field("Channel") ? record.field("Channel") : record.data["channel"].get<std::string>());
-        shows("user", record.field("SubjectDomainName") + "\\" + record.field("SubjectUserName"));
-        shows("uid", record.has_field("SubjectUserSid") ? record.field("SubjectUserSid") : user_sid);
-        shows("logon_id", record.field("SubjectLogonId"));
-        shows("backup_path", record.field("BackupPath"));
-    } else if (provider == "Microsoft-Windows-PowerShell") {
-        CHECK(object == "script");
-        shows("uid", user_sid);
-        if (id == 4104) {
-            CHECK(action == "block");
-            shows("script_block_text", record.field("ScriptBlockText"));
-            shows("script_block_id", record.field("ScriptBlockId"));
-            shows("script_path", record.field("Path"));
-            shows("message_number", record.field("MessageNumber"));
-            shows("message_total", record.field("MessageTotal"));
-        } else {
-            CHECK(action == "invoke");
-            auto context = context_lines(record.field("ContextInfo"));
-            shows("command_line", context["Host Application"]);
-            shows("engine_version", context["Engine Version"]);
-            shows("command_name", context["Command Name"]);
-            shows("script_name", context["Script Name"]);
-            shows("user", context["User"]);
-            shows("invocation", record.field("Payload"));
-        }
-    } else if (provider == "PowerShell") {
-        CHECK(object == "script");
-        CHECK(action == (id == 400 ? "engine_start" : id == 403 ? "engine_stop" : id == 600 ? "provider_start" : "invoke"));
-        auto context = context_lines(unnamed_field(record, id == 800 ? 2 : 3));
-        shows("command_line", context["HostApplication"]);
-        shows("engine_version", context["EngineVersion"]);
-        shows("host_version", context["HostVersion"]);
-        if (id == 800) {
-            shows("script_command_line", unnamed_field(record, 1));
-            shows("invocation", unnamed_field(record, 3));
-            shows("user", context["UserId"]);
-        } else {
-            shows(id == 600 ? "name" : "state", unnamed_field(record, 1));
-            shows(id == 600 ? "state" : "previous_state", unnamed_field(record, 2));
-        }
-    } else if (provider == "Microsoft-Windows-Windows Defender") {
-        CHECK(object == "malware");
-        CHECK(action == (id == 1116 ? "detect" : "remediate"));
-        shows("threat_name", record.field("Threat Name"));
-        shows("severity", record.field("Severity Name"));
-        shows("category", record.field("Category Name"));
-        shows("image_path", record.field("Process Name"));
-        shows("user", record.field("Detection User"));
-        shows("action_taken", record.field("Action Name"));
-        shows("remediation_user", record.field("Remediation User"));
-        const std::string path = record.field("Path");
-        const bool single_file = path.rfind("file:_", 0) == 0 && path.find("; ") == std::string::npos;
-        shows("file_path", single_file ? path.substr(6) : path);
-    } else if (provider == "Microsoft-Windows-TaskScheduler") {
-        CHECK(object == "scheduled_task");
-        CHECK(action == (id == 106 ? "create" : id == 140 ? "update" : id == 141 ? "delete" : id == 200 ? "start" : "complete"));
-        shows("task_name", record.field("TaskName"));
-        shows("user", id == 106 ? record.field("UserContext") : record.field("UserName"));
-        shows("action_name", record.field("ActionName"));
-        shows("task_instance_id", record.field("TaskInstanceId"));
-        shows("result_code", record.field("ResultCode"));
-    } else if (provider == "Microsoft-Windows-WMI-Activity") {
-        CHECK(object == "wmi");
-        CHECK(action == "binding");
-        shows("event_namespace", record.field("Namespace"));
-        shows("wmi_filter", record.field("ESS"));
-        shows("wmi_consumer", record.field("CONSUMER"));
-        // The query as the MOF text of PossibleCause writes it, its quotes and backslashes escaped.
-        REQUIRE(row.count("wmi_query") == 1);
-        std::string escaped;
-        for (const char c : row.at("wmi_query")) {
-            if (c == '"' || c == '\\') escaped.push_back('\\');
-            escaped.push_back(c);
-        }
-        CHECK(record.field("PossibleCause").find("Query = \"" + escaped + "\";") != std::string::npos);
-    } else if (provider == "Microsoft-Windows-TerminalServices-RemoteConnectionManager") {
-        CHECK(object == "user_session");
-        CHECK(action == "login");
-        shows("user", record.field("Param2") + "\\" + record.field("Param1"));
-        shows("src_ip", record.field("Param3"));
-        shows("login_type", "10");
-    } else {
-        CHECK(object == "user_session");
-        CHECK(action == (id == 21 ? "login" : id == 22 ? "shell_start" : id == 23 ? "logout" : id == 24 ? "disconnect" : "reconnect"));
-        shows("user", record.field("User"));
-        shows("terminal_session_id", record.field("SessionID"));
-        const std::string address = record.field("Address");
-        const bool remote = !address.empty() && address != "LOCAL";
-        shows("src_ip", remote ? address : "");
-        shows("login_type", remote ? "10" : "");
     }
 }
 

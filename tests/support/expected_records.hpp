@@ -7,9 +7,10 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
-#include <set>
 #include <string>
 #include <vector>
+
+#include "support/other_log_expectations.hpp"
 
 namespace evtxcar::test {
 
@@ -46,21 +47,7 @@ struct expected_record {
     // The events of the other logs that map to CAR (docs/data-model.md):
     // services, logs cleared, scripts, malware, scheduled tasks, WMI
     // bindings, RDP sessions.
-    bool is_other_log_normalized() const {
-        static const std::map<std::string, std::set<int>> mapped = {
-            {"Service Control Manager", {7036, 7040, 7045}},
-            {"Microsoft-Windows-Eventlog", {104, 1102}},
-            {"Microsoft-Windows-PowerShell", {4103, 4104}},
-            {"PowerShell", {400, 403, 600, 800}},
-            {"Microsoft-Windows-Windows Defender", {1116, 1117}},
-            {"Microsoft-Windows-TaskScheduler", {106, 140, 141, 200, 201}},
-            {"Microsoft-Windows-WMI-Activity", {5861}},
-            {"Microsoft-Windows-TerminalServices-RemoteConnectionManager", {1149}},
-            {"Microsoft-Windows-TerminalServices-LocalSessionManager", {21, 22, 23, 24, 25}},
-        };
-        const auto found = mapped.find(data["provider"].get<std::string>());
-        return found != mapped.end() && found->second.count(event_id()) == 1;
-    }
+    bool is_other_log_normalized() const { return is_other_log_mapped(data["provider"], event_id()); }
 };
 
 inline std::filesystem::path testdata_root() { return std::filesystem::path(EVTXCAR_SOURCE_DIR) / "testdata"; }
