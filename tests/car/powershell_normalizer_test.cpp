@@ -1,5 +1,5 @@
 // PowerShell -> evtxcar's script object. Operational 4104 (MessageNumber,
-// MessageTotal, ScriptBlockText, ScriptBlockId and, from PowerShell 5.1,
+// MessageTotal, ScriptBlockText, ScriptBlockId and, from PowerShell 5,
 // Path) and 4103 (ContextInfo "        Host Application = ...", UserData,
 // Payload); the classic log's 400/403/600/800 as three unnamed <Data>
 // elements with "\tKey=Value" context, as evtxexport shows real logs.
@@ -70,7 +70,7 @@ TEST_CASE("4104 becomes script/block: text, id, path, part numbers, the PowerShe
     CHECK(out.fields.at("uid") == "S-1-5-21-1552841522-3835366585-4197357653-1001");
 }
 
-TEST_CASE("4104 without Path (PowerShell 5.0), with an empty Path, with part numbers that are not numbers",
+TEST_CASE("4104 without Path (a PowerShell 4.0 host), with an empty Path, with part numbers that are not numbers",
           "[car][powershell]") {
     const auto v50 = normalize_record(operational_record(
         4104, {{"MessageNumber", "1"}, {"MessageTotal", "1"}, {"ScriptBlockText", "prompt"}, {"ScriptBlockId", "id"}}));

@@ -52,7 +52,7 @@ struct script_block {
     std::string text;
     std::string id;    // "{guid}" lower case, as PowerShell writes it
     std::string path;  // "" for an interactive block
-    bool has_path = true;  // PowerShell 5.0 writes no Path field
+    bool has_path = true;  // PowerShell 4.0 hosts write no Path field
 };
 // Microsoft-Windows-PowerShell/Operational 4104 version 1, written in the
 // PowerShell process `pid` as the user `user_sid`.

@@ -136,7 +136,7 @@ void powershell_downgrade(log_book& book) {
              "PowerShell 4104: script block part 2 of 2");
     script_block interactive{1, 1, "whoami /all", "{9e8d7c6b-5a4f-4e3d-8c2b-1a0f9e8d7c6b}", "", false};
     book.add(powershell_log, powershell_script_block(ws10, at(9, 15, 2), powershell_pid, helpdesk_sid, interactive),
-             "PowerShell 4104 in PowerShell 5.0's layout (no Path field): script/block without script_path");
+             "PowerShell 4104 in a PowerShell 4.0 host's layout (no Path field): script/block without script_path");
     book.add(powershell_log,
              powershell_module_logging(
                  ws10, at(9, 14, 31), powershell_pid, helpdesk_sid,

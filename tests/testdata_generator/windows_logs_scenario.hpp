@@ -4,7 +4,7 @@
 // outside (RdpCoreTS 131, RemoteConnectionManager 261 and 1149,
 // LocalSessionManager 21/22), downgrades PowerShell to 2.0 (classic log 400,
 // 600, 800, 403), runs script blocks (Operational 4104 in two parts, the
-// PowerShell 5.0 layout without Path, 4103), is caught by Defender (1116,
+// PowerShell 4.0 layout without Path, 4103), is caught by Defender (1116,
 // 1117) and adds an exclusion (5007), installs a service (7045, 7036) and a
 // scheduled task (106, 200, 129, 201, 140, 141), binds a WMI consumer
 // (5857, 5861), opens the firewall (2004), downloads with BITS (59),
