@@ -79,8 +79,17 @@ public:
         }
         append_payload(event);
         key("source_file");
-        append_json_string(line_, event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
-        line_ += "}\n";
+        append_json_string(line_, source_of(event.file_index));
+        key("copies");
+        line_ += std::to_string(1 + event.copies.size());
+        key("source_files");
+        line_.push_back('[');
+        append_json_string(line_, source_of(event.file_index));
+        for (std::uint32_t copy : event.copies) {
+            line_.push_back(',');
+            append_json_string(line_, source_of(copy));
+        }
+        line_ += "]}\n";
         file().write(line_);
         return true;
     }
@@ -88,6 +97,11 @@ public:
     result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return complete_file(); }
 
 private:
+    const std::string& source_of(std::uint32_t file_index) const {
+        static const std::string none;
+        return file_index < source_files_.size() ? source_files_[file_index] : none;
+    }
+
     void append_keywords(std::uint64_t keywords) {
         char hex[24];
         std::snprintf(hex, sizeof hex, "\"0x%016llx\"", static_cast<unsigned long long>(keywords));

@@ -122,6 +122,8 @@ void write_run(json_document& json, const run_description& run) {
     json.boolean(run.recovered);
     json.key("timeline");
     json.string(run.timeline);
+    json.key("keep_duplicates");
+    json.boolean(run.keep_duplicates);
     json.key("started");
     json.string(run.started_utc);
     json.key("finished");
@@ -129,6 +131,65 @@ void write_run(json_document& json, const run_description& run) {
     json.key("seconds");
     json.real(run.seconds);
     json.close('}');
+}
+
+// The rule files (Sigma): what loaded, what was rejected and why, what was
+// skipped; per host, how many rules could look.
+void write_rules(json_document& json, const scan_summary& summary) {
+    const rule_load_summary& rules = summary.rules;
+    json.key("rules");
+    json.open('{');
+    json.key("asked");
+    json.boolean(rules.asked);
+    json.key("files");
+    json.number(rules.files);
+    json.key("loaded");
+    json.number(rules.loaded);
+    json.key("correlations");
+    json.number(rules.correlations);
+    json.key("filters");
+    json.number(rules.filters);
+    json.counts("skipped", rules.skipped);
+    json.key("rejected");
+    json.open('[');
+    for (const rule_load_summary::rejection& rejected : rules.rejected) {
+        json.open('{');
+        json.key("file");
+        json.string(rejected.file);
+        json.key("line");
+        json.number(rejected.line);
+        json.key("rule");
+        json.string(rejected.rule);
+        json.key("title");
+        json.string(rejected.title);
+        json.key("construct");
+        json.string(rejected.construct);
+        json.key("reason");
+        json.string(rejected.reason);
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+    json.key("rule_coverage");
+    json.open('[');
+    for (const rule_host_coverage& host : summary.rule_coverage) {
+        json.open('{');
+        json.key("host");
+        json.string(host.host);
+        json.key("rules");
+        json.number(host.rules);
+        json.key("full");
+        json.number(host.full);
+        json.key("partly");
+        json.number(host.partly);
+        json.key("none");
+        json.number(host.none);
+        json.key("detections");
+        json.number(host.detections);
+        json.strings("reasons", host.reasons);
+        json.close('}');
+    }
+    json.close(']');
 }
 
 void write_files(json_document& json, const scan_summary& summary) {
@@ -257,6 +318,8 @@ public:
         json.number(summary.records_outside_time_range);
         json.key("timeline_events");
         json.number(summary.timeline_events);
+        json.key("duplicate_events");
+        json.number(summary.duplicate_events);
         json.close('}');
         json.key("time_range");
         json.open('{');
@@ -266,6 +329,22 @@ public:
         json.time_or_null(summary.last_time);
         json.close('}');
         json.counts("hosts", summary.records_by_host);
+        json.key("host_identities");
+        json.open('[');
+        for (const host_identity& host : summary.hosts) {
+            json.open('{');
+            json.key("host");
+            json.string(host.name);
+            json.key("hostname");
+            json.string(host.hostname);
+            json.key("fqdn");
+            host.fqdn.empty() ? json.null() : json.string(host.fqdn);
+            json.strings("logged_as", host.logged_as);
+            json.key("records");
+            json.number(host.records);
+            json.close('}');
+        }
+        json.close(']');
         json.counts("records_by_channel", summary.records_by_channel);
         json.counts("records_by_provider", summary.records_by_provider);
         json.counts("records_by_event_id", summary.records_by_event_id);
@@ -278,6 +357,7 @@ public:
         json.key("total");
         json.number(detections.size());
         json.counts("by_analytic_variant", summary.detections_by_analytic);
+        json.counts("by_level", summary.detections_by_level);
         json.close('}');
         json.key("warnings");
         json.open('{');
@@ -292,6 +372,7 @@ public:
         json.close('}');
         json.close('}');
         write_coverage(json, summary);
+        write_rules(json, summary);
         write_problems(json, summary);
         json.close('}');
         json.text().push_back('\n');

@@ -38,6 +38,7 @@ scan_request make_request(const run_config& config) {
     request.scan.window = {config.from, config.to};
     request.show_progress = !config.quiet && ::isatty(STDERR_FILENO) == 1;
     request.report_problems = !config.quiet;
+    request.keep_duplicates = config.keep_duplicates;
 
     run_description& run = request.run;
     run.tool_version = version_string;
@@ -51,6 +52,7 @@ scan_request make_request(const run_config& config) {
     if (config.to) run.to = format_iso8601_utc(*config.to);
     run.recovered = config.recovered;
     run.timeline = config.timeline_car_only ? "car" : "all";
+    run.keep_duplicates = config.keep_duplicates;
     return request;
 }
 

@@ -20,7 +20,7 @@ namespace evtxcar {
 // fields appear in `details` and in events.jsonl.
 #define EVTXCAR_CAR_FIELDS(X)                                                        \
     /* host */                                                                      \
-    X(hostname) X(fqdn)                                                             \
+    X(hostname) X(fqdn) X(computer)                                                 \
     /* acting process */                                                            \
     X(image_path) X(exe) X(pid) X(ppid) X(tid) X(guid) X(parent_guid) X(command_line) \
     X(parent_image_path) X(parent_exe) X(parent_command_line)                       \
@@ -127,11 +127,17 @@ struct car_event {
     // --- analytics that fired on this event: "CAR-2020-11-010:remote"
     std::vector<std::string> analytics;
 
+    // --- other files that hold this same event (copies of one log), by file
+    // index, ascending; set by the timeline pass, empty before it
+    std::vector<std::uint32_t> copies;
+
     // The field's text, or nullptr when the event does not have it.
     const std::string* get(car_field field) const;
     // The field's text, or "" when the event does not have it.
     std::string_view text(car_field field) const;
     bool is_generic() const { return object == generic_object; }
+    // The record's Computer, as logged: fqdn when it has a dot, else hostname.
+    std::string_view computer() const;
 
     // Sets (or replaces) a field, keeping `values` in car_field order. Empty
     // text removes the field: an absent Sysmon field is an absent CAR field.
@@ -140,11 +146,21 @@ struct car_event {
     friend bool operator==(const car_event&, const car_event&) = default;
 };
 
-// Timeline order: time, then file, then record id, then offset.
+// True when `a` and `b` are copies of one event, e.g. from a log collected
+// twice or a collector's ForwardedEvents beside the host's own log: the same
+// host (Computer), channel, provider, event id, record id, TimeCreated and
+// payload.
+bool same_event(const car_event& a, const car_event& b);
+
+// Timeline order: time, then host (Computer), channel and record id (so that
+// copies of one event, from several files, meet side by side), then file,
+// then offset.
 inline bool timeline_before(const car_event& a, const car_event& b) {
     if (a.time != b.time) return a.time < b.time;
-    if (a.file_index != b.file_index) return a.file_index < b.file_index;
+    if (const int host = a.computer().compare(b.computer()); host != 0) return host < 0;
+    if (const int channel = a.channel.compare(b.channel); channel != 0) return channel < 0;
     if (a.record_id != b.record_id) return a.record_id < b.record_id;
+    if (a.file_index != b.file_index) return a.file_index < b.file_index;
     return a.record_offset < b.record_offset;
 }
 

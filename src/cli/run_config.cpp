@@ -57,6 +57,8 @@ po::options_description visible_options(std::string& engine_help) {
         ("timeline", po::value<std::string>()->value_name("all|car")->default_value("all"),
          "which records the timeline holds: every readable record (typed CAR events where CAR or evtxcar has an "
          "object, generic events for the rest), or only the typed CAR events")
+        ("keep-duplicates", "one timeline row (and detection) per copy of an event; by default an event held by "
+                            "several files (copies of one log) is one row that names every file")
         ("threads", po::value<unsigned>()->value_name("N"), "worker threads (default: all cores)")
         ("engine", po::value<std::string>()->value_name("NAME")->default_value("fast"), engine_help.c_str())
         ("recovered", "also read records recovered from slack space")
@@ -128,6 +130,7 @@ std::variant<run_config, usage_error> parse_command_line(int argc, const char* c
         return usage_error{"--timeline must be 'all' or 'car', not '" + timeline + "'"};
     }
     config.timeline_car_only = timeline == "car";
+    config.keep_duplicates = values.count("keep-duplicates") > 0;
 
     config.engine = values["engine"].as<std::string>();
     const auto names = engine_names();

@@ -29,7 +29,8 @@ struct run_config {
     bool recovered = false;
     bool strict = false;
     bool quiet = false;
-    bool timeline_car_only = false;  // --timeline car: only typed CAR events in the timeline
+    bool timeline_car_only = false;
+    bool keep_duplicates = false;  // --keep-duplicates: a row per copy of an event  // --timeline car: only typed CAR events in the timeline
     std::string engine = "libevtx";
     std::vector<std::string> command_line;
 };

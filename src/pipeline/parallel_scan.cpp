@@ -84,7 +84,9 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
     auto worker = [&](unsigned worker_index) {
         scan_tally& tally = tallies[worker_index];
         run_builder runs(sorter, settings.sort_memory_budget / threads);
-        record_consumer consumer(normalizers, analytics, settings.window, settings.timeline, tally, runs);
+        std::vector<std::unique_ptr<event_marker>> markers;
+        for (const event_marker_source* source : settings.markers) markers.push_back(source->make_marker());
+        record_consumer consumer(normalizers, analytics, settings.window, settings.timeline, markers, tally, runs);
         std::unique_ptr<evtx_file_reader> reader;
         std::uint32_t reader_file = ~0u;
 

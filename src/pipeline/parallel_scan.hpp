@@ -22,6 +22,9 @@ struct parallel_scan_settings {
     read_options read;
     time_window window;
     timeline_scope timeline = timeline_scope::all;
+    // What marks events in the scan for the analytics that judge each event
+    // alone (Sigma rules); each worker makes its own markers from them.
+    std::vector<const event_marker_source*> markers;
     std::size_t sort_memory_budget = 192u << 20;  // bytes of events held before spilling, all workers together
 };
 

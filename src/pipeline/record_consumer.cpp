@@ -17,14 +17,15 @@ typename Map::mapped_type& counter(Map& map, std::string_view key) {
 
 record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
                                  const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
-                                 timeline_scope scope, scan_tally& tally, run_builder& runs)
+                                 timeline_scope scope, std::vector<std::unique_ptr<event_marker>>& markers,
+                                 scan_tally& tally, run_builder& runs)
     : normalizers_(normalizers),
       analytics_(analytics),
       window_(window),
       scope_(scope),
+      markers_(markers),
       tally_(tally),
-      runs_(runs),
-      needs_(needs_of(analytics)) {}
+      runs_(runs) {}
 
 void record_consumer::on_record(const event_record& record) {
     ++records_seen_;
@@ -54,11 +55,11 @@ void record_consumer::on_record(const event_record& record) {
     }
     keep_record_values(record, event);
     event.file_index = file_index_;
+    for (const auto& marker : markers_) marker->mark(event);
     ++tally_.timeline_events;
     ++counter(tally_.by_object_action, event.object + "/" + event.action);
     ++channel.timeline;
     ++event_id.timeline;
-    tally_.coverage.count(needs_, record.computer, event);
     if (wanted_by_any(analytics_, event)) tally_.processes.push_back(event);
     runs_.add(std::move(event));
 }

@@ -53,6 +53,16 @@ void report_closing_line(const scan_summary& summary, std::size_t detections, co
              << output.string() << "\n";
 }
 
+// The scan counted every copy of an event; the timeline holds each once.
+void count_each_event_once(const duplicate_counts& copies, scan_summary& summary) {
+    summary.timeline_events -= copies.events;
+    summary.duplicate_events = copies.events;
+    for (const auto& [name, count] : copies.by_channel) summary.timeline_by_channel[name] -= count;
+    for (const auto& [name, count] : copies.by_provider) summary.timeline_by_provider[name] -= count;
+    for (const auto& [name, count] : copies.by_event_id) summary.timeline_by_event_id[name] -= count;
+    for (const auto& [name, count] : copies.by_object_action) summary.events_by_object_action[name] -= count;
+}
+
 }  // namespace
 
 int run_scan(const scan_request& request, const evtx_engine& engine,
@@ -108,11 +118,15 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
         summary.problems.push_back({problem, 0, false});
     }
     add_tallies_to_summary(tallies, summary);
+    // One identity per host (spellings of one Computer merged), used from here on.
+    const host_directory hosts(summary.records_by_host);
+    summary.hosts = hosts.hosts();
+    summary.records_by_host.clear();
+    for (const host_identity& host : summary.hosts) summary.records_by_host[host.name] = host.records;
     process_index processes;
-    coverage_counts coverage;
     for (scan_tally& tally : tallies) {
+        for (car_event& process : tally.processes) hosts.apply(process);
         processes.add(std::move(tally.processes));
-        coverage.add(tally.coverage);
     }
     tallies.clear();
 
@@ -123,13 +137,23 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     }
     auto pass = [&] {
         progress_meter progress = progress_meter::for_writing(summary.timeline_events, request.show_progress);
-        const auto threads = request.scan.threads >= 2 ? timeline_pass_threads::two : timeline_pass_threads::one;
-        return run_timeline_pass(sorter, analytics, processes, writers, progress, threads);
+        timeline_pass_settings settings;
+        settings.threads = request.scan.threads >= 2 ? timeline_pass_threads::two : timeline_pass_threads::one;
+        settings.keep_duplicates = request.keep_duplicates;
+        settings.hosts = &hosts;
+        return run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
     }();
     if (!pass) return fail(messages, pass.error().describe());
+    count_each_event_once(pass->duplicates, summary);
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
-    summary.coverage = build_coverage(summary.records_by_host, analytics, coverage,
+    summary.coverage = build_coverage(summary.records_by_host, analytics, pass->coverage,
                                       pass->detections, request.scan.window.from || request.scan.window.to);
+    const coverage_request covering{pass->profiles, pass->detections, request.scan.window.from || request.scan.window.to,
+                                    request.coverage_detail};
+    for (const coverage_provider* provider : request.coverage_providers) provider->add_coverage(covering, summary);
+    for (const detection& found : pass->detections) {
+        if (!found.level.empty()) ++summary.detections_by_level[found.level];
+    }
     summary.address_warnings = pass->warnings.unparsable_addresses;
     summary.address_warning_examples = pass->warnings.examples;
     summary.run.finished_utc = now_utc();

@@ -10,6 +10,7 @@
 
 #include "analytics/analytic.hpp"
 #include "car/normalizer.hpp"
+#include "pipeline/coverage_provider.hpp"
 #include "pipeline/parallel_scan.hpp"
 #include "pipeline/scan_summary.hpp"
 #include "record_source.hpp"
@@ -32,6 +33,10 @@ struct scan_request {
     parallel_scan_settings scan;
     bool show_progress = false;  // draw the progress line on stderr
     bool report_problems = true;  // one line per damaged file on stderr, and a closing summary
+    bool keep_duplicates = false;  // one timeline row per copy of an event
+    bool coverage_detail = false;  // one coverage row per rule and host (--coverage-detail)
+    // What says per host whether rules could look (the rule library), after the pass.
+    std::vector<const coverage_provider*> coverage_providers;
 };
 
 // Names of every output evtxcar can write, so that a run removes those of an

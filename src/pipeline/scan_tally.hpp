@@ -81,7 +81,6 @@ struct scan_tally {
     std::vector<scan_summary::problem> problems;
     std::uint64_t problems_not_listed = 0;
     std::vector<car_event> processes;  // process/create events analytics want indexed
-    coverage_counts coverage;          // per host, the events analytic variants need
     std::uint64_t normalization_warnings = 0;
     std::vector<normalization_note> normalization_examples;  // keep_earliest_notes keeps them
 

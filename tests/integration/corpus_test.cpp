@@ -89,10 +89,23 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
     CHECK(summary["records"]["failed"].get<std::uint64_t>() == failed_sum);
     CHECK(summary["complete"].get<bool>() == (run.exit_status == 0));
 
-    // Every record read is in the timeline: rows per file equal the records read.
+    // Every record read is in the timeline: per file, the events that list
+    // it among their sources (an event held by several files, copies of one
+    // log, is one row naming them all) equal the records read.
     const auto timeline = test::read_csv_table((out.path() / "timeline.csv").string());
     std::map<std::string, std::uint64_t> rows_by_file;
-    for (std::size_t i = 0; i < timeline.rows.size(); ++i) ++rows_by_file[timeline.at(i, "source_file")];
+    std::uint64_t copies_in_timeline = 0;
+    {
+        std::ifstream jsonl(out.path() / "events.jsonl");
+        for (std::string line; std::getline(jsonl, line);) {
+            const json event = json::parse(line);
+            REQUIRE(event["copies"] == event["source_files"].size());
+            REQUIRE(event["source_files"][0] == event["source_file"]);
+            for (const auto& source : event["source_files"]) ++rows_by_file[source.get<std::string>()];
+            copies_in_timeline += event["copies"].get<std::uint64_t>() - 1;
+        }
+    }
+    CHECK(copies_in_timeline == summary["records"]["duplicate_events"].get<std::uint64_t>());
     for (const json& file : summary["files"]["list"]) {
         CAPTURE(file["path"].get<std::string>());
         CHECK(rows_by_file[file["path"].get<std::string>()] == file["records_read"].get<std::uint64_t>());
@@ -127,6 +140,15 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
     } else {
         WARN("evtxexport not installed: record counts not compared");
     }
+
+    // One host identity everywhere: the summary's hosts are the coverage's hosts.
+    std::set<std::string> summary_hosts, coverage_hosts;
+    for (const auto& [host, records] : summary["hosts"].items()) {
+        if (!host.empty()) summary_hosts.insert(host);
+    }
+    for (const json& row : summary["coverage"]) coverage_hosts.insert(row["host"].get<std::string>());
+    CHECK(summary_hosts == coverage_hosts);
+    CHECK(summary["host_identities"].size() == summary["hosts"].size());
 
     // The timeline: one row per event, in time order; events.jsonl likewise.
     const auto events = summary["records"]["timeline_events"].get<std::size_t>();
@@ -192,7 +214,8 @@ TEST_CASE("corpus: every Security auditing log normalizes as evtxexport shows it
     }
     temporary_folder out;
     const auto run = test::run_evtxcar(
-        {"scan", corpus_folder().string(), "-o", out.path().string(), "--no-html", "--quiet", "--threads", "2"});
+        {"scan", corpus_folder().string(), "-o", out.path().string(), "--no-html", "--quiet", "--threads", "2",
+         "--keep-duplicates"});  // per file: a row for every copy
     REQUIRE(run.signal == 0);
     const json summary = json::parse(test::read_file((out.path() / "summary.json").string()));
     // No value of any event failed to convert (hex ids, directions).

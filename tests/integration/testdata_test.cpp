@@ -3,6 +3,7 @@
 // the scenario definitions, not by evtxcar's code).
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -307,7 +308,9 @@ TEST_CASE("timeline rows hold what each record says", "[integration][timeline]")
         expected.insert(expected.end(), more.begin(), more.end());
     }
     temporary_folder out;
-    const auto result = scan({"demo", "analytics", "security", "windows-logs"}, out.path(), engines.front());
+    // A row per record, copies too (security/ holds forwarded copies).
+    const auto result =
+        scan({"demo", "analytics", "security", "windows-logs"}, out.path(), engines.front(), {"--keep-duplicates"});
     const auto& t = result.timeline;
     std::map<std::pair<std::string, std::uint64_t>, std::size_t> row_of;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -399,7 +402,8 @@ TEST_CASE("security: every CMSTP variant from Security events alone, and from fo
     for (const std::string& engine : engines) {
         CAPTURE(engine);
         temporary_folder out;
-        const auto result = scan({"security"}, out.path(), engine);
+        // Every copy evaluated: a forwarded event and its source's own copy each fire.
+        const auto result = scan({"security"}, out.path(), engine, {"--keep-duplicates"});
         CHECK(result.run.exit_status == 0);
         CHECK(result.summary["warnings"]["normalization"]["count"] == 0);
         const auto wanted = expected_detections(expected);
@@ -443,31 +447,79 @@ TEST_CASE("security: every CMSTP variant from Security events alone, and from fo
             }
             REQUIRE_FALSE(contexts.empty());
             CHECK(contexts.count({d.at(i, "process_source_file"), std::stoull(d.at(i, "process_record_id"))}) == 1);
+            // The context comes from the detection's own copy where that file holds the process.
+            bool own_file_has_it = false;
+            for (const auto& [file, record_id] : contexts) own_file_has_it = own_file_has_it || file == d.at(i, "source_file");
+            if (own_file_has_it) CHECK(d.at(i, "process_source_file") == d.at(i, "source_file"));
         }
+    }
+}
+
+TEST_CASE("security: a forwarded event and its source's own copy are one event, one detection", "[integration][security]") {
+    const auto expected = test::expected_records("security", test::testdata_root().string());
+    // From the data: the distinct events (host, channel, record id, time) and the detections designed on them.
+    std::set<std::tuple<std::string, std::string, std::uint64_t, std::string>> events;
+    std::set<std::tuple<std::string, std::uint64_t, std::string, std::string>> detections;  // host, record, time, label
+    std::map<std::tuple<std::string, std::string, std::uint64_t, std::string>, std::set<std::string>> files_of;
+    for (const auto& record : expected) {
+        const auto key = std::make_tuple(record.computer(), record.data["channel"].get<std::string>(), record.record_id(),
+                                         record.data["time"].get<std::string>());
+        events.insert(key);
+        files_of[key].insert(record.source_file);
+        for (const auto& label : record.data["detections"]) {
+            detections.emplace(record.computer(), record.record_id(), record.data["time"], label);
+        }
+    }
+    REQUIRE(events.size() < expected.size());  // the forwarded copies
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"security"}, out.path(), engine, {"--jsonl"});
+        CHECK(result.run.exit_status == 0);
+        CHECK(result.summary["records"]["read"] == expected.size());
+        CHECK(result.summary["records"]["timeline_events"] == events.size());
+        CHECK(result.summary["records"]["duplicate_events"] == expected.size() - events.size());
+        CHECK(result.timeline.rows.size() == events.size());
+        CHECK(result.detections.rows.size() == detections.size());
+        // Each row names every file that holds the event.
+        std::ifstream jsonl(out.path() / "events.jsonl");
+        std::size_t lines = 0;
+        for (std::string line; std::getline(jsonl, line); ++lines) {
+            const json event = json::parse(line);
+            const std::string host = event.contains("fqdn") ? event["fqdn"] : event["hostname"];
+            const auto key = std::make_tuple(host, event["channel"].get<std::string>(), event["record_id"].get<std::uint64_t>(),
+                                             event["datetime"].get<std::string>());
+            REQUIRE(files_of.count(key) == 1);
+            std::set<std::string> sources;
+            for (const auto& source : event["source_files"]) sources.insert(source.get<std::string>());
+            CHECK(sources == files_of[key]);
+            CHECK(event["copies"] == files_of[key].size());
+        }
+        CHECK(lines == events.size());
     }
 }
 
 TEST_CASE("forwarded events normalize exactly as the source host's own copies", "[integration][security]") {
     temporary_folder out;
-    const auto result = scan({"security"}, out.path(), engines.front());
+    const auto result = scan({"security"}, out.path(), engines.front(), {"--keep-duplicates"});
     const auto& t = result.timeline;
     const std::string collector = src("security/WEC01/ForwardedEvents.evtx");
     std::size_t compared = 0;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         if (t.at(i, "source_file") != collector) continue;
         CAPTURE(t.at(i, "record_id"));
-        // The source's copy: same host, time and event id, in WS08's or WS09's own log.
+        // The source's copy: same host, time, event id and record id, in WS08's or WS09's own log.
         std::optional<std::size_t> original;
         for (std::size_t j = 0; j < t.rows.size(); ++j) {
             if (j == i || t.at(j, "source_file") == collector) continue;
             if (t.at(j, "hostname") == t.at(i, "hostname") && t.at(j, "datetime") == t.at(i, "datetime") &&
-                t.at(j, "event_id") == t.at(i, "event_id")) {
+                t.at(j, "event_id") == t.at(i, "event_id") && t.at(j, "record_id") == t.at(i, "record_id")) {
                 original = j;
             }
         }
         REQUIRE(original.has_value());
         for (const std::string& column : t.header) {
-            if (column == "source_file" || column == "record_id") continue;
+            if (column == "source_file") continue;
             CAPTURE(column);
             CHECK(t.at(i, column) == t.at(*original, column));
         }
@@ -509,10 +561,14 @@ TEST_CASE("security: coverage says where each variant could look, from what the 
     const auto expected = test::expected_records("security", test::testdata_root().string());
     // From the data: per host, the flows (Sysmon 3, Security 5156) and the
     // process creates with a command line (Sysmon 1, Security 4688).
+    // A forwarded copy and its source's own record are one event: counted once.
     std::map<std::string, std::uint64_t> flows, command_lines;
     std::set<std::string> hosts;
+    std::set<std::tuple<std::string, std::uint64_t, std::string>> counted;
     for (const auto& record : expected) {
         const std::string host = record.computer();
+        hosts.insert(host);
+        if (!counted.emplace(host, record.record_id(), record.data["time"]).second) continue;
         hosts.insert(host);
         const int id = record.event_id();
         if ((record.is_sysmon() && id == 3) || (record.is_security() && id == 5156)) ++flows[host];
