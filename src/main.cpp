@@ -3,6 +3,8 @@
 
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <variant>
 
 #include "analytics/analytic.hpp"
 #include "car/normalizer.hpp"
@@ -11,6 +13,9 @@
 #include "evtxcar_version.hpp"
 #include "filetime.hpp"
 #include "pipeline/scan.hpp"
+#include "rules/rule_coverage.hpp"
+#include "rules/rule_library.hpp"
+#include "rules/rule_report.hpp"
 #include "writers.hpp"
 
 namespace {
@@ -39,6 +44,7 @@ scan_request make_request(const run_config& config) {
     request.show_progress = !config.quiet && ::isatty(STDERR_FILENO) == 1;
     request.report_problems = !config.quiet;
     request.keep_duplicates = config.keep_duplicates;
+    request.coverage_detail = config.coverage_detail;
 
     run_description& run = request.run;
     run.tool_version = version_string;
@@ -54,6 +60,31 @@ scan_request make_request(const run_config& config) {
     run.timeline = config.timeline_car_only ? "car" : "all";
     run.keep_duplicates = config.keep_duplicates;
     return request;
+}
+
+// The Sigma rules asked for (--rules), or nothing; a placeholders file that
+// cannot be read is a usage error.
+std::variant<std::unique_ptr<rules::rule_library>, std::string> load_rule_library(const run_config& config) {
+    if (config.rule_paths.empty()) return std::unique_ptr<rules::rule_library>();
+    rules::library_options options;
+    for (const std::string& path : config.rule_paths) options.paths.emplace_back(path);
+    options.load.min_level = *sigma::parse_level(config.min_level);
+    options.load.statuses.clear();
+    for (const std::string& status : config.rule_statuses) options.load.statuses.push_back(*sigma::parse_status(status));
+    if (!config.placeholders_file.empty()) {
+        auto placeholders = sigma::read_placeholders(config.placeholders_file);
+        if (!placeholders) {
+            return "--placeholders " + config.placeholders_file + ": " + placeholders.problem().reason +
+                   (placeholders.problem().line ? " (line " + std::to_string(placeholders.problem().line) + ")" : "");
+        }
+        options.load.placeholders = std::move(placeholders.value());
+    }
+    // HOMENET: the networks of --homenet, unless the file names its own.
+    if (!options.load.placeholders.count("HOMENET")) {
+        std::vector<std::string>& homenet = options.load.placeholders["HOMENET"];
+        for (const cidr_block& block : config.homenet) homenet.push_back(block.text);
+    }
+    return rules::rule_library::load(options);
 }
 
 int run(int argc, char** argv) {
@@ -72,12 +103,36 @@ int run(int argc, char** argv) {
         return exit_complete;
     }
 
+    auto loaded = load_rule_library(config);
+    if (auto* problem = std::get_if<std::string>(&loaded)) {
+        std::cerr << "evtxcar: error: " << *problem << "\n";
+        return exit_usage;
+    }
+    const std::unique_ptr<rules::rule_library>& library = std::get<0>(loaded);
+    if (config.list_rules) {
+        rules::list_rules(*library, std::cout);
+        return exit_complete;
+    }
+
     auto engine = make_engine(config.engine);
     const auto normalizers = make_normalizers();
     analytic_settings settings;
     settings.homenet = config.homenet;
-    const auto analytics = make_analytics(settings);
+    auto analytics = make_analytics(settings);
     scan_request request = make_request(config);
+    std::optional<rules::rule_coverage> rule_coverage;
+    if (library) {
+        library->add_analytics(analytics);
+        request.scan.markers.push_back(library.get());
+        rule_coverage.emplace(*library);
+        request.coverage_providers.push_back(&*rule_coverage);
+        request.rules = rules::summarize_load(*library);
+        if (!config.quiet) {
+            const rule_load_summary& loaded_rules = request.rules;
+            std::cerr << "evtxcar: " << loaded_rules.loaded << " Sigma rule(s) loaded from " << loaded_rules.files
+                      << " file(s), " << loaded_rules.rejected.size() << " rejected (listed in summary.json; --list-rules)\n";
+        }
+    }
     // A timeline of CAR events only needs the payloads the normalizers map;
     // the other records are counted. The whole timeline needs every payload.
     if (config.timeline_car_only) {

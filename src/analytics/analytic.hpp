@@ -73,6 +73,9 @@ public:
     virtual bool wants_process(const car_event& process_create) const = 0;
     virtual void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
                           analytic_warnings& warnings) const = 0;
+    // After the last event: detections that only the end of the timeline
+    // decides (a correlation window still open).
+    virtual void finish(std::vector<detection>& /*out*/) const {}
 };
 
 // Puts, in a scan worker, the labels of the analytics that match an event

@@ -59,6 +59,17 @@ po::options_description visible_options(std::string& engine_help) {
          "object, generic events for the rest), or only the typed CAR events")
         ("keep-duplicates", "one timeline row (and detection) per copy of an event; by default an event held by "
                             "several files (copies of one log) is one row that names every file")
+        ("rules", po::value<std::vector<std::string>>()->value_name("PATH"),
+         "Sigma rules: a rule file, or a folder searched recursively for *.yml and *.yaml (repeatable)")
+        ("min-level", po::value<std::string>()->value_name("LEVEL")->default_value("informational"),
+         "load only rules of this level or above: informational|low|medium|high|critical")
+        ("rule-status", po::value<std::string>()->value_name("STATUS,...")->default_value("stable,test,experimental"),
+         "rule statuses to load (stable, test, experimental, deprecated, unsupported)")
+        ("placeholders", po::value<std::string>()->value_name("FILE"),
+         "values of the placeholders rules expand (%name%): a YAML map of name to value or list (docs/sigma.md); "
+         "HOMENET defaults to --homenet")
+        ("list-rules", "list the rules that would run (and every rejected or skipped one, with why), then stop")
+        ("coverage-detail", "coverage.csv: one row per Sigma rule and host (default: one summary row per host)")
         ("threads", po::value<unsigned>()->value_name("N"), "worker threads (default: all cores)")
         ("engine", po::value<std::string>()->value_name("NAME")->default_value("fast"), engine_help.c_str())
         ("recovered", "also read records recovered from slack space")
@@ -113,8 +124,36 @@ std::variant<run_config, usage_error> parse_command_line(int argc, const char* c
         return config;
     }
     if (command != "scan") return usage_error{"unknown command '" + command + "' (the command is 'scan')"};
-    if (!values.count("paths")) return usage_error{"no PATH given: name .evtx files or folders to scan"};
-    config.inputs = values["paths"].as<std::vector<std::string>>();
+    config.list_rules = values.count("list-rules") > 0;
+    if (values.count("rules")) config.rule_paths = values["rules"].as<std::vector<std::string>>();
+    if (config.list_rules && config.rule_paths.empty()) return usage_error{"--list-rules needs --rules PATH"};
+    if (!values.count("paths") && !config.list_rules) {
+        return usage_error{"no PATH given: name .evtx files or folders to scan"};
+    }
+    if (values.count("paths")) config.inputs = values["paths"].as<std::vector<std::string>>();
+    config.coverage_detail = values.count("coverage-detail") > 0;
+    config.min_level = values["min-level"].as<std::string>();
+    static constexpr std::string_view levels[] = {"informational", "low", "medium", "high", "critical"};
+    if (std::find(std::begin(levels), std::end(levels), config.min_level) == std::end(levels)) {
+        return usage_error{"--min-level must be informational, low, medium, high or critical, not '" + config.min_level + "'"};
+    }
+    config.rule_statuses.clear();
+    {
+        static constexpr std::string_view statuses[] = {"stable", "test", "experimental", "deprecated", "unsupported"};
+        std::string_view text = values["rule-status"].as<std::string>();
+        while (!text.empty()) {
+            const std::size_t comma = text.find(',');
+            const std::string_view status = text.substr(0, comma);
+            if (std::find(std::begin(statuses), std::end(statuses), status) == std::end(statuses)) {
+                return usage_error{"--rule-status: unknown status '" + std::string(status) +
+                                   "' (stable, test, experimental, deprecated, unsupported)"};
+            }
+            config.rule_statuses.emplace_back(status);
+            text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+        }
+        if (config.rule_statuses.empty()) return usage_error{"--rule-status names no status"};
+    }
+    if (values.count("placeholders")) config.placeholders_file = values["placeholders"].as<std::string>();
 
     config.output_directory = values["output"].as<std::string>();
     if (config.output_directory.empty()) return usage_error{"--output must name a folder"};

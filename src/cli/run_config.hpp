@@ -30,7 +30,15 @@ struct run_config {
     bool strict = false;
     bool quiet = false;
     bool timeline_car_only = false;
-    bool keep_duplicates = false;  // --keep-duplicates: a row per copy of an event  // --timeline car: only typed CAR events in the timeline
+    bool keep_duplicates = false;  // --keep-duplicates: a row per copy of an event
+
+    // Sigma rules
+    std::vector<std::string> rule_paths;    // --rules (files or folders)
+    std::string min_level = "informational";  // --min-level
+    std::vector<std::string> rule_statuses = {"stable", "test", "experimental"};  // --rule-status
+    std::string placeholders_file;           // --placeholders
+    bool list_rules = false;                 // --list-rules: say what would load, and why not, then stop
+    bool coverage_detail = false;            // --coverage-detail: one coverage row per rule and host  // --timeline car: only typed CAR events in the timeline
     std::string engine = "libevtx";
     std::vector<std::string> command_line;
 };

@@ -72,6 +72,7 @@ int run_scan(const scan_request& request, const evtx_engine& engine,
     const auto started = std::chrono::steady_clock::now();
     scan_summary summary;
     summary.run = request.run;
+    summary.rules = request.rules;
     summary.run.started_utc = now_utc();
 
     std::error_code error;

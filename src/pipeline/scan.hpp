@@ -34,6 +34,7 @@ struct scan_request {
     bool show_progress = false;  // draw the progress line on stderr
     bool report_problems = true;  // one line per damaged file on stderr, and a closing summary
     bool keep_duplicates = false;  // one timeline row per copy of an event
+    rule_load_summary rules;       // what the rule files gave (summary.json, report)
     bool coverage_detail = false;  // one coverage row per rule and host (--coverage-detail)
     // What says per host whether rules could look (the rule library), after the pass.
     std::vector<const coverage_provider*> coverage_providers;

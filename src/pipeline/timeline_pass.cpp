@@ -68,6 +68,18 @@ void run_analytics(car_event& event, const pass_analytics& analytics, const std:
     }
 }
 
+// The end of the timeline: detections the analytics could only decide now.
+void finish_analytics(const pass_analytics& analytics, const process_context& processes, timeline_pass_result& pass) {
+    const std::size_t first_new = pass.detections.size();
+    for (const analytic* candidate : analytics.evaluated) candidate->finish(pass.detections);
+    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
+        detection& found = pass.detections[i];
+        if (!found.process) {
+            if (const car_event* process = processes.find_for(found.event)) found.process = *process;
+        }
+    }
+}
+
 void count_copy(const car_event& copy, duplicate_counts& counts) {
     ++counts.events;
     ++counts.by_channel[copy.channel];
@@ -125,6 +137,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         if (merged && !writer_failure) duplicates.finish(out);
         if (writer_failure) return *writer_failure;
         if (!merged) return merged.error();
+        finish_analytics(runs, context, pass);
         return pass;
     }
 
@@ -183,6 +196,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     writer_thread.join();
     if (writer_failure) return *writer_failure;
     if (!merged) return merged.error();
+    finish_analytics(runs, context, pass);
     return pass;
 }
 
