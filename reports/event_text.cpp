@@ -70,10 +70,11 @@ constexpr message_template message_templates[] = {
     {"scheduled_task", "start", "Scheduled task {task_name} started action {action_name}"},
     {"scheduled_task", "complete", "Scheduled task {task_name} completed action {action_name}[ (result {result_code})]"},
     {"wmi", "binding", "WMI binding[ {operation}]: filter {wmi_filter} to consumer {wmi_consumer}[ in {event_namespace}][: {wmi_query}][ runs {wmi_destination}]"},
-    {"user_session", "login", "{user} logged on[ (type {login_type})][ from {src_ip}][, session {terminal_session_id}]"},
-    {"user_session", "logout", "{user} logged off[, session {terminal_session_id}]"},
-    {"user_session", "reconnect", "{user} reconnected[ from {src_ip}][, session {terminal_session_id}]"},
-    {"user_session", "disconnect", "{user} disconnected[ from {src_ip}][, session {terminal_session_id}]"},
+    // user_session's login, logout, reconnect and disconnect: the wording of the Security auditing block
+    {"user_session", "login", "{user} logged on[, type {login_type}][, from {src_ip}][ port {src_port}][ (workstation {src_hostname})][, {method}][, elevated {elevated_token}][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "logout", "{user} logged off[, type {login_type}][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "reconnect", "{user} reconnected[ to session {session_name}][ from {src_ip}][ (client {src_hostname})][, session {terminal_session_id}][ (logon id {logon_id})]"},
+    {"user_session", "disconnect", "{user} disconnected[ from session {session_name}][ from {src_ip}][ (client {src_hostname})][, session {terminal_session_id}][ (logon id {logon_id})]"},
     {"user_session", "shell_start", "Shell started for {user}[ from {src_ip}][, session {terminal_session_id}]"},
 };
 

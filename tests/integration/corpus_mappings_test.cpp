@@ -162,9 +162,7 @@ std::string corpus_file(const std::string& name) {
 // evtxexport's records of one file; nothing when it does not read it cleanly.
 std::optional<std::map<std::uint64_t, test::record_view>> exported(const std::string& path, const std::filesystem::path& work) {
     const auto xml = work / "evtxexport.xml";
-    const auto result = test::run_command(
-        {"sh", "-c", "evtxexport -f xml \"$1\" 2>/dev/null > \"$2\"; echo $?", "sh", path, xml.string()});
-    if (std::atoi(result.output.c_str()) != 0) return std::nullopt;
+    if (!test::export_xml(path, xml)) return std::nullopt;
     return records_in(test::read_file(xml.string()));
 }
 

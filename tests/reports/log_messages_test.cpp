@@ -125,7 +125,7 @@ TEST_CASE("RDP and console sessions", "[report][event_text][logs]") {
     CHECK(event_message(typed("user_session", "login",
                               {{car_field::user, "CORP\\helpdesk"}, {car_field::login_type, "10"},
                                {car_field::src_ip, "198.51.100.44"}, {car_field::terminal_session_id, "3"}})) ==
-          "CORP\\helpdesk logged on (type 10) from 198.51.100.44, session 3");
+          "CORP\\helpdesk logged on, type 10, from 198.51.100.44, session 3");
     CHECK(event_message(typed("user_session", "login", {{car_field::user, "CORP\\jdoe"}, {car_field::terminal_session_id, "1"}})) ==
           "CORP\\jdoe logged on, session 1");
     CHECK(event_message(typed("user_session", "shell_start", {{car_field::user, "CORP\\jdoe"}})) ==
