@@ -2,6 +2,7 @@
 // hosts, detections, and how the run was asked for.
 #include <optional>
 
+#include "base64_text.hpp"
 #include "coverage_fields.hpp"
 #include "filetime.hpp"
 #include "json_text.hpp"
@@ -36,6 +37,13 @@ public:
     void string(std::string_view text) {
         separate();
         append_json_string(out_, text);
+    }
+    // Exact bytes (a path that is not valid UTF-8), as a base64 string.
+    void base64(std::string_view bytes) {
+        separate();
+        out_.push_back('"');
+        append_base64(out_, bytes);
+        out_.push_back('"');
     }
     void number(std::uint64_t value) {
         separate();
@@ -218,6 +226,10 @@ void write_files(json_document& json, const scan_summary& summary) {
         json.open('{');
         json.key("path");
         json.string(file.path);
+        if (!file.path_bytes.empty()) {
+            json.key("path_base64");
+            json.base64(file.path_bytes);
+        }
         json.key("bytes");
         json.number(file.bytes);
         json.key("status");
@@ -257,6 +269,10 @@ void write_problems(json_document& json, const scan_summary& summary) {
         json.string(problem.is_warning ? "warning" : "error");
         json.key("file");
         json.string(problem.error.file);
+        if (!problem.file_bytes.empty()) {
+            json.key("file_base64");
+            json.base64(problem.file_bytes);
+        }
         optional_number("chunk", problem.error.chunk);
         optional_number("offset", problem.error.offset);
         optional_number("record_index", problem.error.record_index);

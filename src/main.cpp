@@ -9,6 +9,7 @@
 #include "analytics/analytic.hpp"
 #include "car/normalizer.hpp"
 #include "cli/run_config.hpp"
+#include "cli/stop_signals.hpp"
 #include "engine_table.hpp"
 #include "evtxcar_version.hpp"
 #include "filetime.hpp"
@@ -16,6 +17,8 @@
 #include "rules/rule_coverage.hpp"
 #include "rules/rule_library.hpp"
 #include "rules/rule_report.hpp"
+#include "status_line.hpp"
+#include "text/utf8.hpp"
 #include "writers.hpp"
 
 namespace {
@@ -33,10 +36,13 @@ std::vector<std::unique_ptr<report_writer>> make_writers(const run_config& confi
     return writers;
 }
 
-scan_request make_request(const run_config& config) {
+scan_request make_request(const run_config& config, const stop_request& stop) {
     scan_request request;
     request.inputs = config.inputs;
     request.output_directory = config.output_directory;
+    request.temp_dir = config.temp_dir;
+    request.overwrite = config.overwrite;
+    request.scan.stop = stop;
     request.scan.threads = config.threads;
     request.scan.read.include_recovered = config.recovered;
     request.scan.read.strict = config.strict;
@@ -87,11 +93,25 @@ std::variant<std::unique_ptr<rules::rule_library>, std::string> load_rule_librar
     return rules::rule_library::load(options);
 }
 
+bool wants_status_line(run_config::status_line asked) {
+    if (asked == run_config::status_line::when_not_a_terminal) return ::isatty(STDOUT_FILENO) != 1;
+    return asked == run_config::status_line::always;
+}
+
+int finish(const run_outcome& outcome, run_config::status_line asked) {
+    if (wants_status_line(asked)) std::cout << format_status_line(outcome) << std::flush;
+    return outcome.exit_status;
+}
+
 int run(int argc, char** argv) {
     auto parsed = parse_command_line(argc, argv);
     if (auto* problem = std::get_if<usage_error>(&parsed)) {
-        std::cerr << "evtxcar: error: " << problem->message << "\nTry 'evtxcar --help'.\n";
-        return exit_usage;
+        std::cerr << "evtxcar: error: " << sanitize_utf8(problem->message) << "\nTry 'evtxcar --help'.\n";
+        run_outcome outcome;
+        outcome.exit_status = exit_usage;
+        outcome.status = "usage_error";
+        outcome.message = problem->message;
+        return finish(outcome, status_line_asked(argc, argv));
     }
     const run_config& config = std::get<run_config>(parsed);
     if (config.what == run_config::action::help) {
@@ -105,8 +125,12 @@ int run(int argc, char** argv) {
 
     auto loaded = load_rule_library(config);
     if (auto* problem = std::get_if<std::string>(&loaded)) {
-        std::cerr << "evtxcar: error: " << *problem << "\n";
-        return exit_usage;
+        std::cerr << "evtxcar: error: " << sanitize_utf8(*problem) << "\n";
+        run_outcome outcome;
+        outcome.exit_status = exit_usage;
+        outcome.status = "usage_error";
+        outcome.message = *problem;
+        return finish(outcome, config.json_status);
     }
     const std::unique_ptr<rules::rule_library>& library = std::get<0>(loaded);
     if (config.list_rules) {
@@ -114,12 +138,13 @@ int run(int argc, char** argv) {
         return exit_complete;
     }
 
+    const stop_request stop = install_stop_signals();
     auto engine = make_engine(config.engine);
     const auto normalizers = make_normalizers();
     analytic_settings settings;
     settings.homenet = config.homenet;
     auto analytics = make_analytics(settings);
-    scan_request request = make_request(config);
+    scan_request request = make_request(config, stop);
     std::optional<rules::rule_coverage> rule_coverage;
     if (library) {
         library->add_analytics(analytics);
@@ -142,7 +167,7 @@ int run(int argc, char** argv) {
         }
     }
     auto writers = make_writers(config);
-    return run_scan(request, *engine, normalizers, analytics, writers, std::cerr);
+    return finish(run_scan(request, *engine, normalizers, analytics, writers, std::cerr), config.json_status);
 }
 
 }  // namespace
@@ -152,6 +177,8 @@ int main(int argc, char** argv) {
         return run(argc, argv);
     } catch (const std::exception& failure) {
         std::cerr << "evtxcar: fatal: " << failure.what() << "\n";
-        return exit_fatal;
+        run_outcome outcome;
+        outcome.message = failure.what();
+        return finish(outcome, status_line_asked(argc, argv));
     }
 }

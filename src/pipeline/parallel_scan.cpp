@@ -91,6 +91,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
         std::uint32_t reader_file = ~0u;
 
         while (auto task = queue.take()) {
+            if (settings.stop.requested()) break;
             const std::uint32_t file = task->file;
             std::uint32_t segment = task->segment;
             consumer.set_file(file);
@@ -133,7 +134,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
             progress.add_bytes(file_bytes[file] / std::max<std::uint32_t>(1, segment_counts[file]));
             if (completion.finish_one(file)) progress.file_done();
         }
-        runs.close();
+        if (!settings.stop.requested()) runs.close();  // a stopped scan is abandoned: no need to sort what is left
     };
 
     // A worker that throws (out of memory, a damaged temporary file) stops

@@ -39,7 +39,8 @@ enum class file_status : std::uint8_t {
 };
 
 struct file_outcome {
-    std::string path;        // as found (input argument joined with the relative path)
+    std::string path;        // as found (input argument joined with the relative path), valid UTF-8 (summary_paths.hpp)
+    std::string path_bytes;  // the path's exact bytes when they are not valid UTF-8; empty otherwise
     std::uint64_t bytes = 0;
     file_status status = file_status::complete;
     std::string reason;      // for partial/unreadable: the first problem, in words
@@ -138,6 +139,7 @@ struct scan_summary {
         read_error error;
         std::uint64_t records_lost = 0;  // 0 for warnings
         bool is_warning = false;
+        std::string file_bytes;  // error.file's exact bytes when they are not valid UTF-8; empty otherwise
     };
     std::vector<problem> problems;
     std::uint64_t problems_not_listed = 0;

@@ -102,8 +102,10 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
                                                std::vector<std::unique_ptr<report_writer>>& writers,
-                                               progress_meter& progress, const timeline_pass_settings& settings) {
+                                               progress_meter& progress, const timeline_pass_settings& settings,
+                                               const stop_request& stop) {
     timeline_pass_result pass;
+    const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
     pid_tracker pids;
     const process_context context(processes, pids);
@@ -131,11 +133,13 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         };
         auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
         auto merged = sorter.merge([&](car_event& event) {
+            if (stop.requested()) return false;
             duplicates.add(event, out);
             return !writer_failure;
         });
-        if (merged && !writer_failure) duplicates.finish(out);
+        if (merged && !writer_failure && !stop.requested()) duplicates.finish(out);
         if (writer_failure) return *writer_failure;
+        if (stop.requested()) return stopped;
         if (!merged) return merged.error();
         finish_analytics(runs, context, pass);
         return pass;
@@ -184,10 +188,11 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     };
     auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
     auto merged = sorter.merge([&](car_event& event) {
+        if (stop.requested()) return false;
         duplicates.add(event, out);
         return taken;
     });
-    if (merged && taken) duplicates.finish(out);
+    if (merged && taken && !stop.requested()) duplicates.finish(out);
     if (filled > 0) {
         batch.resize(filled);
         queue.push(std::move(batch));
@@ -195,6 +200,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     queue.close();
     writer_thread.join();
     if (writer_failure) return *writer_failure;
+    if (stop.requested()) return stopped;
     if (!merged) return merged.error();
     finish_analytics(runs, context, pass);
     return pass;

@@ -5,8 +5,10 @@
 // writer. Copies of one event (the same record in several files) are
 // written once, with the other files in `copies` (duplicate_filter), unless
 // keep_duplicates says otherwise; they are followed by the pid_tracker
-// (so a detection finds its process in its own copy) but not evaluated. With two threads the writers run on their own thread, fed in
-// timeline order through a bounded event_batch_queue.
+// (so a detection finds its process in its own copy) but not evaluated.
+// With two threads the writers run on their own thread, fed in timeline
+// order through a bounded event_batch_queue. A stop request ends the pass
+// between two events, with an error that says so.
 
 #include <map>
 #include <memory>
@@ -18,6 +20,7 @@
 #include "pipeline/analytic_coverage.hpp"
 #include "pipeline/host_profiles.hpp"
 #include "pipeline/progress_meter.hpp"
+#include "pipeline/stop_request.hpp"
 #include "pipeline/timeline_sorter.hpp"
 #include "report_writer.hpp"
 
@@ -55,6 +58,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
                                                std::vector<std::unique_ptr<report_writer>>& writers,
-                                               progress_meter& progress, const timeline_pass_settings& settings);
+                                               progress_meter& progress, const timeline_pass_settings& settings,
+                                               const stop_request& stop = {});
 
 }  // namespace evtxcar

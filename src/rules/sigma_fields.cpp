@@ -43,7 +43,7 @@ constexpr system_name system_names[] = {
     {"Level", system_field::level},           {"Task", system_field::task},
     {"Opcode", system_field::opcode},         {"Keywords", system_field::keywords},
     {"EventRecordID", system_field::event_record_id}, {"Version", system_field::version},
-    {"UserID", system_field::user_id},  // System/Security/@UserID
+    {"Security_UserID", system_field::user_id},  // System/Security/@UserID (tag and attribute joined by _)
 };
 
 }  // namespace

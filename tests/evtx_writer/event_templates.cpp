@@ -61,7 +61,10 @@ std::string system_key(const windows_event& event) {
     key += s.provider_guid ? 'g' : '-';
     key += static_cast<char>('0' + static_cast<int>(event.kind));
     key += static_cast<char>('0' + static_cast<int>(event.layout));
-    if (event.layout == payload_layout::inline_template) key += "|" + payload_key(event);
+    if (event.layout == payload_layout::inline_template) {
+        key += '|';  // not "|" + payload_key(): GCC 12 at -O3 warns falsely (-Wrestrict, GCC bug 105651)
+        key += payload_key(event);
+    }
     return key + rendering_key(event);
 }
 

@@ -746,7 +746,8 @@ TEST_CASE("a second run into the same folder replaces the first completely", "[i
     temporary_folder out;
     scan({"demo"}, out.path(), engines.front(), {"--jsonl"});
     REQUIRE(std::filesystem::exists(out.path() / "events.jsonl"));
-    const auto second = scan({"analytics"}, out.path(), engines.front());
+    const auto second = scan({"analytics"}, out.path(), engines.front(), {"--overwrite"});
+    CHECK(second.run.exit_status == 0);
     CHECK_FALSE(std::filesystem::exists(out.path() / "events.jsonl"));  // not written by the second run
     CHECK(second.summary["files"]["total"] == 11);
     for (const auto& entry : std::filesystem::directory_iterator(out.path())) {

@@ -51,6 +51,7 @@ struct expected_record {
 };
 
 inline std::filesystem::path testdata_root() { return std::filesystem::path(EVTXCAR_SOURCE_DIR) / "testdata"; }
+inline std::string testdata_path(const std::string& relative) { return (testdata_root() / relative).string(); }
 
 // Every expected record of the .evtx files under testdata/<folder>, with
 // source_file written as "<prefix>/<path below testdata>".
