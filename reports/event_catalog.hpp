@@ -5,9 +5,10 @@
 // (event_catalog.cpp), one per event; the table says how each is written.
 //
 // Templates name payload fields as the record has them: {TargetUserName} is
-// the EventData field of that name (a UserData path such as
-// {EventXML/Param1} for UserData), {Data[2]} the second field without a
-// name. A field the record lacks reads "-".
+// the EventData field of that name, a UserData field goes by its path below
+// the root element ({Param1} for <EventXML><Param1>, {Error@Code} for an
+// attribute), {Data[2]} is the second field without a name. A field the
+// record lacks reads "-".
 
 #include <cstdint>
 #include <span>

@@ -13,9 +13,7 @@ namespace {
 struct message_template {
     std::string_view object;
     std::string_view action;  // "" matches any action of the object
-    // {field} is replaced by the field's text, "-" when absent; a [part] is
-    // written only when every field in it is present.
-    std::string_view text;
+    std::string_view text;    // {field}: the field's text, "-" when absent; [...]: only when its fields are all present
 };
 
 constexpr message_template message_templates[] = {
@@ -74,43 +72,25 @@ constexpr message_template message_templates[] = {
     {"scheduled_task", "update", "Scheduled task updated: {task_name} by {user}"},
     {"scheduled_task", "delete", "Scheduled task deleted: {task_name} by {user}"},
     // System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log
+    {"service", "start", "Service {name} entered the {state} state[ ({service_key_name})]"},
+    {"service", "stop", "Service {name} entered the {state} state[ ({service_key_name})]"},
+    {"service", "pause", "Service {name} entered the {state} state[ ({service_key_name})]"},
+    {"service", "state_change", "Service {name} entered the {state} state[ ({service_key_name})]"},
+    {"service", "modify", "Service {name}: start type changed from {previous_start_type} to {start_type}"},
+    {"log", "clear", "The {log_name} log was cleared by {user}[ (backup {backup_path})]"},
+    {"script", "block", "PowerShell script block[ {message_number} of {message_total}][ ({script_path})]: {script_block_text}"},
+    {"script", "invoke", "PowerShell[ {command_name}][ in {script_name}]: {invocation}"},
+    {"script", "engine_start", "PowerShell engine {engine_version} started (host {host_name} {host_version})[: {command_line}]"},
+    {"script", "engine_stop", "PowerShell engine {engine_version} stopped (host {host_name} {host_version})[: {command_line}]"},
+    {"script", "provider_start", "PowerShell provider {name} started[: {command_line}]"},
+    {"malware", "detect", "Defender detected {threat_name} (severity {severity}, {category}) in {file_path}[ by {exe}][ as {user}]"},
+    {"malware", "remediate", "Defender took action {action_taken} on {threat_name} in {file_path}[: {error_description}]"},
+    {"scheduled_task", "start", "Scheduled task {task_name} started action {action_name}"},
+    {"scheduled_task", "complete", "Scheduled task {task_name} completed action {action_name}[ (result {result_code})]"},
+    {"wmi", "binding", "WMI binding[ {operation}]: filter {wmi_filter} to consumer {wmi_consumer}[ in {event_namespace}][: {wmi_query}][ runs {wmi_destination}]"},
+    // user_session's login, logout, reconnect and disconnect: the wording of the Security auditing block
+    {"user_session", "shell_start", "Shell started for {user}[ from {src_ip}][, session {terminal_session_id}]"},
 };
-
-// Appends `text` with its fields filled in; false when a field was absent
-// (written as "-").
-bool expand_fields(std::string& out, std::string_view text, const car_event& event) {
-    bool all_present = true;
-    for (std::size_t i = 0; i < text.size();) {
-        if (text[i] == '{') {
-            const std::size_t close = text.find('}', i);
-            const auto field = car_field_from_name(text.substr(i + 1, close - i - 1));
-            const std::string* value = field ? event.get(*field) : nullptr;
-            out += value ? std::string_view(*value) : std::string_view("-");
-            all_present = all_present && value != nullptr;
-            i = close + 1;
-        } else {
-            out.push_back(text[i++]);
-        }
-    }
-    return all_present;
-}
-
-// A template's text; a part in [brackets] is written only when every field
-// in it is present.
-std::string expand(std::string_view text, const car_event& event) {
-    std::string out;
-    out.reserve(text.size() + 64);
-    while (!text.empty()) {
-        const std::size_t open = text.find('[');
-        expand_fields(out, text.substr(0, open), event);
-        if (open == std::string_view::npos) break;
-        const std::size_t close = text.find(']', open);
-        const std::size_t kept = out.size();
-        if (!expand_fields(out, text.substr(open + 1, close - open - 1), event)) out.resize(kept);
-        text = close == std::string_view::npos ? std::string_view() : text.substr(close + 1);
-    }
-    return out;
-}
 
 // The value of payload field `name` ("Data[n]": the n-th field without a
 // name), or nullptr.
@@ -152,6 +132,42 @@ void append_message_value(std::string& out, std::string_view value) {
         space = c == ' ';
     }
     if (cut) out += "\u2026";
+}
+
+// Appends a typed template's text to `out`; false when a field it names is
+// absent (its place then reads "-"). A "[...]" group is written only when
+// every field it names is present.
+bool expand_into(std::string& out, std::string_view text, const car_event& event) {
+    bool complete = true;
+    for (std::size_t i = 0; i < text.size();) {
+        if (text[i] == '[') {
+            const std::size_t close = text.find(']', i);
+            std::string group;
+            if (expand_into(group, text.substr(i + 1, close - i - 1), event)) out += group;
+            i = close + 1;
+        } else if (text[i] == '{') {
+            const std::size_t close = text.find('}', i);
+            const auto field = car_field_from_name(text.substr(i + 1, close - i - 1));
+            const std::string* value = field ? event.get(*field) : nullptr;
+            if (value) {
+                append_message_value(out, *value);
+            } else {
+                out.push_back('-');
+                complete = false;
+            }
+            i = close + 1;
+        } else {
+            out.push_back(text[i++]);
+        }
+    }
+    return complete;
+}
+
+std::string expand(std::string_view text, const car_event& event) {
+    std::string out;
+    out.reserve(text.size() + 64);
+    expand_into(out, text, event);
+    return out;
 }
 
 std::string expand_payload(std::string_view text, const car_event& event) {
@@ -221,11 +237,17 @@ void append_detail_value(std::string& out, std::string_view text) {
 
 std::string event_message(const car_event& event) {
     if (event.is_generic()) return generic_message(event);
+    // The template of the object and action, else the object's own (action "").
+    const message_template* found = nullptr;
     for (const message_template& entry : message_templates) {
-        if (entry.object == event.object && (entry.action.empty() || entry.action == event.action)) {
-            return expand(entry.text, event);
+        if (entry.object != event.object) continue;
+        if (entry.action == event.action) {
+            found = &entry;
+            break;
         }
+        if (entry.action.empty() && found == nullptr) found = &entry;
     }
+    if (found != nullptr) return expand(found->text, event);
     return event.object + " " + event.action + expand(" by {exe} (pid {pid})", event);
 }
 

@@ -12,11 +12,13 @@ namespace evtxcar {
 // "Process created: cmstp.exe (pid 4242) by cmd.exe: cmstp.exe /ni /s https://..."
 // The wording is data: one template per object/action for typed CAR events
 // (event_text.cpp: an absent field reads "-", a [part] of the template is
-// left out when a field in it is absent); for generic events, the event catalog's template for its
+// left out when a field in it is absent; the object's template with action
+// "" serves its other actions), for generic events the event catalog's template for its
 // provider and event id (event_catalog.hpp), else "<channel> <event id>: "
-// and its first payload fields. In generic messages a value is cut at
-// max_message_value bytes (the whole value is in the details) and line
-// breaks and tabs become spaces, so the message is one line.
+// and its first payload fields. In every message a value is cut at
+// max_message_value bytes (the whole value is in the details and
+// events.jsonl) and line breaks and tabs become spaces, so the message is
+// one line (a PowerShell script block, a service's command line).
 std::string event_message(const car_event& event);
 inline constexpr std::size_t max_message_value = 200;
 

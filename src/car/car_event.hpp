@@ -58,6 +58,15 @@ namespace evtxcar {
     /* accounts acted on (CAR authentication's target_*) */                         \
     X(target_user) X(target_uid)                                                    \
     /* System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log */          \
+    X(service_key_name) X(previous_start_type)                                      \
+    X(log_name) X(backup_path)                                                      \
+    X(script_block_text) X(script_block_id) X(script_path) X(message_number)        \
+    X(message_total) X(host_name) X(host_version) X(engine_version) X(runspace_id)  \
+    X(command_name) X(command_type) X(script_name) X(command_path)                  \
+    X(script_command_line) X(invocation) X(previous_state)                          \
+    X(threat_name) X(threat_id) X(severity) X(category) X(detection_id)             \
+    X(detection_source) X(action_taken) X(remediation_user) X(signature_version)    \
+    X(action_name) X(task_instance_id) X(result_code)                               \
     /* evtxcar's own: named pipes, DNS, WMI, Sysmon service, clipboard */          \
     X(pipe_name) X(query_name) X(query_status) X(query_results) X(operation)        \
     X(event_type) X(wmi_name) X(wmi_query) X(wmi_consumer) X(wmi_filter)            \

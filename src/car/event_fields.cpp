@@ -82,4 +82,8 @@ void set_generic_event(const event_record& record, car_event& out) {
     set_provenance(record, out);
 }
 
+bool is_decimal(std::string_view text) {
+    return !text.empty() && std::all_of(text.begin(), text.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 }  // namespace evtxcar

@@ -50,4 +50,7 @@ void keep_record_values(const event_record& record, car_event& out);
 // A generic event (object generic_object): provenance and record values only.
 void set_generic_event(const event_record& record, car_event& out);
 
+// True when text is a decimal number: digits only, at least one.
+bool is_decimal(std::string_view text);
+
 }  // namespace evtxcar

@@ -326,7 +326,7 @@ TEST_CASE("sysmon ids CAR does not model become evtxcar's own objects", "[car][s
 
 TEST_CASE("records of other providers and without EventData are not normalized", "[car][sysmon]") {
     const auto normalizers = make_normalizers();
-    REQUIRE(normalizers.size() == 2);
+    REQUIRE_FALSE(normalizers.empty());
     REQUIRE(normalizers[0]->provider() == "Microsoft-Windows-Sysmon");
     event_record record = sysmon_record(1, {});
     record.kind = payload_kind::none;  // payload not decoded

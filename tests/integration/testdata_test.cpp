@@ -13,6 +13,7 @@
 #include "support/csv_reader.hpp"
 #include "support/details_text.hpp"
 #include "support/expected_records.hpp"
+#include "support/other_log_expectations.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
 
@@ -167,6 +168,48 @@ std::map<std::pair<std::string, std::uint64_t>, json> events_by_record(const std
     return events;
 }
 
+// A row's CAR fields by name: its columns (the spreadsheet guard undone)
+// and its details.
+std::map<std::string, std::string> row_fields(const test::csv_table& t, std::size_t i) {
+    std::map<std::string, std::string> fields;
+    for (const char* column : {"hostname", "exe", "image_path", "pid", "ppid", "guid", "command_line",
+                               "parent_image_path", "user", "src_ip", "src_port", "dest_ip", "dest_port"}) {
+        std::string value = t.at(i, column);
+        if (value.size() > 1 && value.front() == '\'' && std::string("=+-@\t\r").find(value[1]) != std::string::npos) {
+            value.erase(0, 1);
+        }
+        if (!value.empty()) fields[column] = value;
+    }
+    for (auto& [name, value] : test::split_details(t.at(i, "details"))) fields[name] = value;
+    return fields;
+}
+
+// What the row of a record of the System, PowerShell, Defender,
+// TaskScheduler, WMI-Activity, RDP and event log service logs must say
+// (support/other_log_expectations.hpp, from the record's fields).
+void check_other_log_row(const test::csv_table& t, std::size_t i, const test::expected_record& record) {
+    test::record_view view;
+    view.provider = record.data["provider"];
+    view.channel = record.data["channel"];
+    view.event_id = record.event_id();
+    view.user_sid = record.data["user_sid"];
+    for (const auto& pair : record.data["fields"]) view.fields.emplace_back(pair[0], pair[1]);
+    const test::expected_event expected = test::expected_other_log_event(view);
+    CHECK(t.at(i, "object") == expected.object);
+    CHECK(t.at(i, "action") == expected.action);
+    CHECK_FALSE(t.at(i, "message").empty());
+    const std::map<std::string, std::string> row = row_fields(t, i);
+    for (const auto& [name, value] : expected.fields) {
+        CAPTURE(name, value);
+        if (value.empty()) {
+            CHECK(row.count(name) == 0);
+        } else {
+            REQUIRE(row.count(name) == 1);
+            CHECK(row.at(name) == value);
+        }
+    }
+}
+
 // A record no CAR mapping describes is a generic event: object "event", no
 // action, a message, and every payload field in `details` under its name
 // (Data[n] for the n-th field without one), with the value as the record has it.
@@ -281,16 +324,16 @@ TEST_CASE("demo: every detection carries the context of its process create", "[i
     }
 }
 
-TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[integration][timeline]") {
+TEST_CASE("timeline rows hold what each record says", "[integration][timeline]") {
     auto expected = test::expected_records("demo", test::testdata_root().string());
-    for (const char* folder : {"analytics", "security", "sessions"}) {
+    for (const char* folder : {"analytics", "security", "sessions", "windows-logs"}) {
         const auto more = test::expected_records(folder, test::testdata_root().string());
         expected.insert(expected.end(), more.begin(), more.end());
     }
     temporary_folder out;
     // A row per record, copies too (security/ holds forwarded copies).
     const auto result =
-        scan({"demo", "analytics", "security", "sessions"}, out.path(), engines.front(), {"--keep-duplicates"});
+        scan({"demo", "analytics", "security", "sessions", "windows-logs"}, out.path(), engines.front(), {"--keep-duplicates"});
     const auto& t = result.timeline;
     std::map<std::pair<std::string, std::uint64_t>, std::size_t> row_of;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
@@ -312,6 +355,10 @@ TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[inte
         }
         if (record.is_security()) {
             check_security_row(t, i, record);
+            continue;
+        }
+        if (record.is_other_log_normalized()) {
+            check_other_log_row(t, i, record);
             continue;
         }
         const int id = record.data["event_id"];
@@ -559,6 +606,35 @@ TEST_CASE("forwarded events normalize exactly as the source host's own copies", 
         ++compared;
     }
     CHECK(compared == 8);
+}
+
+TEST_CASE("windows-logs: every record in the timeline, typed where a mapping exists, with the designed warnings",
+          "[integration][windows-logs]") {
+    const auto expected = test::expected_records("windows-logs", test::testdata_root().string());
+    std::size_t typed = 0;
+    for (const auto& record : expected) typed += record.is_normalized() ? 1u : 0u;
+    REQUIRE(typed > 0);
+    REQUIRE(typed < expected.size());  // generic events too
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"windows-logs"}, out.path(), engine);
+        CHECK(result.run.exit_status == 0);
+        CHECK(result.summary["records"]["read"] == expected.size());
+        CHECK(result.timeline.rows.size() == expected.size());
+        CHECK(result.detections.rows.empty());
+        // The two bad values written on purpose: a service state in German
+        // without a state code, a classic PowerShell event without context.
+        const json& warnings = result.summary["warnings"]["normalization"];
+        CHECK(warnings["count"] == 2);
+        std::size_t typed_rows = 0;
+        for (std::size_t i = 0; i < result.timeline.rows.size(); ++i) typed_rows += result.timeline.at(i, "object") != "event";
+        CHECK(typed_rows == typed);
+
+        temporary_folder car_out;
+        const auto car_only = scan({"windows-logs"}, car_out.path(), engine, {"--timeline", "car"});
+        CHECK(car_only.timeline.rows.size() == typed);
+    }
 }
 
 TEST_CASE("security: coverage says where each variant could look, from what the logs hold", "[integration][security]") {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "support/expected_auditing_fields.hpp"
+#include "support/other_log_expectations.hpp"
 
 namespace evtxcar::test {
 
@@ -41,6 +42,7 @@ struct expected_record {
     // task and registry events.
     bool is_normalized() const {
         if (is_sysmon()) return true;
+        if (is_other_log_normalized()) return true;
         const int id = event_id();
         return is_security() && (id == 4688 || id == 4689 || id == 5156 || id == 5157 || id == 5158 ||
                                  auditing_ids_beyond_processes().count(id) == 1);
@@ -51,6 +53,10 @@ struct expected_record {
         for (const auto& pair : data["fields"]) out.emplace_back(pair[0], pair[1]);
         return out;
     }
+    // The events of the other logs that map to CAR (docs/data-model.md):
+    // services, logs cleared, scripts, malware, scheduled tasks, WMI
+    // bindings, RDP sessions.
+    bool is_other_log_normalized() const { return is_other_log_mapped(data["provider"], event_id()); }
 };
 
 inline std::filesystem::path testdata_root() { return std::filesystem::path(EVTXCAR_SOURCE_DIR) / "testdata"; }

@@ -7,12 +7,14 @@
 #include "security_scenario.hpp"
 #include "sessions_scenario.hpp"
 #include "structure_scenario.hpp"
+#include "windows_logs_scenario.hpp"
 
 namespace evtxcar::testdata {
 
 std::vector<scenario_file> all_scenario_files() {
     std::vector<scenario_file> files;
-    for (auto group : {demo_files, analytics_files, security_files, sessions_files, structure_files, hostile_files, broken_files}) {
+    for (auto group : {demo_files, analytics_files, security_files, sessions_files, windows_logs_files, structure_files,
+                       hostile_files, broken_files}) {
         for (scenario_file& file : group()) files.push_back(std::move(file));
     }
     return files;

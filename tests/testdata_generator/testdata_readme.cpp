@@ -54,6 +54,18 @@ byte for byte" fails when the committed files and the generator disagree.
   4699) and a Run key value (4657). DC01 is a domain controller, WS10 a
   Windows 10 workstation, WS03 a Windows 7 host, SRV12 a Windows Server
   2012 R2 server. 4672 and 4798 stay generic events.
+- `windows-logs/` - an intrusion on WS10 (2026-04-14) told by the logs
+  besides Sysmon and Security auditing, one file per channel: RDP logon
+  (RdpCoreTS 131, RemoteConnectionManager 261 and 1149, LocalSessionManager
+  21-25), PowerShell (Operational 4104 in two parts and in the layout
+  without Path, 4103; the classic log's 400/403/600/800, unnamed data, with
+  a downgrade to the 2.0 engine), Defender (1116, 1117 in both layouts,
+  5007), a service (7045, 7036 with state codes in its binary data, 7040,
+  7000), a scheduled task (106, 200, 129, 201, 140, 141), a WMI consumer
+  binding (5857, 5861), a firewall rule (2004), a BITS download (59), the
+  clock set back (Kernel-General 1), the System and Security logs cleared
+  (104, 1102). Two values are bad on purpose: a service state in German
+  without a state code, and a classic PowerShell event without its context.
 - `structure/` - the format: many chunks, every value type, references and
   CDATA, Unicode edge cases, payload shapes and other providers.
 - `hostile/` - strings that attack HTML, CSV and terminals, including in a
