@@ -3,6 +3,7 @@
 // logs: 7045 ServiceName, ImagePath, ServiceType, StartType, AccountName;
 // 7036 param1, param2 and the binary data "WerSvc/4" in UTF-16LE; 7040
 // param1-param4).
+#include "car/service_command.hpp"
 #include "car/system/system_mappings.hpp"
 #include "log_normalizer_support.hpp"
 
@@ -84,7 +85,6 @@ TEST_CASE("7045 of a driver, without an account, and with words of another langu
 
 TEST_CASE("a service's program: quoted, unquoted with spaces, environment variables, no extension",
           "[car][system]") {
-    using system_log::command_program;
     CHECK(command_program("\"C:\\Program Files\\Vendor\\agent.exe\" -service") == "C:\\Program Files\\Vendor\\agent.exe");
     CHECK(command_program("C:\\Program Files\\Vendor\\agent.exe -service") == "C:\\Program Files\\Vendor\\agent.exe");
     CHECK(command_program("C:\\Program Files (x86)\\Vendor\\a.exe -x") == "C:\\Program Files (x86)\\Vendor\\a.exe");

@@ -3,6 +3,7 @@
 // a service installed reads the same from either log: 4697 logs them as
 // numbers (ServiceType 0x10, ServiceStartType 3).
 #include "car/security/security_mappings.hpp"
+#include "car/service_command.hpp"
 
 namespace evtxcar::security {
 
@@ -26,8 +27,9 @@ std::string map_service_install(const event_fields& in, car_event& out) {
     out.object = "service";
     out.action = "create";
     copy_logged(in, "ServiceName", out, car_field::name);
-    // The command the service runs, as logged (arguments and all).
-    copy_logged(in, "ServiceFileName", out, car_field::image_path);
+    // The command the service runs, as logged (arguments and all), and its program.
+    const std::string_view command = in.get("ServiceFileName");
+    if (!is_placeholder(command)) set_service_command(command, out);
     std::string problem = set_service_value(in, "ServiceType", out, car_field::service_type, service_type_words);
     keep_first(problem, set_service_value(in, "ServiceStartType", out, car_field::start_type, start_type_words));
     // CAR's service user is the account the service runs as, its uid the

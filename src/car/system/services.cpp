@@ -3,6 +3,7 @@
 // 7045's ServiceName, 7036's and 7040's param1); the registry key name is
 // service_key_name where the event logs it. Service and start types are in
 // 7045's words ("user mode service", "demand start"), as logged.
+#include "car/service_command.hpp"
 #include "car/system/system_mappings.hpp"
 
 namespace evtxcar::system_log {
@@ -37,13 +38,7 @@ std::string map_service_installed(const event_fields& in, car_event& out) {
     out.object = "service";
     out.action = "create";
     copy_field(in, "ServiceName", out, car_field::name);
-    const std::string_view image = in.get("ImagePath");
-    if (!image.empty()) {
-        // ImagePath is the command the service runs, as logged; exe is its program.
-        out.set(car_field::image_path, std::string(image));
-        const std::string_view program = path_basename(command_program(image));
-        if (!program.empty()) out.set(car_field::exe, std::string(program));
-    }
+    set_service_command(in.get("ImagePath"), out);
     copy_field(in, "ServiceType", out, car_field::service_type);
     copy_field(in, "StartType", out, car_field::start_type);
     copy_field(in, "AccountName", out, car_field::user);

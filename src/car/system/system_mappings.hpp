@@ -28,12 +28,6 @@ std::string map_service_start_type(const event_fields& in, car_event& out);     
 
 // service_text.cpp
 
-// The program a service command line runs: the quoted part of
-// "\"C:\\Program Files\\x\\x.exe\" -k"; else up to the first ".exe"/".sys"
-// that ends a word, when that is one path ("C:\\Program Files\\x\\x.exe -k",
-// unquoted with spaces); else up to the first space ("%COMSPEC% /c ...").
-std::string_view command_program(std::string_view command_line);
-
 // What 7036's binary data says: the service's key name and its state code
 // (SERVICE_STATUS dwCurrentState: 1 stopped, 4 running, 7 paused, ...),
 // logged as UTF-16LE "WerSvc/4" and rendered as hexadecimal text.
