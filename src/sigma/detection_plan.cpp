@@ -79,7 +79,10 @@ bool field_test::keyword_matches(const event_view& event) const {
     std::uint64_t met = 0;
     const std::uint64_t all_met = group_count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << group_count) - 1;
     event.for_each_value([&](std::string_view value) {
-        if (met == all_met) return;
+        if (met == all_met || value.empty()) return;
+        // Folded once per value, whatever the number of groups.
+        const bool fold = what != kind::regexes && !cased && !is_ascii(value);
+        const std::string_view text = fold ? folded_copy(value) : value;
         for (std::size_t g = 0; g < group_count; ++g) {
             if (met & (std::uint64_t{1} << g)) continue;
             bool any = false;
@@ -87,8 +90,6 @@ bool field_test::keyword_matches(const event_view& event) const {
                 for (const regex_matcher& alternative : regexes.groups[g])
                     if (alternative.matches(value)) { any = true; break; }
             } else {
-                const bool fold = !cased && !is_ascii(value);
-                const std::string_view text = fold ? folded_copy(value) : value;
                 for (const string_matcher& alternative : strings.groups[g])
                     if (fold ? alternative.matches_folded(text) : alternative.matches(text)) { any = true; break; }
             }
