@@ -23,6 +23,7 @@ result<file_header> read_file_header(byte_span file, const std::string& path) {
     header.major_version = file.u16(file_header_major_offset);
     header.chunk_data_offset = file.u16(file_header_block_size_offset);
     header.chunk_count = file.u16(file_header_chunk_count_offset);
+    header.next_record_id = file.u64(file_header_next_record_offset);
     header.flags = file.u32(file_header_flags_offset);
     header.stored_checksum = file.u32(file_header_checksum_offset);
     header.computed_checksum = crc32(file.data(), file_header_checksummed_bytes);

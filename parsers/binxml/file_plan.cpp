@@ -1,0 +1,353 @@
+#include "file_plan.hpp"
+
+#include <algorithm>
+
+#include "binxml_format.hpp"
+
+namespace evtxcar::binxml {
+
+namespace {
+
+constexpr std::uint64_t capacity = max_records_per_chunk;
+constexpr std::uint64_t no_position = ~std::uint64_t{0};
+
+enum class position_kind : std::uint8_t {
+    trusted_live,
+    trusted_leftover,  // trusted, but its ids do not belong to the live log
+    damaged,
+};
+
+struct position {
+    chunk_look look;
+    bool in_count = false;
+    position_kind kind = position_kind::damaged;
+    std::uint64_t copy_of = no_position;  // a live chunk that claims the same ids
+};
+
+std::string text(std::uint64_t n) { return std::to_string(n); }
+
+std::string what_is_wrong(const std::vector<position>& positions, std::uint64_t index) {
+    const position& p = positions[index];
+    const chunk_look& look = p.look;
+    std::string chunk = "chunk " + text(index);
+    if (p.copy_of != no_position) return chunk + " claims the record ids of chunk " + text(p.copy_of) + " (a copy)";
+    if (look.bytes == 0) return chunk + " lies past the end of the file";
+    if (look.bytes < chunk_header_size) return chunk + " is cut short inside its header (" + text(look.bytes) + " bytes)";
+    if (look.state == chunk_state::empty) return chunk + " has a zeroed header";
+    if (look.state == chunk_state::no_signature) return chunk + " has no \"ElfChnk\" signature";
+    if (!look.header_ok) return chunk + "'s header checksum fails";
+    if (!look.numbers_agree) return chunk + "'s header record numbers and ids disagree";
+    return chunk + " is damaged";
+}
+
+std::string describe_run(const std::vector<position>& positions, std::uint64_t first, std::uint64_t end) {
+    if (end - first == 1) return what_is_wrong(positions, first);
+    const std::string chunks = "chunks " + text(first) + "-" + text(end - 1);
+    // The same damage throughout is one fact, not one per chunk.
+    auto all = [&](auto test) {
+        for (std::uint64_t i = first; i < end; ++i) {
+            if (!test(positions[i])) return false;
+        }
+        return true;
+    };
+    if (all([](const position& p) { return p.look.bytes == 0; })) return chunks + " lie past the end of the file";
+    if (all([](const position& p) { return p.look.bytes > 0 && p.look.state == chunk_state::empty; })) {
+        return chunks + " have zeroed headers";
+    }
+    if (all([](const position& p) { return p.look.state == chunk_state::no_signature; })) {
+        return chunks + " have no \"ElfChnk\" signature";
+    }
+    std::string out = chunks + ": ";
+    constexpr std::uint64_t shown = 3;
+    for (std::uint64_t i = first; i < end && i < first + shown; ++i) {
+        if (i > first) out += ", ";
+        out += what_is_wrong(positions, i);
+    }
+    if (end - first > shown) out += ", ...";
+    return out;
+}
+
+// How well a trusted live chunk's ids follow on from the trusted live
+// chunks beside it (0-2), to tell a copy from the chunk it copies.
+int fit(const std::vector<position>& positions, std::uint64_t index) {
+    int score = 0;
+    const id_span& own = positions[index].look.claimed;
+    for (std::uint64_t i = index; i-- > 0;) {
+        if (positions[i].kind != position_kind::trusted_live || positions[i].look.claimed.empty()) continue;
+        score += positions[i].look.claimed.last + 1 == own.first ? 1 : 0;
+        break;
+    }
+    for (std::uint64_t i = index + 1; i < positions.size(); ++i) {
+        if (positions[i].kind != position_kind::trusted_live || positions[i].look.claimed.empty()) continue;
+        score += own.last + 1 == positions[i].look.claimed.first ? 1 : 0;
+        break;
+    }
+    return score;
+}
+
+void mark_copies(std::vector<position>& positions) {
+    std::vector<std::uint64_t> live;
+    for (std::uint64_t i = 0; i < positions.size(); ++i) {
+        if (positions[i].kind == position_kind::trusted_live && !positions[i].look.claimed.empty()) live.push_back(i);
+    }
+    std::stable_sort(live.begin(), live.end(), [&](std::uint64_t a, std::uint64_t b) {
+        return positions[a].look.claimed.first < positions[b].look.claimed.first;
+    });
+    std::vector<int> scores(positions.size(), 0);
+    for (std::uint64_t i : live) scores[i] = fit(positions, i);
+    std::uint64_t kept = no_position;
+    for (std::uint64_t i : live) {
+        if (kept != no_position && positions[i].look.claimed.first <= positions[kept].look.claimed.last) {
+            // Overlapping ids: the one that fits its neighbours worse (the later one on a tie) is the copy.
+            const bool drop_kept = scores[kept] < scores[i] || (scores[kept] == scores[i] && kept > i);
+            const std::uint64_t copy = drop_kept ? kept : i;
+            positions[copy].kind = position_kind::damaged;
+            positions[copy].copy_of = drop_kept ? i : kept;
+            if (drop_kept) kept = i;
+            continue;
+        }
+        if (kept == no_position || positions[i].look.claimed.last > positions[kept].look.claimed.last) kept = i;
+    }
+}
+
+// Decides which trusted chunks are live (see the header comment).
+void decide_live(std::vector<position>& positions, const file_witness& header) {
+    std::uint64_t last_live = no_position;
+    std::uint64_t damaged_since = 0;
+    for (std::uint64_t i = 0; i < positions.size(); ++i) {
+        position& p = positions[i];
+        if (!p.look.header_ok || !p.look.numbers_agree) {
+            p.kind = position_kind::damaged;
+            ++damaged_since;
+            continue;
+        }
+        const id_span& ids = p.look.claimed;
+        if (ids.empty()) {  // a chunk without records says nothing about ids
+            p.kind = p.in_count ? position_kind::trusted_live : position_kind::trusted_leftover;
+            continue;
+        }
+        bool live = p.in_count;
+        if (!live) {
+            const bool newer = last_live == no_position || ids.first > positions[last_live].look.claimed.last;
+            const bool follows = last_live != no_position && newer &&
+                                 ids.first - positions[last_live].look.claimed.last - 1 <= capacity * damaged_since;
+            const bool header_says = header.checksum_ok && ids.last < header.next_record_id;
+            live = newer && (follows || header_says || header.dirty);
+        }
+        p.kind = live ? position_kind::trusted_live : position_kind::trusted_leftover;
+        if (live) {
+            last_live = i;
+            damaged_since = 0;
+        }
+    }
+}
+
+std::uint64_t saturating_add(std::uint64_t a, std::uint64_t b) { return a > ~std::uint64_t{0} - b ? ~std::uint64_t{0} : a + b; }
+
+// The segment of the damaged run [first, end), whose nearest trusted live
+// chunks are `left` and `right` (or no_position).
+planned_segment plan_damaged_run(const std::vector<position>& positions, std::uint64_t first, std::uint64_t end,
+                                 std::uint64_t left, std::uint64_t right, const file_witness& header) {
+    planned_segment segment{.first_chunk = first, .end_chunk = end};
+    segment.damage = describe_run(positions, first, end);
+    std::uint64_t damaged = 0;
+    bool counted = false;  // the header's count says some of these were written
+    for (std::uint64_t i = first; i < end; ++i) {
+        const position& p = positions[i];
+        if (p.kind != position_kind::damaged) continue;
+        ++damaged;
+        segment.not_zeroed = segment.not_zeroed || (p.look.bytes > 0 && p.look.state != chunk_state::empty);
+        // A zeroed position inside a count whose checksum fails may be the count's mistake.
+        counted = counted || (p.in_count && (p.look.state != chunk_state::empty || header.checksum_ok));
+    }
+    const std::uint64_t room = capacity * damaged;
+    const bool header_says_more = left != no_position && header.checksum_ok &&
+                                  header.next_record_id > positions[left].look.claimed.last + 1;
+    segment.live = counted || (left != no_position && right != no_position) || header_says_more;
+    if (!segment.live) {
+        segment.allowed = {};
+        return segment;
+    }
+
+    // Bounds of the ids the run held: the live chunks around it, else the
+    // header's next record id, else what a damaged header of its own claims.
+    std::optional<std::uint64_t> low, high;
+    if (left != no_position) low = positions[left].look.claimed.last + 1;
+    if (right != no_position) high = positions[right].look.claimed.first - 1;
+    if (!high && header.checksum_ok && header.next_record_id > 0 && (!low || header.next_record_id - 1 >= *low)) {
+        high = header.next_record_id - 1;
+    }
+    const chunk_look& first_look = positions[first].look;
+    const chunk_look& last_look = positions[end - 1].look;
+    if (!low && first_look.numbers_agree && (!high || first_look.claimed.first <= *high)) low = first_look.claimed.first;
+    if (!high && last_look.numbers_agree && (!low || last_look.claimed.last >= *low)) high = last_look.claimed.last;
+
+    if (low && high) {
+        if (*low <= *high && *high - *low < room) {
+            segment.allowed = {*low, *high};
+            segment.expected_first = *low;
+            segment.expected_last = *high;
+        } else if (*low <= *high) {
+            // More ids than the run can hold: they were not all here (a log
+            // pieced together from copies). Records with those ids are read;
+            // what is lost is judged from the ids found.
+            segment.allowed = {*low, *high};
+            segment.at_least_one = counted;
+        } else if (*low == *high + 1) {
+            // The ids on both sides follow on: nothing of the live log was here.
+            segment.allowed = {};
+        } else {
+            // The ids go back at this run: the oldest and newest records of a
+            // log that wrapped around meet here (or copies of different
+            // times). Its records may be newer than the left or older than
+            // the right chunk.
+            segment.allowed = {*high + 1 > room ? *high + 1 - room : 1, saturating_add(*low, room - 1)};
+            segment.at_least_one = counted;
+        }
+    } else if (low) {
+        segment.allowed = {*low, saturating_add(*low, room - 1)};
+        segment.expected_first = *low;
+        segment.at_least_one = counted;
+    } else if (high) {
+        segment.allowed = {*high + 1 > room ? *high + 1 - room : 1, *high};
+        segment.expected_last = *high;
+        segment.at_least_one = counted;
+    } else {
+        segment.allowed = {1, ~std::uint64_t{0}};
+        segment.at_least_one = counted;
+    }
+    return segment;
+}
+
+std::string range_text(std::uint64_t first, std::uint64_t last) {
+    return first == last ? "chunk " + text(first) : "chunks " + text(first) + "-" + text(last);
+}
+
+}  // namespace
+
+chunk_look look_at_chunk(byte_span start, std::size_t bytes_in_file) {
+    chunk_look look;
+    look.bytes = bytes_in_file;
+    look.state = classify_chunk(start);
+    if (look.state != chunk_state::valid) return look;
+    // The ids and numbers lie in the first 40 bytes: a header cut short may still name them.
+    if (start.contains(0, chunk_last_record_id_offset + 8)) {
+        const std::uint64_t first_number = start.u64(chunk_first_record_number_offset);
+        const std::uint64_t last_number = start.u64(chunk_last_record_number_offset);
+        const std::uint64_t first_id = start.u64(chunk_first_record_id_offset);
+        const std::uint64_t last_id = start.u64(chunk_last_record_id_offset);
+        look.numbers_agree = first_id > 0 && last_id >= first_id && last_number >= first_number &&
+                             last_id - first_id == last_number - first_number && last_id - first_id < capacity;
+        if (look.numbers_agree) look.claimed = {first_id, last_id};
+    }
+    if (start.size() >= chunk_header_size && bytes_in_file >= chunk_header_size) {
+        const chunk_header header = read_chunk_header(start);
+        look.header_ok = header.header_checksum_ok();
+        if (look.header_ok && header.free_space_offset == chunk_header_size) {
+            look.numbers_agree = true;  // a chunk without records, whatever its numbers say
+            look.claimed = {};
+        }
+    }
+    return look;
+}
+
+bool file_plan::held_by_trusted(std::uint64_t id) const {
+    auto after = std::upper_bound(trusted_live.begin(), trusted_live.end(), id,
+                                  [](std::uint64_t value, const id_span& span) { return value < span.first; });
+    return after != trusted_live.begin() && (after - 1)->contains(id);
+}
+
+file_plan plan_file(const file_witness& header, std::vector<chunk_look> looks) {
+    file_plan plan;
+    const std::uint64_t in_file = looks.size();
+    // Chunks the header counts but the file ends before: believed only from a header whose checksum holds.
+    if (header.checksum_ok && header.chunk_count > in_file) looks.resize(header.chunk_count);
+    std::vector<position> positions(looks.size());
+    for (std::uint64_t i = 0; i < looks.size(); ++i) {
+        positions[i].look = looks[i];
+        positions[i].in_count = i < header.chunk_count;
+    }
+    plan.positions = positions.size();
+    if (header.checksum_ok && !header.dirty && header.next_record_id > 0) {
+        plan.newest_possible_id = header.next_record_id - 1;
+    }
+    decide_live(positions, header);
+    mark_copies(positions);
+
+    for (const position& p : positions) {
+        if (p.kind == position_kind::trusted_live && !p.look.claimed.empty()) plan.trusted_live.push_back(p.look.claimed);
+    }
+    std::sort(plan.trusted_live.begin(), plan.trusted_live.end(),
+              [](const id_span& a, const id_span& b) { return a.first < b.first; });
+
+    // Segments in position order: each trusted chunk on its own; every run
+    // of positions between trusted live chunks that holds a damaged one as
+    // one segment (leftover chunks inside it are read with it).
+    std::uint64_t left = no_position;
+    std::uint64_t past_count_live_first = no_position, past_count_live_last = 0;
+    std::uint64_t leftover_chunks = 0;
+    for (std::uint64_t i = 0; i < positions.size();) {
+        const position& p = positions[i];
+        if (p.kind == position_kind::trusted_live) {
+            plan.segments.push_back({.first_chunk = i,
+                                     .end_chunk = i + 1,
+                                     .trusted = true,
+                                     .live = true,
+                                     .allowed = p.look.claimed,
+                                     .expected_first = p.look.claimed.first,
+                                     .expected_last = p.look.claimed.last});
+            if (!p.in_count) {
+                if (past_count_live_first == no_position) past_count_live_first = i;
+                past_count_live_last = i;
+            }
+            if (!p.look.claimed.empty()) left = i;
+            ++i;
+            continue;
+        }
+        std::uint64_t end = i;
+        bool any_damaged = false;
+        while (end < positions.size() && positions[end].kind != position_kind::trusted_live) {
+            any_damaged = any_damaged || positions[end].kind == position_kind::damaged;
+            ++end;
+        }
+        if (!any_damaged) {
+            for (std::uint64_t j = i; j < end; ++j) {
+                plan.segments.push_back({.first_chunk = j, .end_chunk = j + 1, .trusted = true, .live = false});
+                ++leftover_chunks;
+            }
+        } else {
+            const bool has_right = end < positions.size() && !positions[end].look.claimed.empty();
+            const std::uint64_t right = has_right ? end : no_position;
+            planned_segment run = plan_damaged_run(positions, i, end, left, right, header);
+            // Positions the file ends before, and zeroed ones no one counts, are not read for nothing.
+            bool readable = false;
+            for (std::uint64_t j = i; j < end; ++j) {
+                readable = readable || positions[j].look.bytes > 0;
+                if (positions[j].kind == position_kind::trusted_leftover) ++leftover_chunks;
+            }
+            if (run.live || readable) plan.segments.push_back(std::move(run));
+        }
+        i = end;
+    }
+
+    if (past_count_live_first != no_position) {
+        const bool one = past_count_live_first == past_count_live_last;
+        plan.notes.push_back(range_text(past_count_live_first, past_count_live_last) + (one ? " lies" : " lie") +
+                             " past the " +
+                             text(header.chunk_count) +
+                             " chunks the file header counts; " + (one ? "its" : "their") +
+                             " record ids follow the live records: read as live records");
+    }
+    if (leftover_chunks > 0) {
+        plan.notes.push_back(text(leftover_chunks) + (leftover_chunks == 1 ? " chunk" : " chunks") +
+                             " past the " + text(header.chunk_count) +
+                             " the file header counts hold record ids that do not follow the live records: "
+                             "their records count as recovered");
+    }
+    for (std::uint64_t i = 0; i < positions.size(); ++i) {
+        if (positions[i].copy_of != no_position) plan.notes.push_back(what_is_wrong(positions, i) + ": read as damaged");
+    }
+    return plan;
+}
+
+}  // namespace evtxcar::binxml
