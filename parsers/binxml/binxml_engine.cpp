@@ -8,6 +8,7 @@
 #include "chunk_reader.hpp"
 #include "file_header.hpp"
 #include "file_plan.hpp"
+#include "file_survey.hpp"
 #include "file_source.hpp"
 
 namespace evtxcar {
@@ -72,49 +73,14 @@ public:
     }
 
 private:
-    static std::uint64_t chunk_offset(std::uint64_t index) {
-        return binxml::file_header_size + index * binxml::chunk_size;
-    }
+    static std::uint64_t chunk_offset(std::uint64_t index) { return binxml::chunk_file_offset(index); }
 
     void warn(std::string reason) {
         file_warnings_.push_back(read_error{.file = path_, .offset = 0, .reason = std::move(reason)});
     }
 
-    // Looks at every chunk header (512 bytes each; the chunks themselves are
-    // read when their segment is) and plans what each part must hold.
     void plan_chunks(const binxml::file_header& header) {
-        if (!header.checksum_ok()) warn("file header checksum mismatch");
-        if (header.chunk_data_offset != binxml::file_header_size) {
-            warn("file header gives chunks an unusual start (" + std::to_string(header.chunk_data_offset) +
-                 "); chunks are read from offset 4096");
-        }
-        const std::uint64_t size = file_.size();
-        const std::uint64_t data = size > binxml::file_header_size ? size - binxml::file_header_size : 0;
-        const std::uint64_t whole = data / binxml::chunk_size;
-        const std::uint64_t partial = data % binxml::chunk_size;
-        const std::uint64_t slots = whole + (partial > 0 ? 1 : 0);
-        if (partial >= binxml::chunk_header_size) {
-            warn("file ends " + std::to_string(partial) + " bytes into chunk " + std::to_string(whole) +
-                 ": read as far as it goes");
-        }
-        if (header.chunk_count > slots && !header.checksum_ok()) {
-            // A header whose checksum fails is not believed where it claims more than the file holds.
-            warn("file header counts " + std::to_string(header.chunk_count) + " chunks, the file holds " +
-                 std::to_string(slots) + " (the header's checksum fails: no loss is counted from it)");
-        }
-        std::vector<binxml::chunk_look> looks;
-        looks.reserve(slots);
-        for (std::uint64_t index = 0; index < slots; ++index) {
-            const std::uint64_t offset = chunk_offset(index);
-            const std::uint64_t in_file = std::min<std::uint64_t>(binxml::chunk_size, size - offset);
-            auto start = file_.read(offset, binxml::chunk_header_size, buffer_.get());
-            looks.push_back(binxml::look_at_chunk(start ? *start : binxml::byte_span(), in_file));
-        }
-        const binxml::file_witness witness{.checksum_ok = header.checksum_ok(),
-                                           .chunk_count = header.chunk_count,
-                                           .next_record_id = header.next_record_id,
-                                           .dirty = header.dirty()};
-        plan_ = binxml::plan_file(witness, std::move(looks));
+        plan_ = binxml::survey_file(file_, header);
         for (std::string& note : plan_.notes) warn(std::move(note));
         info_.chunk_count = plan_.positions;
     }

@@ -26,44 +26,54 @@ struct position {
 
 std::string text(std::uint64_t n) { return std::to_string(n); }
 
-std::string what_is_wrong(const std::vector<position>& positions, std::uint64_t index) {
-    const position& p = positions[index];
+// What is wrong with a damaged position, without its number: said of one
+// chunk and of several.
+struct damage_words {
+    std::string one;
+    std::string many;
+    bool operator==(const damage_words&) const = default;
+};
+
+damage_words what_is_wrong(const position& p) {
     const chunk_look& look = p.look;
-    std::string chunk = "chunk " + text(index);
-    if (p.copy_of != no_position) return chunk + " claims the record ids of chunk " + text(p.copy_of) + " (a copy)";
-    if (look.bytes == 0) return chunk + " lies past the end of the file";
-    if (look.bytes < chunk_header_size) return chunk + " is cut short inside its header (" + text(look.bytes) + " bytes)";
-    if (look.state == chunk_state::empty) return chunk + " has a zeroed header";
-    if (look.state == chunk_state::no_signature) return chunk + " has no \"ElfChnk\" signature";
-    if (!look.header_ok) return chunk + "'s header checksum fails";
-    if (!look.numbers_agree) return chunk + "'s header record numbers and ids disagree";
-    return chunk + " is damaged";
+    if (p.copy_of != no_position) {
+        const std::string copy = "the record ids of chunk " + text(p.copy_of) + " (a copy)";
+        return {"claims " + copy, "claim " + copy};
+    }
+    if (look.bytes == 0) return {"lies past the end of the file", "lie past the end of the file"};
+    if (look.bytes < chunk_header_size) {
+        const std::string cut = "cut short inside the header (" + text(look.bytes) + " bytes)";
+        return {"is " + cut, "are " + cut};
+    }
+    if (look.state == chunk_state::empty) return {"has a zeroed header", "have zeroed headers"};
+    if (look.state == chunk_state::no_signature) {
+        return {"has no \"ElfChnk\" signature", "have no \"ElfChnk\" signature"};
+    }
+    if (!look.header_ok) return {"has a header whose checksum fails", "have headers whose checksums fail"};
+    if (!look.numbers_agree) {
+        return {"has a header whose record numbers and ids disagree", "have headers whose record numbers and ids disagree"};
+    }
+    return {"is damaged", "are damaged"};
 }
 
+// "chunk 3 is cut short inside the header (323 bytes), chunks 4-9 lie past the end of the file"
 std::string describe_run(const std::vector<position>& positions, std::uint64_t first, std::uint64_t end) {
-    if (end - first == 1) return what_is_wrong(positions, first);
-    const std::string chunks = "chunks " + text(first) + "-" + text(end - 1);
-    // The same damage throughout is one fact, not one per chunk.
-    auto all = [&](auto test) {
-        for (std::uint64_t i = first; i < end; ++i) {
-            if (!test(positions[i])) return false;
+    std::string out;
+    constexpr int shown = 3;
+    int groups = 0;
+    for (std::uint64_t i = first; i < end;) {
+        const damage_words words = what_is_wrong(positions[i]);
+        std::uint64_t group_end = i + 1;
+        while (group_end < end && what_is_wrong(positions[group_end]) == words) ++group_end;
+        if (++groups > shown) {
+            out += ", ...";
+            break;
         }
-        return true;
-    };
-    if (all([](const position& p) { return p.look.bytes == 0; })) return chunks + " lie past the end of the file";
-    if (all([](const position& p) { return p.look.bytes > 0 && p.look.state == chunk_state::empty; })) {
-        return chunks + " have zeroed headers";
+        if (!out.empty()) out += ", ";
+        out += group_end - i == 1 ? "chunk " + text(i) + " " + words.one
+                                  : "chunks " + text(i) + "-" + text(group_end - 1) + " " + words.many;
+        i = group_end;
     }
-    if (all([](const position& p) { return p.look.state == chunk_state::no_signature; })) {
-        return chunks + " have no \"ElfChnk\" signature";
-    }
-    std::string out = chunks + ": ";
-    constexpr std::uint64_t shown = 3;
-    for (std::uint64_t i = first; i < end && i < first + shown; ++i) {
-        if (i > first) out += ", ";
-        out += what_is_wrong(positions, i);
-    }
-    if (end - first > shown) out += ", ...";
     return out;
 }
 
@@ -257,6 +267,18 @@ bool file_plan::held_by_trusted(std::uint64_t id) const {
     return after != trusted_live.begin() && (after - 1)->contains(id);
 }
 
+std::uint64_t file_plan::owned_ids(const planned_segment& segment, std::uint64_t first, std::uint64_t last) const {
+    if (last < first) return 0;
+    std::uint64_t count = last - first + 1;
+    if (segment.trusted) return count;
+    for (const id_span& held : trusted_live) {
+        if (held.last < first) continue;
+        if (held.first > last) break;
+        count -= std::min(held.last, last) - std::max(held.first, first) + 1;
+    }
+    return count;
+}
+
 file_plan plan_file(const file_witness& header, std::vector<chunk_look> looks) {
     file_plan plan;
     const std::uint64_t in_file = looks.size();
@@ -345,7 +367,9 @@ file_plan plan_file(const file_witness& header, std::vector<chunk_look> looks) {
                              "their records count as recovered");
     }
     for (std::uint64_t i = 0; i < positions.size(); ++i) {
-        if (positions[i].copy_of != no_position) plan.notes.push_back(what_is_wrong(positions, i) + ": read as damaged");
+        if (positions[i].copy_of != no_position) {
+            plan.notes.push_back("chunk " + text(i) + " " + what_is_wrong(positions[i]).one + ": read as damaged");
+        }
     }
     return plan;
 }

@@ -99,6 +99,9 @@ struct file_plan {
     std::uint64_t newest_possible_id = ~std::uint64_t{0};
 
     bool held_by_trusted(std::uint64_t id) const;
+    // Ids in [first, last] that `segment` owns: all of them for a trusted
+    // chunk; for a damaged run, those no trusted live chunk holds.
+    std::uint64_t owned_ids(const planned_segment& segment, std::uint64_t first, std::uint64_t last) const;
 };
 
 // `looks`: every chunk position the file holds, in order (the plan adds the

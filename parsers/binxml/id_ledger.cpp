@@ -1,7 +1,5 @@
 #include "id_ledger.hpp"
 
-#include <algorithm>
-
 namespace evtxcar::binxml {
 
 void id_ledger::begin(const planned_segment& segment, const file_plan& plan) {
@@ -24,15 +22,7 @@ bool id_ledger::eligible(std::uint64_t id) const {
 }
 
 std::uint64_t id_ledger::owned_between(std::uint64_t first, std::uint64_t last) const {
-    if (last < first) return 0;
-    std::uint64_t count = last - first + 1;
-    if (segment_->trusted) return count;
-    for (const id_span& held : plan_->trusted_live) {
-        if (held.last < first) continue;
-        if (held.first > last) break;
-        count -= std::min(held.last, last) - std::max(held.first, first) + 1;
-    }
-    return count;
+    return plan_->owned_ids(*segment_, first, last);
 }
 
 std::uint64_t id_ledger::take(std::uint64_t id) {
