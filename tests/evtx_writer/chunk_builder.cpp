@@ -81,8 +81,17 @@ const std::array<std::uint8_t, binxml::chunk_size>& chunk_builder::finish() {
     return bytes_;
 }
 
+void chunk_builder::write_over(const std::uint8_t* older_chunk) {
+    if (!empty()) throw std::logic_error("write_over on a chunk that holds records");
+    std::copy(older_chunk + binxml::chunk_header_size, older_chunk + binxml::chunk_size,
+              bytes_.begin() + binxml::chunk_header_size);
+    slack_ = true;
+}
+
 void chunk_builder::reset() {
-    std::fill(bytes_.begin(), bytes_.begin() + free_offset_, std::uint8_t{0});
+    // After write_over the bytes behind the records are not zero.
+    std::fill(bytes_.begin(), slack_ ? bytes_.end() : bytes_.begin() + free_offset_, std::uint8_t{0});
+    slack_ = false;
     tables_.clear();
     free_offset_ = binxml::chunk_header_size;
     last_record_offset_ = 0;

@@ -29,6 +29,10 @@ public:
     // Completes the header; the returned bytes stay valid until reset().
     const std::array<std::uint8_t, binxml::chunk_size>& finish();
     void reset();
+    // Starts the (empty) chunk over the bytes of an older chunk, as when a
+    // log is written again into the same file: what its records do not
+    // overwrite stays behind them as slack. The header is written anew.
+    void write_over(const std::uint8_t* older_chunk);
 
 private:
     std::array<std::uint8_t, binxml::chunk_size> bytes_{};
@@ -39,6 +43,7 @@ private:
     std::uint64_t first_record_id_ = 0;
     std::uint64_t last_record_id_ = 0;
     std::uint64_t record_count_ = 0;
+    bool slack_ = false;  // bytes past free_offset_ hold an older chunk's
 };
 
 // Byte offsets of chunk header fields.

@@ -67,6 +67,9 @@ struct scenario_file {
     std::string exercises;  // one line for MANIFEST.tsv and README.md
     std::vector<scenario_record> records;
     std::uint64_t first_record_id = 1;
+    // An older log this one was written over (its first record id 1): what
+    // the new records do not overwrite of its chunks stays as slack.
+    std::vector<scenario_record> written_over;
     file_damage damage;                       // none: the file is intact
     std::optional<byte_buffer> raw_content;   // not written by the EVTX writer (garbage, empty, text)
     std::optional<file_verdict> raw_verdict;  // with raw_content
