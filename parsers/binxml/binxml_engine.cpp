@@ -112,6 +112,9 @@ result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, b
     }
     auto header = binxml::read_file_header(*start, path);
     if (!header) return header.error();
+    if (auto missing = binxml::chunks_missing_after_header(*header, file.size())) {
+        return read_error{.file = path, .offset = file.size(), .reason = *missing};
+    }
     return std::unique_ptr<evtx_file_reader>(
         std::make_unique<binxml_reader>(path, std::move(file), header.value(), options));
 }

@@ -69,7 +69,8 @@ void chunk_reader::read(byte_span chunk, std::uint64_t index, std::uint64_t file
     evaluator_.reset(chunk);
     if (chunk.empty()) return;  // the file ends before this chunk: finish() reports what it held
     if (chunk.size() < chunk_size) cut_short_ = true;
-    if (segment_->live) {
+    const bool copy = std::find(segment_->copies.begin(), segment_->copies.end(), index) != segment_->copies.end();
+    if (segment_->live && !copy) {
         read_live(visitor);
     } else if (options_.include_recovered) {
         read_leftover(visitor);

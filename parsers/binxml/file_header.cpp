@@ -30,4 +30,11 @@ result<file_header> read_file_header(byte_span file, const std::string& path) {
     return header;
 }
 
+std::optional<std::string> chunks_missing_after_header(const file_header& header, std::uint64_t file_size) {
+    if (file_size != file_header_size || !header.checksum_ok() || header.chunk_count == 0) return std::nullopt;
+    std::string reason = "file ends after its header: the " + std::to_string(header.chunk_count) + " chunks it counts";
+    if (header.next_record_id > 1) reason += " (records up to id " + std::to_string(header.next_record_id - 1) + ")";
+    return reason + " are missing";
+}
+
 }  // namespace evtxcar::binxml

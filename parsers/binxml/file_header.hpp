@@ -2,6 +2,7 @@
 // The EVTX file header: the first 4096 bytes of the file.
 
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "../result.hpp"
@@ -28,5 +29,9 @@ struct file_header {
 // an EVTX file header at all (too short, wrong signature); a wrong checksum
 // or odd field values are left for the caller to judge.
 result<file_header> read_file_header(byte_span file, const std::string& path);
+
+// A file that ends right after a header (its checksum holding) that counts
+// chunks holds none of its records: why, in words; nothing otherwise.
+std::optional<std::string> chunks_missing_after_header(const file_header& header, std::uint64_t file_size);
 
 }  // namespace evtxcar::binxml

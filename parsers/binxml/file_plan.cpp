@@ -1,6 +1,7 @@
 #include "file_plan.hpp"
 
 #include <algorithm>
+#include <map>
 
 #include "binxml_format.hpp"
 
@@ -95,7 +96,7 @@ int fit(const std::vector<position>& positions, std::uint64_t index) {
     return score;
 }
 
-void mark_copies(std::vector<position>& positions) {
+void mark_copies(std::vector<position>& positions, const file_witness& header) {
     std::vector<std::uint64_t> live;
     for (std::uint64_t i = 0; i < positions.size(); ++i) {
         if (positions[i].kind == position_kind::trusted_live && !positions[i].look.claimed.empty()) live.push_back(i);
@@ -108,8 +109,15 @@ void mark_copies(std::vector<position>& positions) {
     std::uint64_t kept = no_position;
     for (std::uint64_t i : live) {
         if (kept != no_position && positions[i].look.claimed.first <= positions[kept].look.claimed.last) {
-            // Overlapping ids: the one that fits its neighbours worse (the later one on a tie) is the copy.
-            const bool drop_kept = scores[kept] < scores[i] || (scores[kept] == scores[i] && kept > i);
+            // Overlapping ids: the one that fits its neighbours worse is the copy. On a tie, the
+            // log's newest records (the header's next record id follows them) belong in the later
+            // position, any others in the earlier one.
+            bool drop_kept = scores[kept] < scores[i];
+            if (scores[kept] == scores[i]) {
+                const bool newest = header.checksum_ok && positions[i].look.claimed.last + 1 == header.next_record_id;
+                const std::uint64_t copy = newest ? std::min(kept, i) : std::max(kept, i);
+                drop_kept = copy == kept;
+            }
             const std::uint64_t copy = drop_kept ? kept : i;
             positions[copy].kind = position_kind::damaged;
             positions[copy].copy_of = drop_kept ? i : kept;
@@ -117,6 +125,46 @@ void mark_copies(std::vector<position>& positions) {
             continue;
         }
         if (kept == no_position || positions[i].look.claimed.last > positions[kept].look.claimed.last) kept = i;
+    }
+    // A leftover that claims ids a live chunk holds is a copy too: the
+    // position held something else once.
+    for (std::uint64_t i = 0; i < positions.size(); ++i) {
+        position& p = positions[i];
+        if (p.kind != position_kind::trusted_leftover || p.look.claimed.empty()) continue;
+        for (std::uint64_t j : live) {
+            const position& other = positions[j];
+            if (other.kind != position_kind::trusted_live) continue;
+            if (p.look.claimed.first <= other.look.claimed.last && other.look.claimed.first <= p.look.claimed.last) {
+                p.kind = position_kind::damaged;
+                p.copy_of = j;
+                break;
+            }
+        }
+    }
+}
+
+// A leftover chunk whose ids (and record numbers) end right where a live
+// chunk's begin is that chunk's predecessor in the log: live too (a dirty
+// file whose chunks were moved, or whose header lags behind a wrap).
+void chain_leftovers(std::vector<position>& positions) {
+    std::map<std::uint64_t, std::uint64_t> live_by_first_id;
+    for (std::uint64_t i = 0; i < positions.size(); ++i) {
+        const position& p = positions[i];
+        if (p.kind == position_kind::trusted_live && !p.look.claimed.empty()) live_by_first_id[p.look.claimed.first] = i;
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (std::uint64_t i = 0; i < positions.size(); ++i) {
+            position& p = positions[i];
+            if (p.kind != position_kind::trusted_leftover || p.look.claimed.empty()) continue;
+            auto next = live_by_first_id.find(p.look.claimed.last + 1);
+            if (next == live_by_first_id.end()) continue;
+            const chunk_look& after = positions[next->second].look;
+            if (after.first_number != p.look.first_number + p.look.claimed.size()) continue;
+            p.kind = position_kind::trusted_live;
+            live_by_first_id[p.look.claimed.first] = i;
+            changed = true;
+        }
     }
 }
 
@@ -142,7 +190,8 @@ void decide_live(std::vector<position>& positions, const file_witness& header) {
             const bool follows = last_live != no_position && newer &&
                                  ids.first - positions[last_live].look.claimed.last - 1 <= capacity * damaged_since;
             const bool header_says = header.checksum_ok && ids.last < header.next_record_id;
-            live = newer && (follows || header_says || header.dirty);
+            // The first chunk with records is the log's oldest, whatever a count of 0 says.
+            live = last_live == no_position || (newer && (follows || header_says || header.dirty));
         }
         p.kind = live ? position_kind::trusted_live : position_kind::trusted_leftover;
         if (live) {
@@ -173,7 +222,20 @@ planned_segment plan_damaged_run(const std::vector<position>& positions, std::ui
     const std::uint64_t room = capacity * damaged;
     const bool header_says_more = left != no_position && header.checksum_ok &&
                                   header.next_record_id > positions[left].look.claimed.last + 1;
-    segment.live = counted || (left != no_position && right != no_position) || header_says_more;
+    // A damaged header whose first record id follows on the live chunk before it.
+    const bool follows_left = left != no_position && positions[first].look.stated_first_id != 0 &&
+                              positions[first].look.stated_first_id == positions[left].look.claimed.last + 1;
+    bool has_copy = false;
+    for (std::uint64_t i = first; i < end; ++i) {
+        if (positions[i].copy_of != no_position) {
+            has_copy = true;
+            segment.copies.push_back(i);
+        }
+    }
+    // A copy stands where something else was written, when its position was
+    // in use: beyond a clean header's count it may have been unused.
+    counted = counted || (has_copy && (header.dirty || !header.checksum_ok));
+    segment.live = counted || (left != no_position && right != no_position) || header_says_more || follows_left;
     if (!segment.live) {
         segment.allowed = {};
         return segment;
@@ -187,10 +249,43 @@ planned_segment plan_damaged_run(const std::vector<position>& positions, std::ui
     if (!high && header.checksum_ok && header.next_record_id > 0 && (!low || header.next_record_id - 1 >= *low)) {
         high = header.next_record_id - 1;
     }
+    // Before the first live chunk: its record number says how many records
+    // of this log came before it, when they fit in the run.
+    if (!low && right != no_position) {
+        const chunk_look& next = positions[right].look;
+        if (next.first_number >= 1 && next.first_number - 1 < room && next.claimed.first >= next.first_number) {
+            low = next.claimed.first - (next.first_number - 1);
+        }
+    }
+    // Else what the run's own damaged headers still say: their first and last
+    // ids as they stand, and the records their numbers count; of those that
+    // fit, the widest (a loss is rather counted than missed).
     const chunk_look& first_look = positions[first].look;
     const chunk_look& last_look = positions[end - 1].look;
-    if (!low && first_look.numbers_agree && (!high || first_look.claimed.first <= *high)) low = first_look.claimed.first;
-    if (!high && last_look.numbers_agree && (!low || last_look.claimed.last >= *low)) high = last_look.claimed.last;
+    auto fits = [&](std::uint64_t from, std::uint64_t to) { return from >= 1 && from <= to && to - from < room; };
+    if (!low) {
+        std::vector<std::uint64_t> candidates;
+        if (first_look.stated_first_id != 0) candidates.push_back(first_look.stated_first_id);
+        // The last id less the records the numbers count; or, of a header cut
+        // short before its ids, the highest id less them.
+        if (first_look.numbered_records > 0 && first_look.stated_last_id >= first_look.numbered_records) {
+            candidates.push_back(first_look.stated_last_id - first_look.numbered_records + 1);
+        }
+        if (first_look.numbered_records > 0 && first_look.stated_first_id == 0 && high && end - first == 1 &&
+            *high >= first_look.numbered_records) {
+            candidates.push_back(*high - first_look.numbered_records + 1);
+        }
+        for (std::uint64_t candidate : candidates) {
+            if ((!high || fits(candidate, *high)) && (!low || candidate < *low)) low = candidate;
+        }
+    }
+    if (!high) {
+        std::vector<std::uint64_t> candidates;
+        if (last_look.stated_last_id != 0) candidates.push_back(last_look.stated_last_id);
+        for (std::uint64_t candidate : candidates) {
+            if ((!low || fits(*low, candidate)) && (!high || candidate > *high)) high = candidate;
+        }
+    }
 
     if (low && high) {
         if (*low <= *high && *high - *low < room) {
@@ -241,6 +336,15 @@ chunk_look look_at_chunk(byte_span start, std::size_t bytes_in_file) {
     look.state = classify_chunk(start);
     if (look.state != chunk_state::valid) return look;
     // The ids and numbers lie in the first 40 bytes: a header cut short may still name them.
+    if (start.contains(0, chunk_last_record_number_offset + 8)) {
+        const std::uint64_t first_number = start.u64(chunk_first_record_number_offset);
+        const std::uint64_t last_number = start.u64(chunk_last_record_number_offset);
+        if (first_number > 0 && last_number >= first_number && last_number - first_number < capacity) {
+            look.numbered_records = last_number - first_number + 1;
+        }
+    }
+    if (start.contains(0, chunk_first_record_id_offset + 8)) look.stated_first_id = start.u64(chunk_first_record_id_offset);
+    if (start.contains(0, chunk_last_record_id_offset + 8)) look.stated_last_id = start.u64(chunk_last_record_id_offset);
     if (start.contains(0, chunk_last_record_id_offset + 8)) {
         const std::uint64_t first_number = start.u64(chunk_first_record_number_offset);
         const std::uint64_t last_number = start.u64(chunk_last_record_number_offset);
@@ -248,7 +352,10 @@ chunk_look look_at_chunk(byte_span start, std::size_t bytes_in_file) {
         const std::uint64_t last_id = start.u64(chunk_last_record_id_offset);
         look.numbers_agree = first_id > 0 && last_id >= first_id && last_number >= first_number &&
                              last_id - first_id == last_number - first_number && last_id - first_id < capacity;
-        if (look.numbers_agree) look.claimed = {first_id, last_id};
+        if (look.numbers_agree) {
+            look.claimed = {first_id, last_id};
+            look.first_number = first_number;
+        }
     }
     if (start.size() >= chunk_header_size && bytes_in_file >= chunk_header_size) {
         const chunk_header header = read_chunk_header(start);
@@ -294,7 +401,8 @@ file_plan plan_file(const file_witness& header, std::vector<chunk_look> looks) {
         plan.newest_possible_id = header.next_record_id - 1;
     }
     decide_live(positions, header);
-    mark_copies(positions);
+    chain_leftovers(positions);
+    mark_copies(positions, header);
 
     for (const position& p : positions) {
         if (p.kind == position_kind::trusted_live && !p.look.claimed.empty()) plan.trusted_live.push_back(p.look.claimed);

@@ -54,6 +54,14 @@ struct chunk_look {
     bool numbers_agree = false;              // record numbers and ids agree, and fit in a chunk
     id_span claimed;                         // the header's ids, when its numbers agree (empty: a
                                              // trusted header of a chunk without records)
+    std::uint64_t first_number = 0;          // the header's first record number (counted from 1 since
+                                             // the log was created or cleared), when its numbers agree
+    // Weaker witnesses of a header that is damaged or cut short: its first
+    // and last record ids as they stand (0: not there), and the records its numbers
+    // count (0: they are not there or make no sense).
+    std::uint64_t stated_first_id = 0;
+    std::uint64_t stated_last_id = 0;
+    std::uint64_t numbered_records = 0;
 };
 
 // `start`: the chunk's first bytes as read (up to chunk_header_size);
@@ -86,6 +94,9 @@ struct planned_segment {
     // when no live record is found in it, one (at least) is lost.
     bool at_least_one = false;
     bool not_zeroed = false;  // a damaged run: some of its headers are not all zero bytes
+    // Positions of the run that hold a copy of a live chunk: its records and
+    // its slack are the copied chunk's, none of them live here.
+    std::vector<std::uint64_t> copies;
     std::string damage;  // for a damaged run: what is wrong with it, in words
 };
 

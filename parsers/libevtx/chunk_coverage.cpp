@@ -43,6 +43,7 @@ chunk_coverage::chunk_coverage(const std::string& path, std::uint32_t segment_co
     }
     for (std::size_t i = 0; i < plan_.segments.size(); ++i) {
         const binxml::planned_segment& part = plan_.segments[i];
+        has_copies_ = has_copies_ || !part.copies.empty();
         if (!part.live) continue;
         if (!part.trusted) {
             damaged_parts_.push_back(i);
@@ -63,6 +64,12 @@ std::size_t chunk_coverage::part_of(std::uint64_t record_id) const {
         if (plan_.segments[i].allowed.contains(record_id)) return i;
     }
     return plan_.segments.size();
+}
+
+bool chunk_coverage::first_delivery(std::uint64_t record_id) {
+    if (!has_copies_) return true;
+    std::lock_guard lock(delivered_ids_mutex_);
+    return delivered_ids_.insert(record_id).second;
 }
 
 bool chunk_coverage::records_checksum_wrong(std::size_t part) const {

@@ -12,6 +12,7 @@
 
 #include <cstdint>
 #include <mutex>
+#include <unordered_set>
 #include <string>
 #include <vector>
 
@@ -42,6 +43,10 @@ public:
     // id), or part_count() when none does.
     std::size_t part_of(std::uint64_t record_id) const;
     std::size_t part_count() const { return plan_.segments.size(); }
+    // When the file holds a copy of a chunk, libevtx delivers its records
+    // twice: true for the first delivery of a record header id (always true
+    // in a file without copies, where nothing is tracked).
+    bool first_delivery(std::uint64_t record_id);
     // True when --strict must skip the records of this part.
     bool records_checksum_wrong(std::size_t part) const;
 
@@ -68,6 +73,9 @@ private:
     };
     std::vector<trusted_part> trusted_parts_;  // sorted by first_id
     std::vector<std::size_t> damaged_parts_;   // live damaged runs
+    bool has_copies_ = false;
+    std::mutex delivered_ids_mutex_;
+    std::unordered_set<std::uint64_t> delivered_ids_;  // live header ids delivered, when has_copies_
     std::mutex mutex_;
     std::vector<delivered_ids> delivered_;
     std::uint64_t unattributed_failures_ = 0;

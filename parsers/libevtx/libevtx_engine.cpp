@@ -9,6 +9,7 @@
 #include <fstream>
 #include <optional>
 
+#include "../binxml/file_header.hpp"
 #include "chunk_coverage.hpp"
 #include "libevtx_service.hpp"
 #include "record_wire.hpp"
@@ -32,6 +33,11 @@ std::optional<std::string> unreadable_reason(const std::string& path) {
         return std::string("not an EVTX file (no \"ElfFile\" signature)");
     }
     if (got < header.size()) return "truncated in the file header (" + std::to_string(got) + " of 4096 bytes)";
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::uint64_t>(in.tellg());
+    if (auto parsed = binxml::read_file_header(binxml::byte_span(header.data(), header.size()), path)) {
+        return binxml::chunks_missing_after_header(*parsed, size);
+    }
     return std::nullopt;
 }
 
@@ -172,7 +178,7 @@ private:
                 if ((kind != libevtx::wire_kind::record && kind != libevtx::wire_kind::failure) || !in.item(kind, item_)) {
                     break;
                 }
-                take(kind, next, recovered, visitor);
+                take(kind, recovered, visitor);
                 ++next;
             }
         }
@@ -196,7 +202,7 @@ private:
         if (part < delivered_.size()) delivered_[part].add(header_id);
     }
 
-    void take(libevtx::wire_kind kind, int index, bool recovered, record_visitor& visitor) {
+    void take(libevtx::wire_kind kind, bool recovered, record_visitor& visitor) {
         if (kind == libevtx::wire_kind::failure) {
             read_error failure = item_.failure;
             failure.file = path_;
@@ -215,8 +221,14 @@ private:
             return;
         }
         event_record& record = item_.record;
-        (void)index;
         record.recovered = recovered;
+        if (coverage_ && !recovered && item_.has_header_id && !coverage_->first_delivery(item_.header_id)) {
+            // The same record from a copy of its chunk: not a live record twice.
+            if (!options_.include_recovered) return;
+            record.recovered = true;
+            visitor.on_record(record);
+            return;
+        }
         if (coverage_ && !recovered && item_.has_header_id) {
             const std::size_t part = coverage_->part_of(item_.header_id);
             if (options_.strict && coverage_->records_checksum_wrong(part)) {

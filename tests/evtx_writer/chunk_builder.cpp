@@ -60,9 +60,11 @@ const std::array<std::uint8_t, binxml::chunk_size>& chunk_builder::finish() {
     namespace field = chunk_header_field;
     std::uint8_t* header = bytes_.data();
     std::memcpy(header, binxml::chunk_signature, sizeof binxml::chunk_signature);
-    // evtxcar numbers records like their identifiers, as a log that was never cleared does.
-    store_le(header + field::first_record_number, first_record_id_);
-    store_le(header + field::last_record_number, last_record_id_);
+    // Record numbers count the log's records from 1, as Windows numbers them
+    // since the log was created or cleared (its identifiers may go on from an
+    // earlier log).
+    store_le(header + field::first_record_number, first_number_);
+    store_le(header + field::last_record_number, first_number_ + record_count_ - 1);
     store_le(header + field::first_record_id, first_record_id_);
     store_le(header + field::last_record_id, last_record_id_);
     store_le(header + field::header_size, declared_header_size);

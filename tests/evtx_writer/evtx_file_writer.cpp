@@ -59,7 +59,9 @@ void evtx_file_writer::flush_chunk() {
     const auto& bytes = chunk_.finish();
     out_.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     ++chunks_written_;
+    records_in_written_chunks_ += chunk_.record_count();
     chunk_.reset();
+    chunk_.number_from(records_in_written_chunks_ + 1);
     start_chunk();
 }
 

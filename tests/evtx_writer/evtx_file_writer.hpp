@@ -81,6 +81,7 @@ private:
     std::uint64_t chunks_written_ = 0;
     bool finished_ = false;
     const byte_buffer* older_ = nullptr;
+    std::uint64_t records_in_written_chunks_ = 0;
 };
 
 }  // namespace evtxcar::evtx_writer
