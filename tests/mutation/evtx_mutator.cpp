@@ -9,6 +9,7 @@
 #include "crc32.hpp"
 #include "evtx_file_writer.hpp"
 #include "little_endian.hpp"
+#include "random_source.hpp"
 
 namespace evtxcar::mutation {
 
@@ -20,23 +21,7 @@ constexpr std::uint64_t header_size = binxml::file_header_size;
 constexpr std::uint64_t chunk_size = binxml::chunk_size;
 constexpr std::uint64_t chunk_header = binxml::chunk_header_size;
 
-// splitmix64: small, fast, and the same everywhere.
-class random_bits {
-public:
-    explicit random_bits(std::uint64_t seed) : state_(seed) {}
-    std::uint64_t next() {
-        std::uint64_t z = (state_ += 0x9E3779B97F4A7C15ull);
-        z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ull;
-        z = (z ^ (z >> 27)) * 0x94D049BB133111EBull;
-        return z ^ (z >> 31);
-    }
-    // Uniform in [0, bound) (bound > 0).
-    std::uint64_t below(std::uint64_t bound) { return next() % bound; }
-    bool coin() { return (next() & 1) != 0; }
-
-private:
-    std::uint64_t state_;
-};
+using random_bits = evtx_writer::random_source;
 
 struct header_field {
     std::uint64_t offset;
@@ -178,7 +163,7 @@ std::string where(std::uint64_t offset) {
 std::uint64_t random_offset(const bytes& file, random_bits& random) {
     const std::uint64_t chunks = whole_chunks(file);
     const std::uint64_t region = chunks == 0 ? 0 : random.below(3);
-    if (region == 0) return random.below(random.coin() ? binxml::file_header_declared_size : header_size);
+    if (region == 0) return random.below(random.percent(50) ? binxml::file_header_declared_size : header_size);
     const std::uint64_t chunk = random.below(chunks);
     if (region == 1) return chunk_start(chunk) + random.below(chunk_header);
     // Records: mostly where records are (up to the free space offset), sometimes anywhere.
@@ -366,7 +351,7 @@ bytes apply(bytes file, const mutation& change) {
 mutation random_mutation(const bytes& file, std::uint64_t seed) {
     random_bits random(seed);
     mutation change;
-    change.fix_checksums = random.coin();
+    change.fix_checksums = random.percent(50);
     const std::uint64_t chunks = whole_chunks(file);
     // Kinds that need a chunk, or two, fall back to a bit flip without them.
     std::uint64_t pick = random.below(10);
@@ -380,11 +365,11 @@ mutation random_mutation(const bytes& file, std::uint64_t seed) {
             change.length = random.below(8);
             break;
         case 2: {
-            change.kind = random.coin() ? mutation_kind::zero_run : mutation_kind::ff_run;
+            change.kind = random.percent(50) ? mutation_kind::zero_run : mutation_kind::ff_run;
             change.offset = random_offset(file, random);
             // Short runs mostly (a field), sometimes a header's or a record's worth.
             static constexpr std::array<std::uint64_t, 6> lengths = {1, 4, 8, 16, 256, 512};
-            change.length = lengths[random.below(lengths.size())] + (random.coin() ? random.below(64) : 0);
+            change.length = lengths[random.below(lengths.size())] + (random.percent(50) ? random.below(64) : 0);
             break;
         }
         case 3: {
@@ -421,7 +406,7 @@ mutation random_mutation(const bytes& file, std::uint64_t seed) {
             change.field = random.below(binxml::chunk_string_buckets + binxml::chunk_template_buckets);
             const std::uint64_t self = evtx_writer::chunk_header_field::name_buckets + 4 * change.field;
             static constexpr std::array<std::uint64_t, 3> out_of_range = {chunk_size, 0xFFFFFFFFull, chunk_size - 2};
-            change.value = random.coin() ? self : out_of_range[random.below(out_of_range.size())];
+            change.value = random.percent(50) ? self : out_of_range[random.below(out_of_range.size())];
             break;
         }
         case 7: {
