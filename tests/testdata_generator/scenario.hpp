@@ -57,6 +57,9 @@ struct file_verdict {
     file_outcome outcome = file_outcome::ok;
     std::string reason;
     std::vector<bool> record_readable;  // per record written; empty: all readable
+    // Records a reader must report lost, when the damage says exactly how
+    // many (testdata/mutations/: the accounting every reader is held to).
+    std::optional<std::uint64_t> records_lost;
 };
 
 // Damage done to the finished file; returns the verdict.
