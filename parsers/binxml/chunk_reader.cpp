@@ -79,7 +79,19 @@ void chunk_reader::read(byte_span chunk, std::uint64_t index, std::uint64_t file
 
 void chunk_reader::account(std::size_t offset, std::uint64_t id, record_visitor& visitor) {
     const std::uint64_t from = ledger_.first_unaccounted();
+    const bool first_found = !ledger_.started();
     const std::uint64_t skipped = ledger_.take(id);
+    if (first_found && !segment_->expected_first && damage_.seen && !segment_->trusted) {
+        // Nothing says where the run's ids began, but its first record is damaged: at least one is lost.
+        visitor.on_record_error(error_in_file(damage_.chunk, damage_.file_offset,
+                                              segment_->damage + ": " + damage_.reason +
+                                                  " before the first record found (id " + text(id) +
+                                                  "): at least 1 record lost"),
+                                1);
+        ++lost_so_far_;
+        damage_ = {};
+        return;
+    }
     if (skipped > 0) {
         const std::string lost = records_text(skipped) + " lost (" + ids_text(from, id - 1) +
                                  "): reading resumes at offset " + hex(file_offset_ + offset);

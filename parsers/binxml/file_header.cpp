@@ -24,6 +24,7 @@ result<file_header> read_file_header(byte_span file, const std::string& path) {
     header.chunk_data_offset = file.u16(file_header_block_size_offset);
     header.chunk_count = file.u16(file_header_chunk_count_offset);
     header.next_record_id = file.u64(file_header_next_record_offset);
+    header.first_chunk_number = file.u64(file_header_first_chunk_offset);
     header.flags = file.u32(file_header_flags_offset);
     header.stored_checksum = file.u32(file_header_checksum_offset);
     header.computed_checksum = crc32(file.data(), file_header_checksummed_bytes);

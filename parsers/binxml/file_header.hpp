@@ -16,6 +16,7 @@ struct file_header {
     std::uint16_t chunk_data_offset = 0;  // "header block size", normally 4096
     std::uint16_t chunk_count = 0;        // chunks in use according to the header
     std::uint64_t next_record_id = 0;     // id the next record written would get
+    std::uint64_t first_chunk_number = 0; // the oldest chunk (0 until the log wraps around)
     std::uint32_t flags = 0;
     std::uint32_t stored_checksum = 0;
     std::uint32_t computed_checksum = 0;

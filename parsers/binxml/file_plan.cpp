@@ -222,9 +222,16 @@ planned_segment plan_damaged_run(const std::vector<position>& positions, std::ui
     const std::uint64_t room = capacity * damaged;
     const bool header_says_more = left != no_position && header.checksum_ok &&
                                   header.next_record_id > positions[left].look.claimed.last + 1;
-    // A damaged header whose first record id follows on the live chunk before it.
-    const bool follows_left = left != no_position && positions[first].look.stated_first_id != 0 &&
-                              positions[first].look.stated_first_id == positions[left].look.claimed.last + 1;
+    // A damaged header whose first record id (as it stands, or as its last id
+    // less the records its numbers count) follows on the live chunk before it.
+    bool follows_left = false;
+    if (left != no_position) {
+        const chunk_look& look = positions[first].look;
+        const std::uint64_t next_id = positions[left].look.claimed.last + 1;
+        follows_left = (look.stated_first_id != 0 && look.stated_first_id == next_id) ||
+                       (look.numbered_records > 0 && look.stated_last_id >= look.numbered_records &&
+                        look.stated_last_id - look.numbered_records + 1 == next_id);
+    }
     bool has_copy = false;
     for (std::uint64_t i = first; i < end; ++i) {
         if (positions[i].copy_of != no_position) {
@@ -236,6 +243,7 @@ planned_segment plan_damaged_run(const std::vector<position>& positions, std::ui
     // in use: beyond a clean header's count it may have been unused.
     counted = counted || (has_copy && (header.dirty || !header.checksum_ok));
     segment.live = counted || (left != no_position && right != no_position) || header_says_more || follows_left;
+    counted = counted || follows_left;  // its own header says records were written there
     if (!segment.live) {
         segment.allowed = {};
         return segment;
@@ -249,43 +257,35 @@ planned_segment plan_damaged_run(const std::vector<position>& positions, std::ui
     if (!high && header.checksum_ok && header.next_record_id > 0 && (!low || header.next_record_id - 1 >= *low)) {
         high = header.next_record_id - 1;
     }
-    // Before the first live chunk: its record number says how many records
-    // of this log came before it, when they fit in the run.
-    if (!low && right != no_position) {
+    // Before the first live chunk of a log that never wrapped around (its
+    // header, believed, names chunk 0 the oldest): that chunk's record number
+    // says how many records of this log came before it, when they fit.
+    if (!low && right != no_position && header.checksum_ok && header.first_chunk_number == 0) {
         const chunk_look& next = positions[right].look;
         if (next.first_number >= 1 && next.first_number - 1 < room && next.claimed.first >= next.first_number) {
             low = next.claimed.first - (next.first_number - 1);
         }
     }
-    // Else what the run's own damaged headers still say: their first and last
-    // ids as they stand, and the records their numbers count; of those that
-    // fit, the widest (a loss is rather counted than missed).
+    // A header that follows on the live chunk before it, and whose numbers
+    // agree with its ids, is believed on its last id too (its checksum cannot
+    // hold when the file ends inside it).
     const chunk_look& first_look = positions[first].look;
-    const chunk_look& last_look = positions[end - 1].look;
-    auto fits = [&](std::uint64_t from, std::uint64_t to) { return from >= 1 && from <= to && to - from < room; };
-    if (!low) {
-        std::vector<std::uint64_t> candidates;
-        if (first_look.stated_first_id != 0) candidates.push_back(first_look.stated_first_id);
-        // The last id less the records the numbers count; or, of a header cut
-        // short before its ids, the highest id less them.
-        if (first_look.numbered_records > 0 && first_look.stated_last_id >= first_look.numbered_records) {
-            candidates.push_back(first_look.stated_last_id - first_look.numbered_records + 1);
-        }
-        if (first_look.numbered_records > 0 && first_look.stated_first_id == 0 && high && end - first == 1 &&
-            *high >= first_look.numbered_records) {
-            candidates.push_back(*high - first_look.numbered_records + 1);
-        }
-        for (std::uint64_t candidate : candidates) {
-            if ((!high || fits(candidate, *high)) && (!low || candidate < *low)) low = candidate;
-        }
+    if (!high && follows_left && end - first == 1 && first_look.numbers_agree) high = first_look.claimed.last;
+    // A header the file ends inside is short, not damaged: whose numbers
+    // agree with its ids is believed on them.
+    if (!low && end - first == 1 && first_look.bytes < chunk_header_size && first_look.numbers_agree &&
+        (!high || first_look.claimed.last <= *high)) {
+        low = first_look.claimed.first;
+        if (!high) high = first_look.claimed.last;
     }
-    if (!high) {
-        std::vector<std::uint64_t> candidates;
-        if (last_look.stated_last_id != 0) candidates.push_back(last_look.stated_last_id);
-        for (std::uint64_t candidate : candidates) {
-            if ((!low || fits(*low, candidate)) && (!high || candidate > *high)) high = candidate;
-        }
+    // A header cut short before its ids may still count its records.
+    if (!low && high && end - first == 1 && first_look.stated_first_id == 0 && first_look.numbered_records > 0 &&
+        first_look.numbered_records <= *high) {
+        low = *high - first_look.numbered_records + 1;
     }
+    // What a damaged header says of its ids is not believed: where no other
+    // witness bounds the run, the ids of the records found in it do (and a
+    // run whose first record is damaged loses at least one, chunk_reader).
 
     if (low && high) {
         if (*low <= *high && *high - *low < room) {

@@ -73,6 +73,7 @@ struct file_witness {
     bool checksum_ok = false;
     std::uint64_t chunk_count = 0;
     std::uint64_t next_record_id = 0;
+    std::uint64_t first_chunk_number = 0;  // the oldest chunk: 0 until the log wraps around
     bool dirty = false;
 };
 

@@ -43,6 +43,7 @@ file_plan survey_file(const file_source& file, const file_header& header) {
     const file_witness witness{.checksum_ok = header.checksum_ok(),
                                .chunk_count = header.chunk_count,
                                .next_record_id = header.next_record_id,
+                               .first_chunk_number = header.first_chunk_number,
                                .dirty = header.dirty()};
     file_plan plan = plan_file(witness, std::move(looks));
     plan.notes.insert(plan.notes.begin(), notes.begin(), notes.end());

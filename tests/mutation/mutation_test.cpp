@@ -145,7 +145,8 @@ std::uint64_t mutants_per_source(std::uint64_t fallback) {
 std::vector<source_file> testdata_sources() {
     std::vector<source_file> sources;
     for (const auto& [path, entry] : test::read_manifest()) {
-        if (entry.outcome != "ok" || !path.ends_with(".evtx")) continue;
+        // The regression files of mutations/ are damaged already: not intact logs to mutate.
+        if (entry.outcome != "ok" || !path.ends_with(".evtx") || path.rfind("mutations/", 0) == 0) continue;
         sources.push_back({"testdata/" + path, file_bytes(test::testdata_root() / path), entry.records_readable});
     }
     return sources;
