@@ -6,7 +6,7 @@
 set -euo pipefail
 
 build_packages=(g++ cmake ninja-build pkg-config libevtx-dev libbfio-dev libpugixml-dev nlohmann-json3-dev
-                libboost-program-options-dev catch2)
+                libboost-program-options-dev catch2 libyaml-dev libpcre2-dev)
 test_packages=(libevtx-utils python3 python3-evtx chromium clang libclang-rt-dev)
 
 wanted=("${build_packages[@]}")

@@ -38,10 +38,32 @@ public:
             write_row(row, line);
             file().write(line);
         }
+        for (const rule_host_coverage& host : summary.rule_coverage) {
+            line.clear();
+            write_row(rules_row(host), line);
+            file().write(line);
+        }
         return complete_file();
     }
 
 private:
+    // The loaded rules on one host, summed up in one row.
+    static coverage_row rules_row(const rule_host_coverage& host) {
+        coverage_row row;
+        row.host = host.host;
+        row.analytic_id = "sigma";
+        row.analytic_name = "Sigma rules";
+        row.variant = "all";
+        row.evaluable = host.full + host.partly > 0;
+        row.partial = row.evaluable && host.full != host.rules;
+        row.events_examined = 0;
+        row.detections = host.detections;
+        row.needs = std::to_string(host.rules) + " rules: " + std::to_string(host.full) + " could look fully, " +
+                    std::to_string(host.partly) + " partly, " + std::to_string(host.none) + " not at all";
+        for (const std::string& reason : host.reasons) row.why_not += (row.why_not.empty() ? "" : "; ") + reason;
+        return row;
+    }
+
     static void write_row(const coverage_row& row, std::string& line) {
         bool first = true;
         for_each_coverage_field(row, [&](std::string_view, const auto& value) {

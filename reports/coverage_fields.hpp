@@ -13,7 +13,7 @@ namespace evtxcar {
 
 // Calls visit(name, value) for each field of `row`, in output order. A
 // value is a std::string_view (text), a bool (evaluable) or a std::uint64_t
-// (counts).
+// (counts). `extent` says "full", "partly" or "none".
 template <typename Visit>
 void for_each_coverage_field(const coverage_row& row, Visit&& visit) {
     visit(std::string_view("host"), std::string_view(row.host));
@@ -21,6 +21,7 @@ void for_each_coverage_field(const coverage_row& row, Visit&& visit) {
     visit(std::string_view("analytic_name"), std::string_view(row.analytic_name));
     visit(std::string_view("variant"), std::string_view(row.variant));
     visit(std::string_view("evaluable"), row.evaluable);
+    visit(std::string_view("extent"), std::string_view(!row.evaluable ? "none" : row.partial ? "partly" : "full"));
     visit(std::string_view("events_examined"), row.events_examined);
     visit(std::string_view("detections"), row.detections);
     visit(std::string_view("needs"), std::string_view(row.needs));

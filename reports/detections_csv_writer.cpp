@@ -14,7 +14,8 @@ namespace {
 constexpr std::string_view header =
     "datetime,analytic_id,variant,technique,hostname,exe,image_path,command_line,pid,user,integrity_level,"
     "src_ip,src_port,dest_ip,dest_port,direction,parent_image_path,parent_command_line,process_guid,reason,"
-    "channel,event_id,record_id,source_file,process_record_id,process_source_file\r\n";
+    "channel,event_id,record_id,source_file,process_record_id,process_source_file,rule_title,level,rule_path,"
+    "tactics,status,copies\r\n";
 
 class detections_csv_writer final : public file_report_writer {
 public:
@@ -75,7 +76,13 @@ private:
         cell(std::to_string(event.record_id));
         cell(source_of(event));
         cell(found.process ? std::to_string(found.process->record_id) : "");
-        append_csv_cell(line, found.process ? source_of(*found.process) : "");
+        cell(found.process ? source_of(*found.process) : "");
+        cell(found.variant == "sigma" ? std::string_view(found.analytic_name) : std::string_view());
+        cell(found.level);
+        cell(found.rule_path);
+        cell(found.tactics);
+        cell(found.status);
+        line += std::to_string(1 + event.copies.size());
         line += "\r\n";
     }
 

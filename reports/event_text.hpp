@@ -10,14 +10,30 @@
 namespace evtxcar {
 
 // "Process created: cmstp.exe (pid 4242) by cmd.exe: cmstp.exe /ni /s https://..."
-// The wording is data: one template per object/action (event_text.cpp).
+// The wording is data: one template per object/action for typed CAR events
+// (event_text.cpp: an absent field reads "-", a [part] of the template is
+// left out when a field in it is absent); for generic events, the event catalog's template for its
+// provider and event id (event_catalog.hpp), else "<channel> <event id>: "
+// and its first payload fields. In generic messages a value is cut at
+// max_message_value bytes (the whole value is in the details) and line
+// breaks and tabs become spaces, so the message is one line.
 std::string event_message(const car_event& event);
+inline constexpr std::size_t max_message_value = 200;
 
-// "fqdn=WS01.corp.example.com; guid={...}; md5_hash=..." for every field of
-// the event not in `shown`, in car_field order. A value containing ';', '=',
-// '"', CR or LF, or starting or ending with a space, is written in double
-// quotes with inner quotes doubled, so the list always splits unambiguously.
+// Typed CAR events: "fqdn=WS01.corp.example.com; guid={...}; md5_hash=..."
+// for every field of the event not in `shown`, in car_field order.
+// Generic events: every payload field as name=value, the catalog's key
+// fields first, then the others in record order (a field without a name is
+// Data[1], Data[2], ...), then the record's level, task, opcode, keywords
+// (hex) and user_sid where not zero or empty.
+// A value containing ';', '=', '"', CR or LF, or starting or ending with a
+// space, is written in double quotes with inner quotes doubled, so the list
+// always splits unambiguously.
 std::string event_details(const car_event& event, std::span<const car_field> shown);
+
+// The name a payload field goes by in details and events.jsonl: its own
+// name, or Data[n] for the n-th field without one.
+std::string payload_label(const std::vector<payload_field>& fields, std::size_t index);
 
 // "CAR-2020-11-010:remote; CAR-2020-11-010:cmdline-url"
 std::string analytics_text(const car_event& event);

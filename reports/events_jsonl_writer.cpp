@@ -1,5 +1,9 @@
-// events.jsonl: one JSON object per normalized event, in timeline order, with
-// every CAR field under its CAR name (values as text, as the log has them).
+// events.jsonl: one JSON object per timeline event, in timeline order, with
+// every CAR field under its CAR name (values as text, as the log has them),
+// the record's other System values, and its payload as logged
+// (`event_data` or `user_data`, names as in `details`).
+#include <cstdio>
+#include <map>
 #include <optional>
 
 #include "event_text.hpp"
@@ -59,9 +63,33 @@ public:
         line_ += std::to_string(event.event_id);
         key("record_id");
         line_ += std::to_string(event.record_id);
+        key("version");
+        line_ += std::to_string(event.version);
+        key("level");
+        line_ += std::to_string(event.level);
+        key("task");
+        line_ += std::to_string(event.task);
+        key("opcode");
+        line_ += std::to_string(event.opcode);
+        key("keywords");
+        append_keywords(event.keywords);
+        if (!event.user_sid.empty()) {
+            key("user_sid");
+            append_json_string(line_, event.user_sid);
+        }
+        append_payload(event);
         key("source_file");
-        append_json_string(line_, event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
-        line_ += "}\n";
+        append_json_string(line_, source_of(event.file_index));
+        key("copies");
+        line_ += std::to_string(1 + event.copies.size());
+        key("source_files");
+        line_.push_back('[');
+        append_json_string(line_, source_of(event.file_index));
+        for (std::uint32_t copy : event.copies) {
+            line_.push_back(',');
+            append_json_string(line_, source_of(copy));
+        }
+        line_ += "]}\n";
         file().write(line_);
         return true;
     }
@@ -69,6 +97,40 @@ public:
     result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return complete_file(); }
 
 private:
+    const std::string& source_of(std::uint32_t file_index) const {
+        static const std::string none;
+        return file_index < source_files_.size() ? source_files_[file_index] : none;
+    }
+
+    void append_keywords(std::uint64_t keywords) {
+        char hex[24];
+        std::snprintf(hex, sizeof hex, "\"0x%016llx\"", static_cast<unsigned long long>(keywords));
+        line_ += hex;
+    }
+
+    // The payload as one object. A name met again gets "[2]", "[3]", ...
+    // so that every key is unique (a UserData list repeats its paths).
+    void append_payload(const car_event& event) {
+        if (event.payload == payload_kind::none) return;
+        line_ += event.payload == payload_kind::event_data ? ",\"event_data\":{" : ",\"user_data\":{";
+        seen_.clear();
+        for (std::size_t i = 0; i < event.fields.size(); ++i) {
+            std::string label = payload_label(event.fields, i);
+            std::size_t& times = seen_[label];
+            if (++times > 1) label += "[" + std::to_string(times) + "]";
+            if (i > 0) line_.push_back(',');
+            append_json_string(line_, label);
+            line_.push_back(':');
+            append_json_string(line_, event.fields[i].value);
+        }
+        line_.push_back('}');
+        if (event.payload == payload_kind::user_data) {
+            line_ += ",\"user_data_name\":";
+            append_json_string(line_, event.payload_name);
+        }
+    }
+
+    std::map<std::string, std::size_t> seen_;
     std::vector<std::string> source_files_;
     std::string line_;
 };

@@ -10,7 +10,13 @@ namespace evtxcar {
 
 result<output_file> output_file::create(const std::filesystem::path& final_path) {
     std::filesystem::path temporary = final_path;
-    temporary.replace_filename("." + final_path.filename().string() + ".partial-" + std::to_string(::getpid()));
+    // Appended piece by piece: GCC 12 at -O3 warns falsely (-Wrestrict, GCC
+    // bug 105651) on a string literal + a temporary std::string.
+    std::string name = ".";
+    name += final_path.filename().string();
+    name += ".partial-";
+    name += std::to_string(::getpid());
+    temporary.replace_filename(name);
     std::FILE* file = std::fopen(temporary.c_str(), "wb");
     if (file == nullptr) {
         return read_error{.file = final_path.string(),

@@ -2,6 +2,7 @@
 // hosts, detections, and how the run was asked for.
 #include <optional>
 
+#include "base64_text.hpp"
 #include "coverage_fields.hpp"
 #include "filetime.hpp"
 #include "json_text.hpp"
@@ -36,6 +37,13 @@ public:
     void string(std::string_view text) {
         separate();
         append_json_string(out_, text);
+    }
+    // Exact bytes (a path that is not valid UTF-8), as a base64 string.
+    void base64(std::string_view bytes) {
+        separate();
+        out_.push_back('"');
+        append_base64(out_, bytes);
+        out_.push_back('"');
     }
     void number(std::uint64_t value) {
         separate();
@@ -120,6 +128,10 @@ void write_run(json_document& json, const run_description& run) {
     run.to.empty() ? json.null() : json.string(run.to);
     json.key("recovered_records");
     json.boolean(run.recovered);
+    json.key("timeline");
+    json.string(run.timeline);
+    json.key("keep_duplicates");
+    json.boolean(run.keep_duplicates);
     json.key("started");
     json.string(run.started_utc);
     json.key("finished");
@@ -127,6 +139,65 @@ void write_run(json_document& json, const run_description& run) {
     json.key("seconds");
     json.real(run.seconds);
     json.close('}');
+}
+
+// The rule files (Sigma): what loaded, what was rejected and why, what was
+// skipped; per host, how many rules could look.
+void write_rules(json_document& json, const scan_summary& summary) {
+    const rule_load_summary& rules = summary.rules;
+    json.key("rules");
+    json.open('{');
+    json.key("asked");
+    json.boolean(rules.asked);
+    json.key("files");
+    json.number(rules.files);
+    json.key("loaded");
+    json.number(rules.loaded);
+    json.key("correlations");
+    json.number(rules.correlations);
+    json.key("filters");
+    json.number(rules.filters);
+    json.counts("skipped", rules.skipped);
+    json.key("rejected");
+    json.open('[');
+    for (const rule_load_summary::rejection& rejected : rules.rejected) {
+        json.open('{');
+        json.key("file");
+        json.string(rejected.file);
+        json.key("line");
+        json.number(rejected.line);
+        json.key("rule");
+        json.string(rejected.rule);
+        json.key("title");
+        json.string(rejected.title);
+        json.key("construct");
+        json.string(rejected.construct);
+        json.key("reason");
+        json.string(rejected.reason);
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+    json.key("rule_coverage");
+    json.open('[');
+    for (const rule_host_coverage& host : summary.rule_coverage) {
+        json.open('{');
+        json.key("host");
+        json.string(host.host);
+        json.key("rules");
+        json.number(host.rules);
+        json.key("full");
+        json.number(host.full);
+        json.key("partly");
+        json.number(host.partly);
+        json.key("none");
+        json.number(host.none);
+        json.key("detections");
+        json.number(host.detections);
+        json.strings("reasons", host.reasons);
+        json.close('}');
+    }
+    json.close(']');
 }
 
 void write_files(json_document& json, const scan_summary& summary) {
@@ -155,6 +226,10 @@ void write_files(json_document& json, const scan_summary& summary) {
         json.open('{');
         json.key("path");
         json.string(file.path);
+        if (!file.path_bytes.empty()) {
+            json.key("path_base64");
+            json.base64(file.path_bytes);
+        }
         json.key("bytes");
         json.number(file.bytes);
         json.key("status");
@@ -194,6 +269,10 @@ void write_problems(json_document& json, const scan_summary& summary) {
         json.string(problem.is_warning ? "warning" : "error");
         json.key("file");
         json.string(problem.error.file);
+        if (!problem.file_bytes.empty()) {
+            json.key("file_base64");
+            json.base64(problem.file_bytes);
+        }
         optional_number("chunk", problem.error.chunk);
         optional_number("offset", problem.error.offset);
         optional_number("record_index", problem.error.record_index);
@@ -255,6 +334,8 @@ public:
         json.number(summary.records_outside_time_range);
         json.key("timeline_events");
         json.number(summary.timeline_events);
+        json.key("duplicate_events");
+        json.number(summary.duplicate_events);
         json.close('}');
         json.key("time_range");
         json.open('{');
@@ -264,15 +345,35 @@ public:
         json.time_or_null(summary.last_time);
         json.close('}');
         json.counts("hosts", summary.records_by_host);
+        json.key("host_identities");
+        json.open('[');
+        for (const host_identity& host : summary.hosts) {
+            json.open('{');
+            json.key("host");
+            json.string(host.name);
+            json.key("hostname");
+            json.string(host.hostname);
+            json.key("fqdn");
+            host.fqdn.empty() ? json.null() : json.string(host.fqdn);
+            json.strings("logged_as", host.logged_as);
+            json.key("records");
+            json.number(host.records);
+            json.close('}');
+        }
+        json.close(']');
         json.counts("records_by_channel", summary.records_by_channel);
         json.counts("records_by_provider", summary.records_by_provider);
         json.counts("records_by_event_id", summary.records_by_event_id);
+        json.counts("timeline_by_channel", summary.timeline_by_channel);
+        json.counts("timeline_by_provider", summary.timeline_by_provider);
+        json.counts("timeline_by_event_id", summary.timeline_by_event_id);
         json.counts("events_by_object_action", summary.events_by_object_action);
         json.key("detections");
         json.open('{');
         json.key("total");
         json.number(detections.size());
         json.counts("by_analytic_variant", summary.detections_by_analytic);
+        json.counts("by_level", summary.detections_by_level);
         json.close('}');
         json.key("warnings");
         json.open('{');
@@ -287,6 +388,7 @@ public:
         json.close('}');
         json.close('}');
         write_coverage(json, summary);
+        write_rules(json, summary);
         write_problems(json, summary);
         json.close('}');
         json.text().push_back('\n');

@@ -18,7 +18,7 @@ constexpr std::string_view timestamp_description = "Event Logged (TimeCreated)";
 constexpr std::string_view header =
     "datetime,timestamp_desc,message,hostname,object,action,exe,image_path,pid,ppid,guid,command_line,"
     "parent_image_path,user,src_ip,src_port,dest_ip,dest_port,details,analytics,channel,provider,event_id,"
-    "record_id,source_file\r\n";
+    "record_id,source_file,copies\r\n";
 
 class timeline_csv_writer final : public file_report_writer {
 public:
@@ -53,7 +53,8 @@ public:
         cell(event.provider);
         cell(std::to_string(event.event_id));
         cell(std::to_string(event.record_id));
-        append_csv_cell(line_, event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
+        cell(event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
+        line_ += std::to_string(1 + event.copies.size());  // digits: nothing to quote
         line_ += "\r\n";
         file().write(line_);
         return true;

@@ -3,14 +3,22 @@
 
 #include <exception>
 #include <iostream>
+#include <optional>
+#include <variant>
 
 #include "analytics/analytic.hpp"
 #include "car/normalizer.hpp"
 #include "cli/run_config.hpp"
+#include "cli/stop_signals.hpp"
 #include "engine_table.hpp"
 #include "evtxcar_version.hpp"
 #include "filetime.hpp"
 #include "pipeline/scan.hpp"
+#include "rules/rule_coverage.hpp"
+#include "rules/rule_library.hpp"
+#include "rules/rule_report.hpp"
+#include "status_line.hpp"
+#include "text/utf8.hpp"
 #include "writers.hpp"
 
 namespace {
@@ -28,16 +36,21 @@ std::vector<std::unique_ptr<report_writer>> make_writers(const run_config& confi
     return writers;
 }
 
-scan_request make_request(const run_config& config) {
+scan_request make_request(const run_config& config, const stop_request& stop) {
     scan_request request;
     request.inputs = config.inputs;
     request.output_directory = config.output_directory;
+    request.temp_dir = config.temp_dir;
+    request.overwrite = config.overwrite;
+    request.scan.stop = stop;
     request.scan.threads = config.threads;
     request.scan.read.include_recovered = config.recovered;
     request.scan.read.strict = config.strict;
     request.scan.window = {config.from, config.to};
     request.show_progress = !config.quiet && ::isatty(STDERR_FILENO) == 1;
     request.report_problems = !config.quiet;
+    request.keep_duplicates = config.keep_duplicates;
+    request.coverage_detail = config.coverage_detail;
 
     run_description& run = request.run;
     run.tool_version = version_string;
@@ -50,14 +63,56 @@ scan_request make_request(const run_config& config) {
     if (config.from) run.from = format_iso8601_utc(*config.from);
     if (config.to) run.to = format_iso8601_utc(*config.to);
     run.recovered = config.recovered;
+    run.timeline = config.timeline_car_only ? "car" : "all";
+    run.keep_duplicates = config.keep_duplicates;
     return request;
+}
+
+// The Sigma rules asked for (--rules), or nothing; a placeholders file that
+// cannot be read is a usage error.
+std::variant<std::unique_ptr<rules::rule_library>, std::string> load_rule_library(const run_config& config) {
+    if (config.rule_paths.empty()) return std::unique_ptr<rules::rule_library>();
+    rules::library_options options;
+    for (const std::string& path : config.rule_paths) options.paths.emplace_back(path);
+    options.load.min_level = *sigma::parse_level(config.min_level);
+    options.load.products = {"windows", std::string(rules::car_product)};
+    options.load.statuses.clear();
+    for (const std::string& status : config.rule_statuses) options.load.statuses.push_back(*sigma::parse_status(status));
+    if (!config.placeholders_file.empty()) {
+        auto placeholders = sigma::read_placeholders(config.placeholders_file);
+        if (!placeholders) {
+            return "--placeholders " + config.placeholders_file + ": " + placeholders.problem().reason +
+                   (placeholders.problem().line ? " (line " + std::to_string(placeholders.problem().line) + ")" : "");
+        }
+        options.load.placeholders = std::move(placeholders.value());
+    }
+    // HOMENET: the networks of --homenet, unless the file names its own.
+    if (!options.load.placeholders.count("HOMENET")) {
+        std::vector<std::string>& homenet = options.load.placeholders["HOMENET"];
+        for (const cidr_block& block : config.homenet) homenet.push_back(block.text);
+    }
+    return rules::rule_library::load(options);
+}
+
+bool wants_status_line(run_config::status_line asked) {
+    if (asked == run_config::status_line::when_not_a_terminal) return ::isatty(STDOUT_FILENO) != 1;
+    return asked == run_config::status_line::always;
+}
+
+int finish(const run_outcome& outcome, run_config::status_line asked) {
+    if (wants_status_line(asked)) std::cout << format_status_line(outcome) << std::flush;
+    return outcome.exit_status;
 }
 
 int run(int argc, char** argv) {
     auto parsed = parse_command_line(argc, argv);
     if (auto* problem = std::get_if<usage_error>(&parsed)) {
-        std::cerr << "evtxcar: error: " << problem->message << "\nTry 'evtxcar --help'.\n";
-        return exit_usage;
+        std::cerr << "evtxcar: error: " << sanitize_utf8(problem->message) << "\nTry 'evtxcar --help'.\n";
+        run_outcome outcome;
+        outcome.exit_status = exit_usage;
+        outcome.status = "usage_error";
+        outcome.message = problem->message;
+        return finish(outcome, status_line_asked(argc, argv));
     }
     const run_config& config = std::get<run_config>(parsed);
     if (config.what == run_config::action::help) {
@@ -69,18 +124,51 @@ int run(int argc, char** argv) {
         return exit_complete;
     }
 
+    auto loaded = load_rule_library(config);
+    if (auto* problem = std::get_if<std::string>(&loaded)) {
+        std::cerr << "evtxcar: error: " << sanitize_utf8(*problem) << "\n";
+        run_outcome outcome;
+        outcome.exit_status = exit_usage;
+        outcome.status = "usage_error";
+        outcome.message = *problem;
+        return finish(outcome, config.json_status);
+    }
+    const std::unique_ptr<rules::rule_library>& library = std::get<0>(loaded);
+    if (config.list_rules) {
+        rules::list_rules(*library, std::cout);
+        return exit_complete;
+    }
+
+    const stop_request stop = install_stop_signals();
     auto engine = make_engine(config.engine);
     const auto normalizers = make_normalizers();
     analytic_settings settings;
     settings.homenet = config.homenet;
-    const auto analytics = make_analytics(settings);
-    scan_request request = make_request(config);
-    // Only the payloads the normalizers map are needed; the other records are counted.
-    for (const auto& normalizer : normalizers) {
-        request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+    auto analytics = make_analytics(settings);
+    scan_request request = make_request(config, stop);
+    std::optional<rules::rule_coverage> rule_coverage;
+    if (library) {
+        library->add_analytics(analytics);
+        request.scan.markers.push_back(library.get());
+        rule_coverage.emplace(*library);
+        request.coverage_providers.push_back(&*rule_coverage);
+        request.rules = rules::summarize_load(*library);
+        if (!config.quiet) {
+            const rule_load_summary& loaded_rules = request.rules;
+            std::cerr << "evtxcar: " << loaded_rules.loaded << " Sigma rule(s) loaded from " << loaded_rules.files
+                      << " file(s), " << loaded_rules.rejected.size() << " rejected (listed in summary.json; --list-rules)\n";
+        }
+    }
+    // A timeline of CAR events only needs the payloads the normalizers map;
+    // the other records are counted. The whole timeline needs every payload.
+    if (config.timeline_car_only) {
+        request.scan.timeline = timeline_scope::car;
+        for (const auto& normalizer : normalizers) {
+            request.scan.read.payloads.push_back({std::string(normalizer->provider()), normalizer->event_ids()});
+        }
     }
     auto writers = make_writers(config);
-    return run_scan(request, *engine, normalizers, analytics, writers, std::cerr);
+    return finish(run_scan(request, *engine, normalizers, analytics, writers, std::cerr), config.json_status);
 }
 
 }  // namespace
@@ -90,6 +178,8 @@ int main(int argc, char** argv) {
         return run(argc, argv);
     } catch (const std::exception& failure) {
         std::cerr << "evtxcar: fatal: " << failure.what() << "\n";
-        return exit_fatal;
+        run_outcome outcome;
+        outcome.message = failure.what();
+        return finish(outcome, status_line_asked(argc, argv));
     }
 }

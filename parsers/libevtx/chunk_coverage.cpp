@@ -66,6 +66,12 @@ std::size_t chunk_coverage::part_of(std::uint64_t record_id) const {
     return plan_.segments.size();
 }
 
+bool chunk_coverage::live_id(std::uint64_t record_id) const {
+    if (plan_.segments.empty()) return true;  // nothing surveyed: nothing to judge by
+    if (part_of(record_id) < plan_.segments.size()) return true;
+    return !plan_.held_by_trusted(record_id) && record_id <= plan_.newest_possible_id;
+}
+
 bool chunk_coverage::first_delivery(std::uint64_t record_id) {
     if (!has_copies_) return true;
     std::lock_guard lock(delivered_ids_mutex_);

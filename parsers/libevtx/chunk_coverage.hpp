@@ -43,6 +43,12 @@ public:
     // id), or part_count() when none does.
     std::size_t part_of(std::uint64_t record_id) const;
     std::size_t part_count() const { return plan_.segments.size(); }
+    // May a record with this header id be a live record of the file? When a
+    // part of the plan owns it, or when no trusted chunk holds it and the
+    // header does not rule it out (records of another time written over part
+    // of a chunk, as the fast engine takes them). Slack that libevtx reads as
+    // live because a header points it there is not.
+    bool live_id(std::uint64_t record_id) const;
     // When the file holds a copy of a chunk, libevtx delivers its records
     // twice: true for the first delivery of a record header id (always true
     // in a file without copies, where nothing is tracked).

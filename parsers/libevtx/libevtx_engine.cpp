@@ -124,7 +124,16 @@ public:
         const auto [first, end, recovered] = bounds(segment);
         delivered_.assign(coverage_ ? coverage_->part_count() : 0, {});
         unattributed_failures_ = 0;
+        demoted_ = 0;
         if (first < end) read_range(first, end, recovered, visitor);
+        if (demoted_ > 0) {
+            visitor.on_warning(read_error{
+                .file = path_,
+                .reason = std::to_string(demoted_) +
+                          " records libevtx read as live have ids the file's headers do not give the live log (slack, "
+                          "or a copy of a chunk): " +
+                          (options_.include_recovered ? "taken as recovered" : "not read (see --recovered)")});
+        }
         if (coverage_ && coverage_->segment_done(delivered_, unattributed_failures_, options_.strict, visitor)) {
             engine_.forget_coverage(path_);
         }
@@ -222,8 +231,11 @@ private:
         }
         event_record& record = item_.record;
         record.recovered = recovered;
-        if (coverage_ && !recovered && item_.has_header_id && !coverage_->first_delivery(item_.header_id)) {
-            // The same record from a copy of its chunk: not a live record twice.
+        if (coverage_ && !recovered && item_.has_header_id &&
+            (!coverage_->live_id(item_.header_id) || !coverage_->first_delivery(item_.header_id))) {
+            // Slack a damaged header made libevtx read as live, or the same
+            // record again from a copy of its chunk: not a live record.
+            ++demoted_;
             if (!options_.include_recovered) return;
             record.recovered = true;
             visitor.on_record(record);
@@ -251,6 +263,7 @@ private:
     std::shared_ptr<libevtx::chunk_coverage> coverage_;
     std::vector<libevtx::delivered_ids> delivered_;
     std::uint64_t unattributed_failures_ = 0;
+    std::uint64_t demoted_ = 0;  // live records of this segment taken for slack or copies
     evtx_file_info info_;
     int record_count_ = 0;
     int recovered_count_ = 0;

@@ -130,8 +130,9 @@
   // for the layout).
   function decodeTimeline(report, entries) {
     const tables = report.timeline;
-    const fieldNames = tables.fields;
-    const fieldNumber = new Map(fieldNames.map((name, index) => [name, index]));
+    // CAR field names, then the payload names of generic events (numbers from tables.fields.length on).
+    const fieldNames = tables.fields.concat(tables.payload_fields || []);
+    const fieldNumber = new Map(tables.fields.map((name, index) => [name, index]));
     const strings = tables.strings;
     const files = report.files;
     const shapes = [];
@@ -143,7 +144,8 @@
       const path = files[file] ? files[file].path : '';
       shapes.push({
         host, object, action, file, channel, provider, eventId, analytics, fields, position, path,
-        event: object + '/' + action,
+        // A generic event (no CAR object) goes by its channel and event id.
+        event: object === 'event' && action === '' ? (channel || provider) + ' ' + eventId : object + '/' + action,
         searchText: [host, object + '/' + action, channel, provider, String(eventId), analytics.join(' '), path]
           .join('\n').toLowerCase(),
       });

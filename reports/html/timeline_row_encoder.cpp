@@ -2,7 +2,9 @@
 
 #include <charconv>
 #include <functional>
+#include <optional>
 
+#include "event_text.hpp"
 #include "html/embedded_json.hpp"
 #include "json_text.hpp"
 
@@ -38,6 +40,8 @@ void add_identity_part(std::string& identity, std::string_view part) {
 }  // namespace
 
 void timeline_row_encoder::append_row(std::string& out, const car_event& event) {
+    payload_values_.clear();
+    if (event.is_generic()) collect_payload(event);
     out.push_back('[');
     append_time(out, event.time);
     out.push_back(',');
@@ -49,7 +53,33 @@ void timeline_row_encoder::append_row(std::string& out, const car_event& event) 
         out.push_back(',');
         append_value(out, value.text);
     }
+    for (const auto& [number, text] : payload_values_) {
+        out.push_back(',');
+        append_value(out, text);
+    }
     out.push_back(']');
+}
+
+void timeline_row_encoder::collect_payload(const car_event& event) {
+    auto number_of = [this](const std::string& name) -> std::optional<std::uint32_t> {
+        if (const auto found = payload_number_.find(name); found != payload_number_.end()) return found->second;
+        if (payload_names_.size() >= max_payload_names) return std::nullopt;
+        const auto number = static_cast<std::uint32_t>(car_field_count + payload_names_.size());
+        payload_names_.push_back(name);
+        payload_number_.emplace(name, number);
+        return number;
+    };
+    for (std::size_t i = 0; i < event.fields.size(); ++i) {
+        const auto number = number_of(payload_label(event.fields, i));
+        if (!number) {  // the name table is full: the whole payload as one text
+            payload_values_.clear();
+            if (const auto details = number_of("details")) {
+                payload_values_.emplace_back(*details, event_details(event, {}));
+            }
+            return;
+        }
+        payload_values_.emplace_back(*number, event.fields[i].value);
+    }
 }
 
 void timeline_row_encoder::append_time(std::string& out, filetime_ticks time) {
@@ -99,6 +129,10 @@ void timeline_row_encoder::append_shape(std::string& out, const car_event& event
         if (value.field == car_field::hostname) continue;
         shape_identity_.push_back(static_cast<char>(value.field));
     }
+    for (const auto& [number, text] : payload_values_) {
+        shape_identity_.push_back(',');
+        append_unsigned(shape_identity_, number);
+    }
 
     if (const auto found = shape_index_.find(shape_identity_); found != shape_index_.end()) {
         append_unsigned(out, found->second);
@@ -132,6 +166,11 @@ void timeline_row_encoder::append_shape(std::string& out, const car_event& event
         if (!first_field) shape_json_.push_back(',');
         first_field = false;
         append_unsigned(shape_json_, static_cast<std::uint64_t>(value.field));
+    }
+    for (const auto& [number, text] : payload_values_) {
+        if (!first_field) shape_json_.push_back(',');
+        first_field = false;
+        append_unsigned(shape_json_, number);
     }
     shape_json_ += "]]";
 
@@ -182,6 +221,10 @@ void timeline_row_encoder::append_tables(embedded_json& json) const {
 
     json.key("fields").begin_array();
     for (std::string_view name : car_field_names) json.string(name);
+    json.end_array();
+
+    json.key("payload_fields").begin_array();
+    for (const std::string& name : payload_names_) json.string(name);
     json.end_array();
 
     json.key("strings").begin_array();

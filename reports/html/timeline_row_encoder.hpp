@@ -16,8 +16,12 @@
 //           text that occurs once costs no more than itself.
 // A shape is [host, object, action, file index, channel, provider, event id,
 // [analytics], [field numbers]], field numbers indexing `fields`
-// (car_field_names). The host is the event's hostname field, which is
-// therefore not repeated among the values.
+// (car_field_names) and, from car_field_count on, `payload_fields`: a
+// generic event's values are its CAR host fields, then its payload fields
+// (names as in `details`). The host is the event's hostname field, which is
+// therefore not repeated among the values. Past max_payload_names distinct
+// names, a generic event's payload is one value, its `details` text, under
+// the name "details".
 //
 // Memory stays bounded: both tables stop growing at fixed limits, and rows
 // after that carry their text inline; texts seen once are remembered by a
@@ -43,12 +47,13 @@ public:
     static constexpr std::size_t max_shapes = 16384;
     static constexpr std::size_t min_string_length = 4;  // shorter: an index would not be shorter
     static constexpr std::size_t seen_slots = std::size_t{1} << 20;
+    static constexpr std::size_t max_payload_names = 8192;
 
     // Appends the event's row (no separator).
     void append_row(std::string& out, const car_event& event);
 
     // The tables rows refer to, as members of the current JSON object:
-    // "base_time", "fields", "strings", "shapes".
+    // "base_time", "fields", "payload_fields", "strings", "shapes".
     void append_tables(embedded_json& json) const;
 
     std::size_t string_count() const { return strings_.size(); }
@@ -60,6 +65,8 @@ private:
     void append_shape(std::string& out, const car_event& event);
     void append_value(std::string& out, const std::string& text);
     bool seen_before(const std::string& text);  // and remembers it
+    // The generic event's payload as (field number, text) pairs, in payload_values_.
+    void collect_payload(const car_event& event);
 
     bool has_base_ = false;
     filetime_ticks base_time_ = 0;
@@ -75,6 +82,10 @@ private:
     std::vector<std::string> shapes_;                             // JSON text, in index order
     std::string shape_identity_;                                  // scratch
     std::string shape_json_;                                      // scratch
+
+    std::unordered_map<std::string, std::uint32_t> payload_number_;  // payload field name -> field number
+    std::vector<std::string> payload_names_;                        // from car_field_count on
+    std::vector<std::pair<std::uint32_t, std::string>> payload_values_;  // scratch, for one generic event
 };
 
 }  // namespace evtxcar

@@ -57,6 +57,15 @@ struct analytic_variant {
 class analytic {
 public:
     virtual ~analytic() = default;
+    // --- analytics that judge each event alone (Sigma rules) match in the
+    // scan workers, in parallel, through an event_marker that puts their
+    // label on the events they match; the timeline pass then asks them for
+    // the detection of each marked event (detection_for_mark) and never
+    // calls evaluate. The others see every event in evaluate.
+    virtual bool marks_in_scan() const { return false; }
+    virtual std::string_view mark_label() const { return {}; }  // the label its marker puts on events
+    virtual detection detection_for_mark(const car_event& /*event*/) const { return {}; }
+
     virtual std::string_view id() const = 0;         // "CAR-2020-11-010"
     virtual std::string_view name() const = 0;       // "CMSTP"
     virtual std::string_view technique() const = 0;  // "T1218.003"
@@ -64,6 +73,25 @@ public:
     virtual bool wants_process(const car_event& process_create) const = 0;
     virtual void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
                           analytic_warnings& warnings) const = 0;
+    // After the last event: detections that only the end of the timeline
+    // decides (a correlation window still open).
+    virtual void finish(std::vector<detection>& /*out*/) const {}
+};
+
+// Puts, in a scan worker, the labels of the analytics that match an event
+// alone on that event (car_event::analytics). One per worker: it may keep
+// buffers.
+class event_marker {
+public:
+    virtual ~event_marker() = default;
+    virtual void mark(car_event& event) = 0;
+};
+
+// Makes the event_marker of each worker.
+class event_marker_source {
+public:
+    virtual ~event_marker_source() = default;
+    virtual std::unique_ptr<event_marker> make_marker() const = 0;
 };
 
 // Every analytic evtxcar runs.

@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <vector>
 
 #include "analytics/process_index.hpp"
 #include "car/car_event.hpp"
@@ -18,19 +19,22 @@ namespace evtxcar {
 // Follows the life of pids in timeline order. Keeps only the process/creates
 // analytics want (wanted = true), so memory is bounded by the wanted
 // processes alive at one time; any other process/create of a pid, and any
-// process/terminate of it, ends what was known about that pid.
+// process/terminate of it, ends what was known about that pid. Copies of
+// one process/create (the same record in several files: same_event) live
+// side by side, so that an event finds the copy from its own file.
 class pid_tracker {
 public:
     // Feed every event once, in timeline order, before it is evaluated.
     void observe(const car_event& event, bool wanted);
 
-    // The wanted process/create alive with this pid on this host, or nullptr.
-    const car_event* find(std::string_view host, std::string_view pid) const;
+    // The wanted process/create alive with this pid on this host, or
+    // nullptr; of its copies, the one from file `file_index` when there is one.
+    const car_event* find(std::string_view host, std::string_view pid, std::uint32_t file_index) const;
 
     std::size_t size() const { return live_.size(); }
 
 private:
-    std::unordered_map<std::string, car_event> live_;
+    std::unordered_map<std::string, std::vector<car_event>> live_;  // copies of one process/create, in file order
 };
 
 class process_context {

@@ -14,18 +14,22 @@ namespace evtxcar {
 
 class process_index {
 public:
-    // Adds process/create events; when a host and ProcessGuid appear more
-    // than once (a log collected twice), the earliest in timeline order wins.
+    // Adds process/create events. A host and ProcessGuid can appear in
+    // several files (a log collected twice): each file's earliest in timeline
+    // order is kept.
     void add(std::vector<car_event>&& processes);
 
-    // The process/create with this event's host and ProcessGuid, or nullptr.
+    // The process/create with this host and ProcessGuid, or nullptr: the
+    // earliest in timeline order.
     const car_event* find(std::string_view host, std::string_view guid) const;
+    // The same for this event's host and ProcessGuid, from the event's own
+    // file when that file holds it (a detection's context comes from its copy).
     const car_event* find_for(const car_event& event) const;
 
     std::size_t size() const { return by_key_.size(); }
 
 private:
-    std::unordered_map<std::string, car_event> by_key_;
+    std::unordered_map<std::string, std::vector<car_event>> by_key_;  // the copies, earliest first
 };
 
 // Hosts compare without letter case and on the full Computer name (fqdn

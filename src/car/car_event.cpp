@@ -11,6 +11,21 @@ std::optional<car_field> car_field_from_name(std::string_view name) {
     return std::nullopt;
 }
 
+std::string_view car_event::computer() const {
+    // hostname and fqdn are the first two fields: values starts with them.
+    for (const car_value& v : values) {
+        if (v.field == car_field::fqdn) return v.text;
+        if (v.field > car_field::fqdn) break;
+    }
+    return text(car_field::hostname);
+}
+
+bool same_event(const car_event& a, const car_event& b) {
+    return a.time == b.time && a.record_id == b.record_id && a.event_id == b.event_id && a.channel == b.channel &&
+           a.provider == b.provider && a.computer() == b.computer() && a.payload == b.payload &&
+           a.payload_name == b.payload_name && a.fields == b.fields;
+}
+
 const std::string* car_event::get(car_field field) const {
     for (const car_value& v : values) {
         if (v.field == field) return &v.text;

@@ -20,7 +20,7 @@ namespace evtxcar {
 // fields appear in `details` and in events.jsonl.
 #define EVTXCAR_CAR_FIELDS(X)                                                        \
     /* host */                                                                      \
-    X(hostname) X(fqdn)                                                             \
+    X(hostname) X(fqdn) X(computer)                                                 \
     /* acting process */                                                            \
     X(image_path) X(exe) X(pid) X(ppid) X(tid) X(guid) X(parent_guid) X(command_line) \
     X(parent_image_path) X(parent_exe) X(parent_command_line)                       \
@@ -45,6 +45,19 @@ namespace evtxcar {
     X(target_guid) X(target_pid) X(target_image_path) X(access_level) X(call_trace) \
     X(src_pid) X(src_tid) X(tgt_pid) X(tgt_tid) X(start_address) X(start_module)    \
     X(start_function)                                                               \
+    /* Security auditing: sessions, authentication, accounts, groups */            \
+    X(login_type) X(subject_user) X(subject_uid) X(subject_logon_id)                \
+    X(elevated_token) X(method) X(logon_process) X(session_name) X(auth_target)     \
+    X(decision_reason) X(status) X(sub_status) X(ticket_service) X(ticket_options)  \
+    X(ticket_encryption_type) X(pre_auth_type) X(previous_target_user)              \
+    X(group_name) X(group_uid) X(group_scope) X(previous_type) X(previous_data)     \
+    /* services (CAR service; service_type, start_type are evtxcar's own) */       \
+    X(name) X(service_type) X(start_type)                                           \
+    /* scheduled tasks (evtxcar's own object scheduled_task) */                    \
+    X(task_name) X(task_content)                                                    \
+    /* accounts acted on (CAR authentication's target_*) */                         \
+    X(target_user) X(target_uid)                                                    \
+    /* System, PowerShell, Defender, TaskScheduler, WMI, RDP, event log */          \
     /* evtxcar's own: named pipes, DNS, WMI, Sysmon service, clipboard */          \
     X(pipe_name) X(query_name) X(query_status) X(query_results) X(operation)        \
     X(event_type) X(wmi_name) X(wmi_query) X(wmi_consumer) X(wmi_filter)            \
@@ -74,10 +87,15 @@ struct car_value {
     friend bool operator==(const car_value&, const car_value&) = default;
 };
 
+// The object of an event that no CAR mapping (nor one of evtxcar's own
+// objects) describes: it is in the timeline with its record's System values
+// and payload, and an empty action.
+inline constexpr std::string_view generic_object = "event";
+
 struct car_event {
     // --- what happened, in CAR terms
-    std::string object;  // "process", "flow", "file", ... (or one of evtxcar's own, see data-model.md)
-    std::string action;  // "create", "start", ...
+    std::string object;  // "process", "flow", "file", ... (or one of evtxcar's own, see data-model.md), or generic_object
+    std::string action;  // "create", "start", ...; empty for a generic event
     std::vector<car_value> values;  // at most one per field, in car_field order
 
     // --- when and where it was recorded
@@ -89,13 +107,33 @@ struct car_event {
     std::string provider;
     std::uint32_t event_id = 0;
 
+    // --- the record's other System values and its payload, as logged (every
+    // event keeps them: the typed CAR fields above are derived from them)
+    std::uint8_t version = 0;
+    std::uint8_t level = 0;
+    std::uint16_t task = 0;
+    std::uint8_t opcode = 0;
+    std::uint64_t keywords = 0;
+    std::string user_sid;                 // System/Security/@UserID, empty when absent
+    payload_kind payload = payload_kind::none;
+    std::string payload_name;             // for user_data: the element below <UserData>
+    std::vector<payload_field> fields;    // EventData / UserData name=value pairs, in order (event_record's rules)
+
     // --- analytics that fired on this event: "CAR-2020-11-010:remote"
     std::vector<std::string> analytics;
+
+    // --- other files that hold this same event (copies of one log), by file
+    // index, ascending; set by the timeline pass, empty before it
+    std::vector<std::uint32_t> copies;
 
     // The field's text, or nullptr when the event does not have it.
     const std::string* get(car_field field) const;
     // The field's text, or "" when the event does not have it.
     std::string_view text(car_field field) const;
+    bool is_generic() const { return object == generic_object; }
+    // The record's Computer, as logged: fqdn when it has a dot, else hostname.
+    std::string_view computer() const;
+
     // Sets (or replaces) a field, keeping `values` in car_field order. Empty
     // text removes the field: an absent Sysmon field is an absent CAR field.
     void set(car_field field, std::string text);
@@ -103,11 +141,21 @@ struct car_event {
     friend bool operator==(const car_event&, const car_event&) = default;
 };
 
-// Timeline order: time, then file, then record id, then offset.
+// True when `a` and `b` are copies of one event, e.g. from a log collected
+// twice or a collector's ForwardedEvents beside the host's own log: the same
+// host (Computer), channel, provider, event id, record id, TimeCreated and
+// payload.
+bool same_event(const car_event& a, const car_event& b);
+
+// Timeline order: time, then host (Computer), channel and record id (so that
+// copies of one event, from several files, meet side by side), then file,
+// then offset.
 inline bool timeline_before(const car_event& a, const car_event& b) {
     if (a.time != b.time) return a.time < b.time;
-    if (a.file_index != b.file_index) return a.file_index < b.file_index;
+    if (const int host = a.computer().compare(b.computer()); host != 0) return host < 0;
+    if (const int channel = a.channel.compare(b.channel); channel != 0) return channel < 0;
     if (a.record_id != b.record_id) return a.record_id < b.record_id;
+    if (a.file_index != b.file_index) return a.file_index < b.file_index;
     return a.record_offset < b.record_offset;
 }
 

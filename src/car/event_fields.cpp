@@ -64,4 +64,22 @@ void set_provenance(const event_record& record, car_event& out) {
     out.event_id = record.event_id;
 }
 
+void keep_record_values(const event_record& record, car_event& out) {
+    out.version = record.version;
+    out.level = record.level;
+    out.task = record.task;
+    out.opcode = record.opcode;
+    out.keywords = record.keywords;
+    out.user_sid = record.user_sid;
+    out.payload = record.kind;
+    out.payload_name = record.payload_name;
+    out.fields = record.fields;
+}
+
+void set_generic_event(const event_record& record, car_event& out) {
+    out.object = generic_object;
+    out.action.clear();
+    set_provenance(record, out);
+}
+
 }  // namespace evtxcar

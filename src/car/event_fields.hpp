@@ -43,4 +43,11 @@ void set_host(const event_record& record, car_event& out);
 // Host, time and provenance: what every normalized event carries.
 void set_provenance(const event_record& record, car_event& out);
 
+// The record's other System values and its payload, as logged (every event
+// in the timeline keeps them).
+void keep_record_values(const event_record& record, car_event& out);
+
+// A generic event (object generic_object): provenance and record values only.
+void set_generic_event(const event_record& record, car_event& out);
+
 }  // namespace evtxcar

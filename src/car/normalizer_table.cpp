@@ -1,7 +1,7 @@
 // The one list of sensors evtxcar normalizes.
 #include "car/normalizer.hpp"
-#include "car/security_mappings.hpp"
-#include "car/sysmon_mappings.hpp"
+#include "car/security/security_mappings.hpp"
+#include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar {
 

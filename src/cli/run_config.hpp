@@ -29,7 +29,22 @@ struct run_config {
     bool recovered = false;
     bool strict = false;
     bool quiet = false;
+    bool timeline_car_only = false;
+    bool keep_duplicates = false;  // --keep-duplicates: a row per copy of an event
+
+    // Sigma rules
+    std::vector<std::string> rule_paths;    // --rules (files or folders)
+    std::string min_level = "informational";  // --min-level
+    std::vector<std::string> rule_statuses = {"stable", "test", "experimental"};  // --rule-status
+    std::string placeholders_file;           // --placeholders
+    bool list_rules = false;                 // --list-rules: say what would load, and why not, then stop
+    bool coverage_detail = false;            // --coverage-detail: one coverage row per rule and host  // --timeline car: only typed CAR events in the timeline
     std::string engine = "libevtx";
+    bool overwrite = false;                      // --overwrite
+    std::optional<std::filesystem::path> temp_dir;  // --temp-dir
+    // The JSON status line on stdout: --json-status, --no-json-status, or
+    // (when neither) whenever stdout is not a terminal.
+    enum class status_line { when_not_a_terminal, always, never } json_status = status_line::when_not_a_terminal;
     std::vector<std::string> command_line;
 };
 
@@ -39,5 +54,10 @@ struct usage_error {
 
 // Parses argv. Returns a usage_error for anything malformed; never exits.
 std::variant<run_config, usage_error> parse_command_line(int argc, const char* const argv[]);
+
+// Whether argv asks for the status line whatever stdout is (--json-status),
+// never (--no-json-status), or leaves it to stdout: for the line of a run
+// whose command line did not parse.
+run_config::status_line status_line_asked(int argc, const char* const argv[]);
 
 }  // namespace evtxcar

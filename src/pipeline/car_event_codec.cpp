@@ -59,6 +59,19 @@ void encode_car_event(const car_event& event, std::string& out) {
     }
     put<std::uint16_t>(out, static_cast<std::uint16_t>(event.analytics.size()));
     for (const std::string& label : event.analytics) put_string(out, label);
+    put<std::uint8_t>(out, event.version);
+    put<std::uint8_t>(out, event.level);
+    put<std::uint16_t>(out, event.task);
+    put<std::uint8_t>(out, event.opcode);
+    put<std::uint64_t>(out, event.keywords);
+    put_string(out, event.user_sid);
+    put<std::uint8_t>(out, static_cast<std::uint8_t>(event.payload));
+    put_string(out, event.payload_name);
+    put<std::uint32_t>(out, static_cast<std::uint32_t>(event.fields.size()));
+    for (const payload_field& field : event.fields) {
+        put_string(out, field.name);
+        put_string(out, field.value);
+    }
 }
 
 bool decode_car_event(std::FILE* file, car_event& event) {
@@ -88,6 +101,22 @@ bool decode_car_event(std::FILE* file, car_event& event) {
     const auto label_count = get<std::uint16_t>(file);
     event.analytics.resize(label_count);
     for (std::string& label : event.analytics) get_string(file, label);
+    event.version = get<std::uint8_t>(file);
+    event.level = get<std::uint8_t>(file);
+    event.task = get<std::uint16_t>(file);
+    event.opcode = get<std::uint8_t>(file);
+    event.keywords = get<std::uint64_t>(file);
+    get_string(file, event.user_sid);
+    const auto payload = get<std::uint8_t>(file);
+    if (payload > static_cast<std::uint8_t>(payload_kind::user_data)) damaged();
+    event.payload = static_cast<payload_kind>(payload);
+    get_string(file, event.payload_name);
+    const auto field_count = get<std::uint32_t>(file);
+    event.fields.resize(field_count);
+    for (payload_field& field : event.fields) {
+        get_string(file, field.name);
+        get_string(file, field.value);
+    }
     return true;
 }
 
@@ -95,8 +124,10 @@ std::size_t approximate_size(const car_event& event) {
     std::size_t bytes = sizeof(car_event) + heap_bytes(event.object) + heap_bytes(event.action) +
                         heap_bytes(event.channel) + heap_bytes(event.provider) +
                         event.values.capacity() * sizeof(car_value) +
-                        event.analytics.capacity() * sizeof(std::string);
+                        event.analytics.capacity() * sizeof(std::string) + heap_bytes(event.user_sid) +
+                        heap_bytes(event.payload_name) + event.fields.capacity() * sizeof(payload_field);
     for (const car_value& value : event.values) bytes += heap_bytes(value.text);
+    for (const payload_field& field : event.fields) bytes += heap_bytes(field.name) + heap_bytes(field.value);
     for (const std::string& label : event.analytics) bytes += heap_bytes(label);
     return bytes + 32;  // allocator overhead, roughly
 }

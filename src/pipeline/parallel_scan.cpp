@@ -84,11 +84,14 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
     auto worker = [&](unsigned worker_index) {
         scan_tally& tally = tallies[worker_index];
         run_builder runs(sorter, settings.sort_memory_budget / threads);
-        record_consumer consumer(normalizers, analytics, settings.window, tally, runs);
+        std::vector<std::unique_ptr<event_marker>> markers;
+        for (const event_marker_source* source : settings.markers) markers.push_back(source->make_marker());
+        record_consumer consumer(normalizers, analytics, settings.window, settings.timeline, markers, tally, runs);
         std::unique_ptr<evtx_file_reader> reader;
         std::uint32_t reader_file = ~0u;
 
         while (auto task = queue.take()) {
+            if (settings.stop.requested()) break;
             const std::uint32_t file = task->file;
             std::uint32_t segment = task->segment;
             consumer.set_file(file);
@@ -131,7 +134,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
             progress.add_bytes(file_bytes[file] / std::max<std::uint32_t>(1, segment_counts[file]));
             if (completion.finish_one(file)) progress.file_done();
         }
-        runs.close();
+        if (!settings.stop.requested()) runs.close();  // a stopped scan is abandoned: no need to sort what is left
     };
 
     // A worker that throws (out of memory, a damaged temporary file) stops

@@ -12,6 +12,7 @@
 #include "pipeline/progress_meter.hpp"
 #include "pipeline/record_consumer.hpp"
 #include "pipeline/scan_tally.hpp"
+#include "pipeline/stop_request.hpp"
 #include "pipeline/timeline_sorter.hpp"
 #include "record_source.hpp"
 
@@ -21,7 +22,12 @@ struct parallel_scan_settings {
     unsigned threads = 1;
     read_options read;
     time_window window;
+    timeline_scope timeline = timeline_scope::all;
+    // What marks events in the scan for the analytics that judge each event
+    // alone (Sigma rules); each worker makes its own markers from them.
+    std::vector<const event_marker_source*> markers;
     std::size_t sort_memory_budget = 192u << 20;  // bytes of events held before spilling, all workers together
+    stop_request stop;  // when requested, workers take no further segment (the scan is then abandoned)
 };
 
 // One tally per worker; file i of `files` is file_index i.

@@ -1,28 +1,31 @@
 #include "pipeline/record_consumer.hpp"
 
+#include "car/event_fields.hpp"
+
 namespace evtxcar {
 
 namespace {
+// The map's value for `key`, inserted when missing (without building a
+// string for keys already there).
 template <typename Map>
-void count(Map& map, std::string_view key) {
+typename Map::mapped_type& counter(Map& map, std::string_view key) {
     auto found = map.find(key);
-    if (found == map.end()) {
-        map.emplace(std::string(key), 1);
-    } else {
-        ++found->second;
-    }
+    if (found == map.end()) found = map.emplace(std::string(key), typename Map::mapped_type{}).first;
+    return found->second;
 }
 }  // namespace
 
 record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
                                  const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
+                                 timeline_scope scope, std::vector<std::unique_ptr<event_marker>>& markers,
                                  scan_tally& tally, run_builder& runs)
     : normalizers_(normalizers),
       analytics_(analytics),
       window_(window),
+      scope_(scope),
+      markers_(markers),
       tally_(tally),
-      runs_(runs),
-      needs_(needs_of(analytics)) {}
+      runs_(runs) {}
 
 void record_consumer::on_record(const event_record& record) {
     ++records_seen_;
@@ -34,32 +37,42 @@ void record_consumer::on_record(const event_record& record) {
         if (file.first_time == 0 || t < file.first_time) file.first_time = t;
         if (t > file.last_time) file.last_time = t;
     }
-    count(tally_.by_channel, record.channel);
-    count(tally_.by_host, record.computer);
-    auto provider = tally_.by_provider_event.find(std::string_view(record.provider_name));
-    if (provider == tally_.by_provider_event.end()) {
-        provider = tally_.by_provider_event.emplace(record.provider_name, std::map<std::uint32_t, std::uint64_t>{}).first;
-    }
-    ++provider->second[record.event_id];
+    record_count& channel = counter(tally_.by_channel, record.channel);
+    ++channel.records;
+    ++counter(tally_.by_host, record.computer);
+    record_count& event_id = counter(tally_.by_provider_event, record.provider_name)[record.event_id];
+    ++event_id.records;
 
     if (!window_.contains(t)) {
         ++tally_.records_outside_time_range;
         return;
     }
+    car_event event;
+    if (!normalize(record, event)) {
+        if (scope_ == timeline_scope::car) return;
+        event = car_event{};  // nothing a declining normalizer left behind
+        set_generic_event(record, event);
+    }
+    keep_record_values(record, event);
+    event.file_index = file_index_;
+    for (const auto& marker : markers_) marker->mark(event);
+    ++tally_.timeline_events;
+    ++counter(tally_.by_object_action, event.object + "/" + event.action);
+    ++channel.timeline;
+    ++event_id.timeline;
+    if (wanted_by_any(analytics_, event)) tally_.processes.push_back(event);
+    runs_.add(std::move(event));
+}
+
+bool record_consumer::normalize(const event_record& record, car_event& event) {
     for (const auto& normalizer : normalizers_) {
         if (normalizer->provider() != record.provider_name) continue;
-        car_event event;
         std::string problem;
         if (!normalizer->normalize(record, event, problem)) continue;
         if (!problem.empty()) note_normalization_problem(record, problem);
-        event.file_index = file_index_;
-        ++tally_.timeline_events;
-        count(tally_.by_object_action, event.object + "/" + event.action);
-        tally_.coverage.count(needs_, record.computer, event);
-        if (wanted_by_any(analytics_, event)) tally_.processes.push_back(event);
-        runs_.add(std::move(event));
-        break;
+        return true;
     }
+    return false;
 }
 
 void record_consumer::note_normalization_problem(const event_record& record, const std::string& problem) {

@@ -1,8 +1,9 @@
 #pragma once
 // record_consumer: what a scan worker does with each record an engine
-// delivers: count it, normalize it, count what the analytics need per host
-// (for the coverage report), keep the process/creates analytics asked for,
-// and hand the CAR event to the sorter.
+// delivers: count it, normalize it (a generic event when no normalizer maps
+// it), let the markers of single-event analytics (Sigma rules) label it,
+// keep the process/creates analytics asked for, and hand the event to the
+// sorter.
 
 #include <memory>
 #include <optional>
@@ -16,6 +17,11 @@
 
 namespace evtxcar {
 
+// Which records become timeline events: every readable record (typed CAR
+// events where a mapping exists, generic events for the rest), or only the
+// typed CAR events (`--timeline car`).
+enum class timeline_scope : std::uint8_t { all, car };
+
 struct time_window {
     std::optional<filetime_ticks> from;  // inclusive
     std::optional<filetime_ticks> to;    // inclusive
@@ -26,7 +32,8 @@ class record_consumer final : public record_visitor {
 public:
     record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
                     const std::vector<std::unique_ptr<analytic>>& analytics, const time_window& window,
-                    scan_tally& tally, run_builder& runs);
+                    timeline_scope scope, std::vector<std::unique_ptr<event_marker>>& markers, scan_tally& tally,
+                    run_builder& runs);
 
     void set_file(std::uint32_t file_index) { file_index_ = file_index; }
     std::uint64_t records_seen() const { return records_seen_; }
@@ -37,13 +44,16 @@ public:
 
 private:
     void note_normalization_problem(const event_record& record, const std::string& problem);
+    // Fills `event` from the first normalizer that maps the record; false when none does.
+    bool normalize(const event_record& record, car_event& event);
 
     const std::vector<std::unique_ptr<event_normalizer>>& normalizers_;
     const std::vector<std::unique_ptr<analytic>>& analytics_;
     time_window window_;
+    timeline_scope scope_;
+    std::vector<std::unique_ptr<event_marker>>& markers_;
     scan_tally& tally_;
     run_builder& runs_;
-    std::vector<event_need> needs_;  // what the analytics' variants look at, counted per host
     std::uint32_t file_index_ = 0;
     std::uint64_t records_seen_ = 0;
 };

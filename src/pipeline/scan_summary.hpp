@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "car/host_directory.hpp"
 #include "event_record.hpp"
 #include "result.hpp"
 
@@ -24,6 +25,8 @@ struct run_description {
     std::string from;                       // ISO 8601 UTC, empty when unbounded
     std::string to;
     bool recovered = false;
+    bool keep_duplicates = false;           // --keep-duplicates
+    std::string timeline = "all";           // --timeline: "all" or "car"
     std::string started_utc;                // wall clock of the scan, ISO 8601 UTC
     std::string finished_utc;
     double seconds = 0;
@@ -36,7 +39,8 @@ enum class file_status : std::uint8_t {
 };
 
 struct file_outcome {
-    std::string path;        // as found (input argument joined with the relative path)
+    std::string path;        // as found (input argument joined with the relative path), valid UTF-8 (summary_paths.hpp)
+    std::string path_bytes;  // the path's exact bytes when they are not valid UTF-8; empty otherwise
     std::uint64_t bytes = 0;
     file_status status = file_status::complete;
     std::string reason;      // for partial/unreadable: the first problem, in words
@@ -61,10 +65,42 @@ struct coverage_row {
     std::string analytic_name;         // "CMSTP"
     std::string variant;               // "car"
     bool evaluable = false;            // the host had events of the kind the variant evaluates
+    bool partial = false;              // evaluable, but fields it reads were never logged on this host (why_not says which)
     std::uint64_t events_examined = 0;  // those events, on this host, inside --from/--to
     std::uint64_t detections = 0;      // hits of this variant on this host
     std::string needs;                 // what the variant evaluates, in words
     std::string why_not;               // when not evaluable: why, in words; empty otherwise
+};
+
+// Per host, how many of the loaded rules (Sigma) could look at its events:
+// fully (events of the rule's logsource, with every field it reads),
+// partly (events, but some fields it reads never logged there), or not at
+// all (no events of its logsource).
+struct rule_host_coverage {
+    std::string host;
+    std::uint64_t rules = 0;
+    std::uint64_t full = 0;
+    std::uint64_t partly = 0;
+    std::uint64_t none = 0;
+    std::uint64_t detections = 0;
+    // The commonest reasons, most rules first: "412 rules: no PowerShell 4104 events (ps_script)".
+    std::vector<std::string> reasons;
+};
+
+// What the rule files gave: loaded, rejected (each with its file and the
+// construct refused), skipped.
+struct rule_load_summary {
+    bool asked = false;  // --rules was given
+    std::uint64_t files = 0;
+    std::uint64_t loaded = 0;        // detection rules evtxcar runs
+    std::uint64_t correlations = 0;
+    std::uint64_t filters = 0;
+    struct rejection {
+        std::string file, rule, title, construct, reason;
+        std::uint64_t line = 0;
+    };
+    std::vector<rejection> rejected;
+    std::map<std::string, std::uint64_t> skipped;  // by reason: "product", "status", "level"
 };
 
 struct scan_summary {
@@ -77,7 +113,8 @@ struct scan_summary {
     std::uint64_t records_read = 0;
     std::uint64_t records_failed = 0;
     std::uint64_t records_outside_time_range = 0;  // read, but outside --from/--to
-    std::uint64_t timeline_events = 0;             // normalized events in the timeline
+    std::uint64_t timeline_events = 0;             // events in the timeline (typed CAR and generic), copies once
+    std::uint64_t duplicate_events = 0;            // copies of timeline events in other files, left out of it
 
     filetime_ticks first_time = 0;  // range of TimeCreated over records in range (0 when none)
     filetime_ticks last_time = 0;
@@ -85,8 +122,14 @@ struct scan_summary {
     std::map<std::string, std::uint64_t> records_by_channel;
     std::map<std::string, std::uint64_t> records_by_provider;
     std::map<std::string, std::uint64_t> records_by_event_id;   // "Provider/EventID"
-    std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"
-    std::map<std::string, std::uint64_t> records_by_host;        // Computer
+    // Of those records, how many reached the timeline (inside --from/--to,
+    // and mapped to CAR with --timeline car).
+    std::map<std::string, std::uint64_t> timeline_by_channel;
+    std::map<std::string, std::uint64_t> timeline_by_provider;
+    std::map<std::string, std::uint64_t> timeline_by_event_id;
+    std::map<std::string, std::uint64_t> events_by_object_action;  // "process/create"; generic events under "event/"
+    std::map<std::string, std::uint64_t> records_by_host;        // host name (host_directory), records read
+    std::vector<host_identity> hosts;                            // every host: name, hostname, fqdn, spellings
     std::map<std::string, std::uint64_t> detections_by_analytic; // "CAR-2020-11-010:remote"
 
     // Every problem with the input, in file order. Capped at max_listed_errors
@@ -96,11 +139,15 @@ struct scan_summary {
         read_error error;
         std::uint64_t records_lost = 0;  // 0 for warnings
         bool is_warning = false;
+        std::string file_bytes;  // error.file's exact bytes when they are not valid UTF-8; empty otherwise
     };
     std::vector<problem> problems;
     std::uint64_t problems_not_listed = 0;
 
     std::vector<coverage_row> coverage;  // sorted by host, then analytic and variant in table order
+    std::vector<rule_host_coverage> rule_coverage;  // sorted by host
+    rule_load_summary rules;
+    std::map<std::string, std::uint64_t> detections_by_level;  // "high": N (rules with a level)
 
     // Records a normalizer read but could not map faithfully (a process id
     // that is not a number, an unknown direction...): the event is kept with

@@ -39,12 +39,18 @@ void add_tallies_to_summary(std::vector<scan_tally>& tallies, scan_summary& summ
         summary.records_failed += tally.records_failed;
         summary.records_outside_time_range += tally.records_outside_time_range;
         summary.timeline_events += tally.timeline_events;
-        for (const auto& [name, count] : tally.by_channel) summary.records_by_channel[name] += count;
+        for (const auto& [name, count] : tally.by_channel) {
+            summary.records_by_channel[name] += count.records;
+            summary.timeline_by_channel[name] += count.timeline;
+        }
         for (const auto& [name, count] : tally.by_host) summary.records_by_host[name] += count;
         for (const auto& [provider, ids] : tally.by_provider_event) {
             for (const auto& [id, count] : ids) {
-                summary.records_by_provider[provider] += count;
-                summary.records_by_event_id[provider + "/" + std::to_string(id)] += count;
+                const std::string event_key = provider + "/" + std::to_string(id);
+                summary.records_by_provider[provider] += count.records;
+                summary.records_by_event_id[event_key] += count.records;
+                summary.timeline_by_provider[provider] += count.timeline;
+                summary.timeline_by_event_id[event_key] += count.timeline;
             }
         }
         for (const auto& [name, count] : tally.by_object_action) summary.events_by_object_action[name] += count;

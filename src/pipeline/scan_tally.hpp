@@ -60,6 +60,12 @@ struct file_tally {
     earliest_reason first_warning;  // of the warnings
 };
 
+// Records read, and how many of them reached the timeline.
+struct record_count {
+    std::uint64_t records = 0;
+    std::uint64_t timeline = 0;
+};
+
 struct scan_tally {
     explicit scan_tally(std::size_t file_count) : files(file_count) {}
 
@@ -68,14 +74,13 @@ struct scan_tally {
     std::uint64_t records_failed = 0;
     std::uint64_t records_outside_time_range = 0;
     std::uint64_t timeline_events = 0;
-    std::map<std::string, std::uint64_t, std::less<>> by_channel;
+    std::map<std::string, record_count, std::less<>> by_channel;
     std::map<std::string, std::uint64_t, std::less<>> by_host;
-    std::map<std::string, std::map<std::uint32_t, std::uint64_t>, std::less<>> by_provider_event;
+    std::map<std::string, std::map<std::uint32_t, record_count>, std::less<>> by_provider_event;
     std::map<std::string, std::uint64_t, std::less<>> by_object_action;
     std::vector<scan_summary::problem> problems;
     std::uint64_t problems_not_listed = 0;
     std::vector<car_event> processes;  // process/create events analytics want indexed
-    coverage_counts coverage;          // per host, the events analytic variants need
     std::uint64_t normalization_warnings = 0;
     std::vector<normalization_note> normalization_examples;  // keep_earliest_notes keeps them
 

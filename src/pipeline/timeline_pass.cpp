@@ -3,7 +3,9 @@
 #include <algorithm>
 #include <optional>
 #include <thread>
+#include <unordered_map>
 
+#include "pipeline/duplicate_filter.hpp"
 #include "pipeline/event_batch_queue.hpp"
 
 namespace evtxcar {
@@ -13,15 +15,44 @@ namespace {
 constexpr std::size_t events_per_batch = 512;
 constexpr std::size_t batches_in_flight = 8;
 
-// Follows the event's pid (pid_tracker), runs every analytic on it, marks
-// its hits on it and gives each new detection the event's labels and its
-// process context.
-void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>>& analytics, pid_tracker& pids,
-                   const process_context& processes, timeline_pass_result& pass) {
-    pids.observe(event, wanted_by_any(analytics, event));
+// The analytics as the pass runs them: those that see every event, and
+// those whose markers matched events in the scan, by their label.
+struct pass_analytics {
+    explicit pass_analytics(const std::vector<std::unique_ptr<analytic>>& analytics) : all(analytics) {
+        for (const auto& candidate : analytics) {
+            if (candidate->marks_in_scan()) {
+                by_mark.emplace(std::string(candidate->mark_label()), candidate.get());
+            } else {
+                evaluated.push_back(candidate.get());
+            }
+        }
+    }
+    const std::vector<std::unique_ptr<analytic>>& all;
+    std::vector<const analytic*> evaluated;
+    std::unordered_map<std::string, const analytic*> by_mark;
+};
+
+// Follows the event's pid (pid_tracker), counts it for coverage, turns the
+// marks the scan put on it into detections, runs every other analytic on
+// it, marks their hits on it and gives each new detection the event's
+// labels and its process context.
+void run_analytics(car_event& event, const pass_analytics& analytics, const std::vector<event_need>& needs,
+                   pid_tracker& pids, const process_context& processes, timeline_pass_result& pass) {
+    pids.observe(event, wanted_by_any(analytics.all, event));
+    pass.coverage.count(needs, event.computer(), event);
+    pass.profiles.count(event.computer(), event);
     const std::size_t first_new = pass.detections.size();
-    for (const auto& candidate : analytics) candidate->evaluate(event, processes, pass.detections, pass.warnings);
-    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
+    if (!event.analytics.empty() && !analytics.by_mark.empty()) {
+        for (const std::string& label : event.analytics) {
+            const auto found = analytics.by_mark.find(label);
+            if (found != analytics.by_mark.end()) pass.detections.push_back(found->second->detection_for_mark(event));
+        }
+    }
+    const std::size_t first_evaluated = pass.detections.size();
+    for (const analytic* candidate : analytics.evaluated) {
+        candidate->evaluate(event, processes, pass.detections, pass.warnings);
+    }
+    for (std::size_t i = first_evaluated; i < pass.detections.size(); ++i) {
         std::string label = pass.detections[i].label();
         if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
             event.analytics.push_back(std::move(label));
@@ -30,10 +61,31 @@ void run_analytics(car_event& event, const std::vector<std::unique_ptr<analytic>
     for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
         detection& found = pass.detections[i];
         found.event.analytics = event.analytics;
+        found.event.copies = event.copies;
         if (!found.process) {
             if (const car_event* process = processes.find_for(event)) found.process = *process;
         }
     }
+}
+
+// The end of the timeline: detections the analytics could only decide now.
+void finish_analytics(const pass_analytics& analytics, const process_context& processes, timeline_pass_result& pass) {
+    const std::size_t first_new = pass.detections.size();
+    for (const analytic* candidate : analytics.evaluated) candidate->finish(pass.detections);
+    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
+        detection& found = pass.detections[i];
+        if (!found.process) {
+            if (const car_event* process = processes.find_for(found.event)) found.process = *process;
+        }
+    }
+}
+
+void count_copy(const car_event& copy, duplicate_counts& counts) {
+    ++counts.events;
+    ++counts.by_channel[copy.channel];
+    ++counts.by_provider[copy.provider];
+    ++counts.by_event_id[copy.provider + "/" + std::to_string(copy.event_id)];
+    ++counts.by_object_action[copy.object + "/" + copy.action];
 }
 
 std::optional<read_error> write_to_all(const car_event& event, std::vector<std::unique_ptr<report_writer>>& writers) {
@@ -50,22 +102,46 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                const std::vector<std::unique_ptr<analytic>>& analytics,
                                                const process_index& processes,
                                                std::vector<std::unique_ptr<report_writer>>& writers,
-                                               progress_meter& progress, timeline_pass_threads threads) {
+                                               progress_meter& progress, const timeline_pass_settings& settings,
+                                               const stop_request& stop) {
     timeline_pass_result pass;
+    const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
     pid_tracker pids;
     const process_context context(processes, pids);
+    const std::vector<event_need> needs = needs_of(analytics);
+    const pass_analytics runs(analytics);
+    duplicate_filter duplicates(settings.keep_duplicates);
+    // A copy is followed by the pid tracker only; an event is evaluated and
+    // handed to `write`.
+    auto take = [&](car_event& event, bool is_copy, auto& write) {
+        if (settings.hosts != nullptr) settings.hosts->apply(event);
+        if (is_copy) {
+            pids.observe(event, wanted_by_any(analytics, event));
+            count_copy(event, pass.duplicates);
+            return;
+        }
+        run_analytics(event, runs, needs, pids, context, pass);
+        ++pass.events;
+        write(event);
+    };
 
-    if (threads == timeline_pass_threads::one) {
-        auto merged = sorter.merge([&](car_event& event) {
-            run_analytics(event, analytics, pids, context, pass);
-            ++pass.events;
+    if (settings.threads == timeline_pass_threads::one) {
+        auto write = [&](car_event& event) {
             progress.add_records(1);
-            writer_failure = write_to_all(event, writers);
+            if (!writer_failure) writer_failure = write_to_all(event, writers);
+        };
+        auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
+        auto merged = sorter.merge([&](car_event& event) {
+            if (stop.requested()) return false;
+            duplicates.add(event, out);
             return !writer_failure;
         });
+        if (merged && !writer_failure && !stop.requested()) duplicates.finish(out);
         if (writer_failure) return *writer_failure;
+        if (stop.requested()) return stopped;
         if (!merged) return merged.error();
+        finish_analytics(runs, context, pass);
         return pass;
     }
 
@@ -97,21 +173,26 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     };
     std::vector<car_event> batch = next_batch();
     std::size_t filled = 0;
-    auto merged = sorter.merge([&](car_event& event) {
-        run_analytics(event, analytics, pids, context, pass);
-        ++pass.events;
+    bool taken = true;
+    auto write = [&](car_event& event) {
         if (filled < batch.size()) {
-            std::swap(batch[filled], event);  // the merge decodes its next event into the old buffers
+            std::swap(batch[filled], event);  // the filter gets the old buffers back
         } else {
             batch.push_back(std::move(event));
         }
-        if (++filled < events_per_batch) return true;
+        if (++filled < events_per_batch) return;
         batch.resize(filled);
-        const bool taken = queue.push(std::move(batch));
+        taken = queue.push(std::move(batch)) && taken;
         batch = next_batch();
         filled = 0;
+    };
+    auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
+    auto merged = sorter.merge([&](car_event& event) {
+        if (stop.requested()) return false;
+        duplicates.add(event, out);
         return taken;
     });
+    if (merged && taken && !stop.requested()) duplicates.finish(out);
     if (filled > 0) {
         batch.resize(filled);
         queue.push(std::move(batch));
@@ -119,7 +200,9 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     queue.close();
     writer_thread.join();
     if (writer_failure) return *writer_failure;
+    if (stop.requested()) return stopped;
     if (!merged) return merged.error();
+    finish_analytics(runs, context, pass);
     return pass;
 }
 

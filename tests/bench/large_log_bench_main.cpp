@@ -5,7 +5,8 @@
 // a test: docs/benchmarks.md.
 //
 //   large_log_bench [--kind sysmon|security] [--sizes MIB,...] [--threads N,...]
-//                   [--binary PATH] [--rounds N] WORKDIR
+//                   [--binary PATH] [--rounds N] [--scan-arg ARG]... WORKDIR
+// --scan-arg passes ARG on to every `evtxcar scan` (e.g. --scan-arg --timeline --scan-arg car).
 // Defaults: --kind sysmon --sizes 256,1024 --threads 1,2 --binary build/src/evtxcar
 // --rounds 3. A Sysmon log's events all go through normalization, the
 // timeline sort and the writers; a Security log's events are counted but
@@ -26,10 +27,7 @@
 #include <string>
 #include <vector>
 
-#include "bulk_events.hpp"
-#include "event_templates.hpp"
-#include "evtx_file_writer.hpp"
-#include "windows_log_events.hpp"
+#include "large_log.hpp"
 
 using namespace evtxcar;
 
@@ -42,64 +40,6 @@ std::vector<unsigned> numbers_in(const std::string& list) {
     return numbers;
 }
 
-// A batch of Security events: logons, special privileges, process creations
-// and logoffs, in turn.
-std::vector<evtx_writer::windows_event> security_batch(evtx_writer::filetime& time, std::uint64_t batch) {
-    const std::string computer = "BENCH01.corp.example.com";
-    const testdata::account system{"S-1-5-18", "BENCH01$", "CORP", 0x3E7};
-    std::vector<evtx_writer::windows_event> events;
-    for (unsigned n = 0; n < 5000; ++n) {
-        time += 3 * evtx_writer::ticks_per_second;
-        const testdata::account user{"S-1-5-21-3623811015-3361044348-30300820-" + std::to_string(1100 + n % 50),
-                                     "user" + std::to_string(n % 50), "CORP", 0x100000 + batch * 5000 + n};
-        switch (n % 4) {
-            case 0:
-                events.push_back(testdata::security_logon(computer, time, system, user, {}));
-                break;
-            case 1:
-                events.push_back(testdata::security_special_privileges(computer, time, user));
-                break;
-            case 2:
-                events.push_back(testdata::security_process_creation(
-                    computer, time, user, 0x1000 + n, "C:\\Windows\\System32\\cmd.exe", 0x2F0,
-                    "C:\\Windows\\explorer.exe", "cmd.exe /c echo " + std::to_string(n)));
-                break;
-            default:
-                events.push_back(testdata::security_logoff(computer, time, user, 2));
-                break;
-        }
-    }
-    return events;
-}
-
-// Writes a log of about `megabytes` MiB in batches, so memory stays small.
-// Sysmon: ordinary events (process terminate, file create, registry key).
-std::uint64_t write_log(const std::filesystem::path& path, const std::string& kind, unsigned megabytes) {
-    std::ofstream out(path, std::ios::binary);
-    evtx_writer::evtx_file_writer writer(out);
-    evtx_writer::event_template_cache templates;
-    const testdata::sysmon_host host{"BENCH01.corp.example.com", "10.20.30.40"};
-    const std::uint64_t target_chunks = std::uint64_t{megabytes} * 16;  // 64 KiB each
-    evtx_writer::filetime time = 133000000000000000ULL;
-    std::uint64_t records_written = 0;
-    auto write = [&](const evtx_writer::windows_event& event) {
-        const std::uint64_t id = writer.next_record_id();
-        writer.write_record(id, event.system.time_created, templates.instance_of(event, id));
-        ++records_written;
-    };
-    for (std::uint64_t batch = 0; writer.chunks_written() < target_chunks; ++batch) {
-        if (kind == "security") {
-            for (const auto& event : security_batch(time, batch)) write(event);
-        } else {
-            const auto records = testdata::bulk_sysmon_records(host, time, 5000, batch + 1, "bench");
-            for (const testdata::scenario_record& record : records) write(record.event);
-            time = records.back().event.system.time_created;
-        }
-    }
-    writer.finish();
-    return records_written;
-}
-
 struct scan_run {
     double seconds = 0;
     long peak_rss_kib = 0;
@@ -107,13 +47,18 @@ struct scan_run {
 };
 
 scan_run run_scan(const std::string& binary, const std::filesystem::path& log, const std::filesystem::path& out,
-                  unsigned threads) {
-    const std::string thread_text = std::to_string(threads);
+                  unsigned threads, const std::vector<std::string>& scan_arguments) {
+    std::vector<std::string> words = {binary, "scan", log.string(), "-o", out.string(), "--overwrite", "--quiet",
+                                      "--no-html", "--no-json-status",
+                                      "--engine", "fast", "--threads", std::to_string(threads)};
+    words.insert(words.end(), scan_arguments.begin(), scan_arguments.end());
+    std::vector<char*> argv;
+    for (std::string& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
     const auto start = std::chrono::steady_clock::now();
     const pid_t child = fork();
     if (child == 0) {
-        execl(binary.c_str(), binary.c_str(), "scan", log.c_str(), "-o", out.c_str(), "--quiet", "--no-html",
-              "--engine", "fast", "--threads", thread_text.c_str(), static_cast<char*>(nullptr));
+        execv(binary.c_str(), argv.data());
         _exit(127);
     }
     scan_run run;
@@ -134,6 +79,7 @@ int main(int argc, char** argv) {
     std::vector<unsigned> thread_counts = {1, 2};
     std::string binary = "build/src/evtxcar";
     int rounds = 3;
+    std::vector<std::string> scan_arguments;
     std::string kind = "sysmon";
     std::filesystem::path workdir;
     for (int i = 1; i < argc; ++i) {
@@ -146,6 +92,8 @@ int main(int argc, char** argv) {
             thread_counts = numbers_in(argv[++i]);
         } else if (arg == "--binary" && i + 1 < argc) {
             binary = argv[++i];
+        } else if (arg == "--scan-arg" && i + 1 < argc) {
+            scan_arguments.emplace_back(argv[++i]);
         } else if (arg == "--rounds" && i + 1 < argc) {
             rounds = std::max(1, std::atoi(argv[++i]));
         } else {
@@ -155,7 +103,7 @@ int main(int argc, char** argv) {
     if (workdir.empty() || sizes.empty() || thread_counts.empty() || (kind != "sysmon" && kind != "security")) {
         std::fprintf(stderr,
                      "usage: large_log_bench [--kind sysmon|security] [--sizes MIB,...] [--threads N,...] "
-                     "[--binary PATH] [--rounds N] WORKDIR\n");
+                     "[--binary PATH] [--rounds N] [--scan-arg ARG]... WORKDIR\n");
         return 2;
     }
     std::filesystem::create_directories(workdir);
@@ -169,7 +117,8 @@ int main(int argc, char** argv) {
             std::ifstream(count_file) >> records;
         } else {
             const auto start = std::chrono::steady_clock::now();
-            records = write_log(log, kind, megabytes);
+            const auto log_kind = kind == "security" ? testdata::large_log_kind::security : testdata::large_log_kind::sysmon;
+            records = testdata::write_large_log(log, log_kind, megabytes);
             std::ofstream(count_file) << records << "\n";
             std::printf("wrote %s: %llu records in %.1f s\n", log.string().c_str(),
                         static_cast<unsigned long long>(records),
@@ -181,7 +130,7 @@ int main(int argc, char** argv) {
             scan_run best;
             best.seconds = 1e300;
             for (int round = 0; round < rounds; ++round) {
-                const scan_run run = run_scan(binary, log, workdir / "out", threads);
+                const scan_run run = run_scan(binary, log, workdir / "out", threads, scan_arguments);
                 if (run.exit_status != 0 && run.exit_status != 3) {
                     std::fprintf(stderr, "evtxcar scan failed (exit %d)\n", run.exit_status);
                     return 1;

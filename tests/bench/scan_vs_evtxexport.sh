@@ -27,8 +27,8 @@ echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -
 echo "input: $folder ($(tr -cd '\0' < "$work/files" | wc -c) files, $(du -sh "$folder" | cut -f1))"
 hyperfine --ignore-failure --warmup 1 --runs "${RUNS:-5}" --export-json "$work/result.json" \
   -n evtxexport "$work/evtxexport-all.sh" \
-  -n evtxcar "$binary scan $folder -o $work/out --quiet $*" \
-  -n evtxcar-libevtx "$binary scan $folder -o $work/out-libevtx --quiet --engine libevtx $*" >&2 || true
+  -n evtxcar "$binary scan $folder -o $work/out --overwrite --quiet $*" \
+  -n evtxcar-libevtx "$binary scan $folder -o $work/out-libevtx --overwrite --quiet --engine libevtx $*" >&2 || true
 python3 - "$work/result.json" <<'PY'
 import json, sys
 results = {r["command"]: r for r in json.load(open(sys.argv[1]))["results"]}
@@ -38,4 +38,4 @@ for name, label in (("evtxcar", "evtxcar scan (default engine)"), ("evtxcar-libe
     ours = results[name]
     print(f"{label + ':':43}{ours['mean']:.3f} s (± {ours['stddev']:.3f}), ratio to evtxexport {ours['mean'] / base['mean']:.3f}")
 PY
-/usr/bin/time -f "evtxcar peak RSS: %M KiB" "$binary" scan "$folder" -o "$work/out" --quiet "$@" 2>&1 | tail -1 || true
+/usr/bin/time -f "evtxcar peak RSS: %M KiB" "$binary" scan "$folder" -o "$work/out" --overwrite --quiet "$@" 2>&1 | tail -1 || true

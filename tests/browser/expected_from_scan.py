@@ -32,8 +32,21 @@ def csv_value(text):
     return text
 
 
-# events.jsonl members that are not searched as text in the report
-NOT_SEARCHED = {"datetime", "message", "record_id"}
+# events.jsonl members that are not searched as text in the report (a
+# generic event's payload values are, below)
+NOT_SEARCHED = {"datetime", "message", "record_id", "version", "level", "task", "opcode", "keywords", "user_sid",
+                "event_data", "user_data", "user_data_name"}
+
+
+def is_generic(event):
+    return event["object"] == "event" and event["action"] == ""
+
+
+def event_label(event):
+    """The Event column and filter: object/action, or for a generic event its channel and event id."""
+    if is_generic(event):
+        return (event["channel"] or event["provider"]) + " " + str(event["event_id"])
+    return event["object"] + "/" + event["action"]
 
 
 def searchable_texts(event):
@@ -45,7 +58,9 @@ def searchable_texts(event):
             texts.extend(str(item) for item in value)
         else:
             texts.append(str(value))
-    texts.append(event["object"] + "/" + event["action"])
+    if is_generic(event):
+        texts.extend(str(value) for value in event.get("event_data", event.get("user_data", {})).values())
+    texts.append(event_label(event))
     return [text.lower() for text in texts]
 
 
@@ -95,7 +110,7 @@ def build(folder):
     searches = [{"text": "cmstp", "host": None, "event": None, "hits": False}]
     if hosts:
         busiest = hosts.most_common(1)[0][0]
-        kinds = collections.Counter(e["object"] + "/" + e["action"] for e in events if e.get("hostname", "") == busiest)
+        kinds = collections.Counter(event_label(e) for e in events if e.get("hostname", "") == busiest)
         searches.append({"text": "", "host": busiest, "event": None, "hits": False})
         searches.append({"text": "", "host": busiest, "event": kinds.most_common(1)[0][0], "hits": False})
     searches.append({"text": "", "host": None, "event": None, "hits": True})
@@ -104,7 +119,7 @@ def build(folder):
         search["shown"] = sum(
             1 for event in events
             if (search["host"] is None or event.get("hostname", "") == search["host"])
-            and (search["event"] is None or event["object"] + "/" + event["action"] == search["event"])
+            and (search["event"] is None or event_label(event) == search["event"])
             and (not search["hits"] or event["analytics"])
             and (not needle or any(needle in text for text in searchable_texts(event))))
     expected["searches"] = searches

@@ -20,6 +20,7 @@ Chromium is installed.
 import argparse
 import json
 import os
+import shutil
 import subprocess
 import sys
 import time
@@ -61,6 +62,7 @@ def main():
             print("note: %s not found; its report is not checked" % evidence)
             continue
         folder = os.path.join(args.out, name)
+        shutil.rmtree(folder, ignore_errors=True)  # evtxcar replaces an earlier run's outputs only when asked
         scan = subprocess.run([args.evtxcar, "scan", evidence, "-o", folder, "--jsonl", "-q"])
         if scan.returncode not in (0, 3):  # 3: some input could not be read, which the report must show
             print("FAILED: evtxcar scan %s exited with %d" % (evidence, scan.returncode))

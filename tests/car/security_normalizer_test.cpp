@@ -3,55 +3,12 @@
 // Filtering Platform events with Source* = this host's end and Direction
 // %%14592 inbound / %%14593 outbound); the CAR names are those of
 // shared/car/data_model and docs/data-model.md.
-#include <map>
-
-#include "car/normalizer.hpp"
-#include "car/security_mappings.hpp"
-#include "catch.hpp"
+#include "security_test_support.hpp"
 
 using namespace evtxcar;
+using namespace evtxcar::test;
 
 namespace {
-
-event_record security_record(std::uint32_t event_id, std::vector<payload_field> fields) {
-    event_record record;
-    record.provider_name = "Microsoft-Windows-Security-Auditing";
-    record.channel = "Security";
-    record.event_id = event_id;
-    record.computer = "WS05.corp.example.com";
-    record.record_id = 77;
-    record.time_created = 133800000000000000ULL;
-    record.file_offset = 0x2400;
-    record.kind = payload_kind::event_data;
-    record.fields = std::move(fields);
-    return record;
-}
-
-struct normalized {
-    bool mapped = false;
-    car_event event;
-    std::string problem;
-    std::map<std::string, std::string> fields;
-};
-
-normalized normalize(const event_record& record) {
-    const auto normalizer = make_security_normalizer();
-    REQUIRE(normalizer->provider() == record.provider_name);
-    normalized out;
-    out.mapped = normalizer->normalize(record, out.event, out.problem);
-    for (const car_value& value : out.event.values) out.fields.emplace(std::string(name_of(value.field)), value.text);
-    return out;
-}
-
-const std::vector<payload_field> subject_system = {{"SubjectUserSid", "S-1-5-18"},
-                                                   {"SubjectUserName", "WS05$"},
-                                                   {"SubjectDomainName", "CORP"},
-                                                   {"SubjectLogonId", "0x3e7"}};
-
-std::vector<payload_field> with(std::vector<payload_field> first, const std::vector<payload_field>& more) {
-    first.insert(first.end(), more.begin(), more.end());
-    return first;
-}
 
 std::vector<payload_field> connection(std::string direction, std::string local, std::string local_port,
                                       std::string remote, std::string remote_port, std::string protocol = "6") {
@@ -230,7 +187,7 @@ TEST_CASE("an unknown direction keeps the logged ends and is reported", "[car][s
 }
 
 TEST_CASE("other Security events and records without EventData are not normalized", "[car][security]") {
-    CHECK_FALSE(normalize(security_record(4624, subject_system)).mapped);
+    CHECK_FALSE(normalize(security_record(4672, with(subject_system, {{"PrivilegeList", "SeDebugPrivilege"}}))).mapped);
     event_record no_payload = security_record(4688, {});
     no_payload.kind = payload_kind::none;
     CHECK_FALSE(normalize(no_payload).mapped);

@@ -61,7 +61,10 @@ std::string system_key(const windows_event& event) {
     key += s.provider_guid ? 'g' : '-';
     key += static_cast<char>('0' + static_cast<int>(event.kind));
     key += static_cast<char>('0' + static_cast<int>(event.layout));
-    if (event.layout == payload_layout::inline_template) key += "|" + payload_key(event);
+    if (event.layout == payload_layout::inline_template) {
+        key += '|';  // not "|" + payload_key(): GCC 12 at -O3 warns falsely (-Wrestrict, GCC bug 105651)
+        key += payload_key(event);
+    }
     return key + rendering_key(event);
 }
 
@@ -197,7 +200,7 @@ template_instance event_template_cache::instance_of(windows_event event, std::ui
     v[index::activity_id] = optional_guid(s.activity_id);
     v[index::process_id] = uint32_value(s.process_id);
     v[index::thread_id] = uint32_value(s.thread_id);
-    v[index::record_id] = uint64_value(record_id);
+    v[index::record_id] = uint64_value(s.event_record_id.value_or(record_id));
     v[index::version] = uint8_value(s.version);
     v[index::user_sid] = s.user_sid ? sid_value(*s.user_sid) : null_value();
     v[index::related_activity_id] = optional_guid(s.related_activity_id);

@@ -33,6 +33,10 @@ struct system_values {
     std::string channel;
     std::string computer;                 // literal text in the template, as Windows writes it
     std::optional<std::string> user_sid;  // Security/@UserID
+    // EventRecordID when it is not the record's own number: a collector's
+    // ForwardedEvents log numbers its records itself, while each event keeps
+    // the EventRecordID its source host gave it.
+    std::optional<std::uint64_t> event_record_id;
     // Classic (pre-Vista style) events: no Version, Opcode, Correlation or
     // Execution elements in <System>.
     bool classic = false;

@@ -16,7 +16,7 @@ seconds=${2:?seconds}
 shift 2
 
 if [ ! -f build-fuzz/build.ninja ]; then
-  cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DEVTXCAR_FUZZ=ON \
+  cmake -S . -B build-fuzz -G Ninja -DCMAKE_CXX_COMPILER=clang++ -DEVTXCAR_FUZZ=ON -DEVTXCAR_WERROR=ON \
     -DEVTXCAR_BUILD_TESTS=OFF -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 fi
 ninja -C build-fuzz -j2 "$target" >/dev/null

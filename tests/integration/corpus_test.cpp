@@ -5,6 +5,8 @@
 //  - for each file libevtx's own evtxexport reads without error, evtxcar
 //    reads as many records as evtxexport prints, or more where it reports
 //    damage (it reads on after a damaged record; libevtx stops);
+//  - every record read is a timeline row (per file: rows = records read, and
+//    = evtxexport's records where both read the file completely);
 //  - timeline.csv and events.jsonl hold one row per timeline event, in time order.
 #include <nlohmann/json.hpp>
 
@@ -16,6 +18,7 @@
 #include <set>
 
 #include "catch.hpp"
+#include "support/corpus_files.hpp"
 #include "support/csv_reader.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
@@ -25,14 +28,9 @@ using nlohmann::json;
 
 namespace {
 
-std::filesystem::path corpus_folder() { return std::filesystem::path(EVTXCAR_SHARED_DIR) / "corpus"; }
-
-void skip_without_corpus() {
-    if (!std::filesystem::exists(corpus_folder() / "MANIFEST.tsv")) {
-        std::cout << "SKIPPED: no corpus at " << corpus_folder() << "\n";
-        std::exit(77);
-    }
-}
+using test::corpus_folder;
+using test::have_evtxexport;
+using test::skip_without_corpus;
 
 // Paths listed in MANIFEST.tsv (relative to the corpus folder).
 std::vector<std::string> manifest_paths() {
@@ -45,8 +43,6 @@ std::vector<std::string> manifest_paths() {
     }
     return paths;
 }
-
-bool have_evtxexport() { return test::run_command({"sh", "-c", "command -v evtxexport"}).exit_status == 0; }
 
 }  // namespace
 
@@ -87,6 +83,28 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
     CHECK(summary["records"]["failed"].get<std::uint64_t>() == failed_sum);
     CHECK(summary["complete"].get<bool>() == (run.exit_status == 0));
 
+    // Every record read is in the timeline: per file, the events that list
+    // it among their sources (an event held by several files, copies of one
+    // log, is one row naming them all) equal the records read.
+    const auto timeline = test::read_csv_table((out.path() / "timeline.csv").string());
+    std::map<std::string, std::uint64_t> rows_by_file;
+    std::uint64_t copies_in_timeline = 0;
+    {
+        std::ifstream jsonl(out.path() / "events.jsonl");
+        for (std::string line; std::getline(jsonl, line);) {
+            const json event = json::parse(line);
+            REQUIRE(event["copies"] == event["source_files"].size());
+            REQUIRE(event["source_files"][0] == event["source_file"]);
+            for (const auto& source : event["source_files"]) ++rows_by_file[source.get<std::string>()];
+            copies_in_timeline += event["copies"].get<std::uint64_t>() - 1;
+        }
+    }
+    CHECK(copies_in_timeline == summary["records"]["duplicate_events"].get<std::uint64_t>());
+    for (const json& file : summary["files"]["list"]) {
+        CAPTURE(file["path"].get<std::string>());
+        CHECK(rows_by_file[file["path"].get<std::string>()] == file["records_read"].get<std::uint64_t>());
+    }
+
     // Differential count against libevtx's own tool.
     if (have_evtxexport()) {
         std::size_t compared = 0;
@@ -107,6 +125,8 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
             const auto read = file["records_read"].get<std::uint64_t>();
             CHECK(read >= events);
             if (read != events) CHECK(file["records_failed"].get<std::uint64_t>() > 0);
+            // A file both read completely: the timeline holds exactly evtxexport's records.
+            if (file["status"] == "complete") CHECK(rows_by_file[file["path"].get<std::string>()] == events);
             ++compared;
         }
         CHECK(compared > 500);
@@ -115,8 +135,16 @@ TEST_CASE("corpus: every file is accounted for and record counts match evtxexpor
         WARN("evtxexport not installed: record counts not compared");
     }
 
+    // One host identity everywhere: the summary's hosts are the coverage's hosts.
+    std::set<std::string> summary_hosts, coverage_hosts;
+    for (const auto& [host, records] : summary["hosts"].items()) {
+        if (!host.empty()) summary_hosts.insert(host);
+    }
+    for (const json& row : summary["coverage"]) coverage_hosts.insert(row["host"].get<std::string>());
+    CHECK(summary_hosts == coverage_hosts);
+    CHECK(summary["host_identities"].size() == summary["hosts"].size());
+
     // The timeline: one row per event, in time order; events.jsonl likewise.
-    const auto timeline = test::read_csv_table((out.path() / "timeline.csv").string());
     const auto events = summary["records"]["timeline_events"].get<std::size_t>();
     CHECK(timeline.rows.size() == events);
     for (std::size_t i = 1; i < timeline.rows.size(); ++i) {
@@ -180,7 +208,8 @@ TEST_CASE("corpus: every Security auditing log normalizes as evtxexport shows it
     }
     temporary_folder out;
     const auto run = test::run_evtxcar(
-        {"scan", corpus_folder().string(), "-o", out.path().string(), "--no-html", "--quiet", "--threads", "2"});
+        {"scan", corpus_folder().string(), "-o", out.path().string(), "--no-html", "--quiet", "--threads", "2",
+         "--keep-duplicates"});  // per file: a row for every copy
     REQUIRE(run.signal == 0);
     const json summary = json::parse(test::read_file((out.path() / "summary.json").string()));
     // No value of any event failed to convert (hex ids, directions).
@@ -191,6 +220,7 @@ TEST_CASE("corpus: every Security auditing log normalizes as evtxexport shows it
     for (std::size_t i = 0; i < timeline.rows.size(); ++i) {
         if (timeline.at(i, "provider") != "Microsoft-Windows-Security-Auditing") continue;
         const int id = std::stoi(timeline.at(i, "event_id"));
+        if (!is_mapped_security_id(id)) continue;
         security_counts& file = found[timeline.at(i, "source_file")];
         ++file.by_event_id[id];
         if (id == 4688) file.new_process_ids.insert(timeline.at(i, "pid"));

@@ -3,6 +3,7 @@
 // the scenario definitions, not by evtxcar's code).
 #include <nlohmann/json.hpp>
 
+#include <fstream>
 #include <map>
 #include <optional>
 #include <set>
@@ -10,6 +11,7 @@
 
 #include "catch.hpp"
 #include "support/csv_reader.hpp"
+#include "support/details_text.hpp"
 #include "support/expected_records.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
@@ -139,7 +141,50 @@ void check_security_row(const test::csv_table& t, std::size_t i, const test::exp
         CHECK(t.at(i, "action") == "bind");
         CHECK(t.at(i, "image_path") == neutralized(record.field("Application")));
         CHECK(t.at(i, "pid") == decimal_pid(record.field("ProcessId")));
+    } else if (const auto wanted = test::expected_auditing_event(id, record.pairs())) {
+        // Sessions, authentication, accounts...: the columns timeline.csv has
+        // (every field is held to the record in the sessions test below).
+        CHECK(t.at(i, "object") == wanted->object);
+        CHECK(t.at(i, "action") == wanted->action);
+        for (const char* column : {"user", "image_path", "pid", "src_ip", "src_port"}) {
+            const auto field = wanted->fields.find(column);
+            if (field == wanted->fields.end()) continue;
+            CAPTURE(column);
+            CHECK(t.at(i, column) == neutralized(field->second));
+        }
     }
+}
+
+// The events.jsonl objects of a scan, by (source file, record id).
+std::map<std::pair<std::string, std::uint64_t>, json> events_by_record(const std::filesystem::path& out) {
+    std::map<std::pair<std::string, std::uint64_t>, json> events;
+    std::ifstream jsonl(out / "events.jsonl");
+    for (std::string line; std::getline(jsonl, line);) {
+        json event = json::parse(line);
+        const std::pair<std::string, std::uint64_t> key{event["source_file"], event["record_id"]};
+        events.emplace(key, std::move(event));
+    }
+    return events;
+}
+
+// A record no CAR mapping describes is a generic event: object "event", no
+// action, a message, and every payload field in `details` under its name
+// (Data[n] for the n-th field without one), with the value as the record has it.
+void check_generic_row(const test::csv_table& t, std::size_t i, const test::expected_record& record) {
+    CHECK(t.at(i, "object") == "event");
+    CHECK(t.at(i, "action") == "");
+    CHECK_FALSE(t.at(i, "message").empty());
+    std::multiset<std::pair<std::string, std::string>> shown;
+    for (auto& pair : test::split_details(t.at(i, "details"))) shown.insert(std::move(pair));
+    std::size_t unnamed = 0;
+    for (const auto& pair : record.data["fields"]) {
+        std::string name = pair[0];
+        if (name.empty()) name = "Data[" + std::to_string(++unnamed) + "]";
+        const std::string value = pair[1];
+        CAPTURE(name, value);
+        CHECK(shown.count({name, value}) == 1);
+    }
+    if (!record.data["user_sid"].get<std::string>().empty()) CHECK(shown.count({"user_sid", record.data["user_sid"]}) == 1);
 }
 
 }  // namespace
@@ -165,9 +210,13 @@ TEST_CASE("demo: the scan reads every record and finds the attack", "[integratio
             ++by_host[record.computer()];
             normalized += record.is_normalized() ? 1u : 0u;
         }
-        CHECK(summary["records"]["timeline_events"] == normalized);
-        CHECK(result.timeline.rows.size() == normalized);
-        for (const auto& [channel, count] : by_channel) CHECK(summary["records_by_channel"][channel] == count);
+        // Every record is in the timeline: typed CAR events and generic events alike.
+        CHECK(summary["records"]["timeline_events"] == expected.size());
+        CHECK(result.timeline.rows.size() == expected.size());
+        for (const auto& [channel, count] : by_channel) {
+            CHECK(summary["records_by_channel"][channel] == count);
+            CHECK(summary["timeline_by_channel"][channel] == count);
+        }
         for (const auto& [host, count] : by_host) CHECK(summary["hosts"][host] == count);
 
         // Exactly the detections the attack was written to produce.
@@ -175,6 +224,16 @@ TEST_CASE("demo: the scan reads every record and finds the attack", "[integratio
         CHECK(wanted.size() == 4);
         CHECK(found_detections(result.detections) == wanted);
         CHECK(summary["detections"]["total"] == wanted.size());
+
+        // --timeline car: only the records a CAR mapping describes; the same detections.
+        temporary_folder car_out;
+        const auto car_only = scan({"demo"}, car_out.path(), engine, {"--timeline", "car"});
+        CHECK(car_only.run.exit_status == 0);
+        CHECK(car_only.summary["run"]["timeline"] == "car");
+        CHECK(car_only.summary["records"]["timeline_events"] == normalized);
+        CHECK(car_only.timeline.rows.size() == normalized);
+        CHECK(car_only.summary["records"]["read"] == expected.size());
+        CHECK(found_detections(car_only.detections) == wanted);
     }
 }
 
@@ -224,21 +283,20 @@ TEST_CASE("demo: every detection carries the context of its process create", "[i
 
 TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[integration][timeline]") {
     auto expected = test::expected_records("demo", test::testdata_root().string());
-    for (const char* folder : {"analytics", "security"}) {
+    for (const char* folder : {"analytics", "security", "sessions"}) {
         const auto more = test::expected_records(folder, test::testdata_root().string());
         expected.insert(expected.end(), more.begin(), more.end());
     }
     temporary_folder out;
-    const auto result = scan({"demo", "analytics", "security"}, out.path(), engines.front());
+    // A row per record, copies too (security/ holds forwarded copies).
+    const auto result =
+        scan({"demo", "analytics", "security", "sessions"}, out.path(), engines.front(), {"--keep-duplicates"});
     const auto& t = result.timeline;
     std::map<std::pair<std::string, std::uint64_t>, std::size_t> row_of;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         CHECK(row_of.emplace(std::make_pair(t.at(i, "source_file"), std::stoull(t.at(i, "record_id"))), i).second);
     }
-    std::size_t normalized = 0;
     for (const auto& record : expected) {
-        if (!record.is_normalized()) continue;
-        ++normalized;
         CAPTURE(record.source_file, record.record_id());
         const auto found = row_of.find({record.source_file, record.record_id()});
         REQUIRE(found != row_of.end());
@@ -248,6 +306,10 @@ TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[inte
         CHECK(t.at(i, "hostname") == hostname_of(record.computer()));
         CHECK(t.at(i, "channel") == record.data["channel"]);
         CHECK(t.at(i, "provider") == record.data["provider"]);
+        if (!record.is_normalized()) {
+            check_generic_row(t, i, record);
+            continue;
+        }
         if (record.is_security()) {
             check_security_row(t, i, record);
             continue;
@@ -280,7 +342,7 @@ TEST_CASE("timeline rows hold what each Sysmon and Security record says", "[inte
         }
         CHECK(got == wanted);
     }
-    CHECK(t.rows.size() == normalized);
+    CHECK(t.rows.size() == expected.size());
     for (std::size_t i = 1; i < t.rows.size(); ++i) REQUIRE(t.at(i - 1, "datetime") <= t.at(i, "datetime"));
 }
 
@@ -316,7 +378,8 @@ TEST_CASE("security: every CMSTP variant from Security events alone, and from fo
     for (const std::string& engine : engines) {
         CAPTURE(engine);
         temporary_folder out;
-        const auto result = scan({"security"}, out.path(), engine);
+        // Every copy evaluated: a forwarded event and its source's own copy each fire.
+        const auto result = scan({"security"}, out.path(), engine, {"--keep-duplicates"});
         CHECK(result.run.exit_status == 0);
         CHECK(result.summary["warnings"]["normalization"]["count"] == 0);
         const auto wanted = expected_detections(expected);
@@ -360,31 +423,136 @@ TEST_CASE("security: every CMSTP variant from Security events alone, and from fo
             }
             REQUIRE_FALSE(contexts.empty());
             CHECK(contexts.count({d.at(i, "process_source_file"), std::stoull(d.at(i, "process_record_id"))}) == 1);
+            // The context comes from the detection's own copy where that file holds the process.
+            bool own_file_has_it = false;
+            for (const auto& [file, record_id] : contexts) own_file_has_it = own_file_has_it || file == d.at(i, "source_file");
+            if (own_file_has_it) CHECK(d.at(i, "process_source_file") == d.at(i, "source_file"));
         }
+    }
+}
+
+TEST_CASE("sessions: every session, authentication, account, group, service, task and registry event holds its record's fields",
+          "[integration][sessions]") {
+    auto expected = test::expected_records("sessions", test::testdata_root().string());
+    const auto demo = test::expected_records("demo", test::testdata_root().string());
+    expected.insert(expected.end(), demo.begin(), demo.end());
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"sessions", "demo"}, out.path(), engine, {"--jsonl"});
+        CHECK(result.run.exit_status == 0);
+        CHECK(result.summary["warnings"]["normalization"]["count"] == 0);
+        const auto events = events_by_record(out.path());
+        std::set<std::string> objects_actions;
+        std::size_t compared = 0;
+        for (const auto& record : expected) {
+            CAPTURE(record.source_file, record.record_id(), record.data["case"]);
+            const auto found = events.find({record.source_file, record.record_id()});
+            REQUIRE(found != events.end());
+            const json& event = found->second;
+            CHECK_FALSE(event["message"].get<std::string>().empty());
+            const auto wanted = test::expected_auditing_event(record.event_id(), record.pairs());
+            if (!record.is_security() || !wanted) continue;
+            CHECK(event["object"] == wanted->object);
+            CHECK(event["action"] == wanted->action);
+            for (const auto& [field, value] : wanted->fields) {
+                CAPTURE(field, value);
+                if (value.empty()) {
+                    CHECK_FALSE(event.contains(field));
+                } else {
+                    REQUIRE(event.contains(field));
+                    CHECK(event[field] == value);
+                }
+            }
+            // The message is the object/action template's, not the catalog's or a generic one.
+            CHECK(event["message"].get<std::string>().rfind("Security ", 0) != 0);
+            objects_actions.insert(wanted->object + "/" + wanted->action);
+            ++compared;
+        }
+        // Every object and action the mappings write is in the test data.
+        CHECK(objects_actions == std::set<std::string>{
+                  "account/change", "account/create", "account/delete", "account/disable", "account/enable",
+                  "account/rename", "authentication/explicit_credentials", "authentication/failure",
+                  "authentication/success", "group/member_add", "group/member_remove", "registry/remove", "registry/value_edit", "scheduled_task/create", "scheduled_task/delete",
+                  "scheduled_task/update", "service/create", "user_session/disconnect", "user_session/lock",
+                  "user_session/login", "user_session/logout", "user_session/reconnect", "user_session/unlock"});
+        CHECK(compared > 40);
+        // The Security events that stay generic read their catalog message.
+        for (const auto& record : expected) {
+            if (!record.is_security() || record.is_normalized()) continue;
+            const json& event = events.at({record.source_file, record.record_id()});
+            CAPTURE(record.event_id(), event["message"]);
+            CHECK(event["object"] == "event");
+            CHECK(event["message"].get<std::string>().rfind("Security ", 0) != 0);
+        }
+    }
+}
+
+TEST_CASE("security: a forwarded event and its source's own copy are one event, one detection", "[integration][security]") {
+    const auto expected = test::expected_records("security", test::testdata_root().string());
+    // From the data: the distinct events (host, channel, record id, time) and the detections designed on them.
+    std::set<std::tuple<std::string, std::string, std::uint64_t, std::string>> events;
+    std::set<std::tuple<std::string, std::uint64_t, std::string, std::string>> detections;  // host, record, time, label
+    std::map<std::tuple<std::string, std::string, std::uint64_t, std::string>, std::set<std::string>> files_of;
+    for (const auto& record : expected) {
+        const auto key = std::make_tuple(record.computer(), record.data["channel"].get<std::string>(), record.record_id(),
+                                         record.data["time"].get<std::string>());
+        events.insert(key);
+        files_of[key].insert(record.source_file);
+        for (const auto& label : record.data["detections"]) {
+            detections.emplace(record.computer(), record.record_id(), record.data["time"], label);
+        }
+    }
+    REQUIRE(events.size() < expected.size());  // the forwarded copies
+    for (const std::string& engine : engines) {
+        CAPTURE(engine);
+        temporary_folder out;
+        const auto result = scan({"security"}, out.path(), engine, {"--jsonl"});
+        CHECK(result.run.exit_status == 0);
+        CHECK(result.summary["records"]["read"] == expected.size());
+        CHECK(result.summary["records"]["timeline_events"] == events.size());
+        CHECK(result.summary["records"]["duplicate_events"] == expected.size() - events.size());
+        CHECK(result.timeline.rows.size() == events.size());
+        CHECK(result.detections.rows.size() == detections.size());
+        // Each row names every file that holds the event.
+        std::ifstream jsonl(out.path() / "events.jsonl");
+        std::size_t lines = 0;
+        for (std::string line; std::getline(jsonl, line); ++lines) {
+            const json event = json::parse(line);
+            const std::string host = event.contains("fqdn") ? event["fqdn"] : event["hostname"];
+            const auto key = std::make_tuple(host, event["channel"].get<std::string>(), event["record_id"].get<std::uint64_t>(),
+                                             event["datetime"].get<std::string>());
+            REQUIRE(files_of.count(key) == 1);
+            std::set<std::string> sources;
+            for (const auto& source : event["source_files"]) sources.insert(source.get<std::string>());
+            CHECK(sources == files_of[key]);
+            CHECK(event["copies"] == files_of[key].size());
+        }
+        CHECK(lines == events.size());
     }
 }
 
 TEST_CASE("forwarded events normalize exactly as the source host's own copies", "[integration][security]") {
     temporary_folder out;
-    const auto result = scan({"security"}, out.path(), engines.front());
+    const auto result = scan({"security"}, out.path(), engines.front(), {"--keep-duplicates"});
     const auto& t = result.timeline;
     const std::string collector = src("security/WEC01/ForwardedEvents.evtx");
     std::size_t compared = 0;
     for (std::size_t i = 0; i < t.rows.size(); ++i) {
         if (t.at(i, "source_file") != collector) continue;
         CAPTURE(t.at(i, "record_id"));
-        // The source's copy: same host, time and event id, in WS08's or WS09's own log.
+        // The source's copy: same host, time, event id and record id, in WS08's or WS09's own log.
         std::optional<std::size_t> original;
         for (std::size_t j = 0; j < t.rows.size(); ++j) {
             if (j == i || t.at(j, "source_file") == collector) continue;
             if (t.at(j, "hostname") == t.at(i, "hostname") && t.at(j, "datetime") == t.at(i, "datetime") &&
-                t.at(j, "event_id") == t.at(i, "event_id")) {
+                t.at(j, "event_id") == t.at(i, "event_id") && t.at(j, "record_id") == t.at(i, "record_id")) {
                 original = j;
             }
         }
         REQUIRE(original.has_value());
         for (const std::string& column : t.header) {
-            if (column == "source_file" || column == "record_id") continue;
+            if (column == "source_file") continue;
             CAPTURE(column);
             CHECK(t.at(i, column) == t.at(*original, column));
         }
@@ -397,10 +565,14 @@ TEST_CASE("security: coverage says where each variant could look, from what the 
     const auto expected = test::expected_records("security", test::testdata_root().string());
     // From the data: per host, the flows (Sysmon 3, Security 5156) and the
     // process creates with a command line (Sysmon 1, Security 4688).
+    // A forwarded copy and its source's own record are one event: counted once.
     std::map<std::string, std::uint64_t> flows, command_lines;
     std::set<std::string> hosts;
+    std::set<std::tuple<std::string, std::uint64_t, std::string>> counted;
     for (const auto& record : expected) {
         const std::string host = record.computer();
+        hosts.insert(host);
+        if (!counted.emplace(host, record.record_id(), record.data["time"]).second) continue;
         hosts.insert(host);
         const int id = record.event_id();
         if ((record.is_sysmon() && id == 3) || (record.is_security() && id == 5156)) ++flows[host];
@@ -542,7 +714,8 @@ TEST_CASE("time window: --from and --to keep the timeline inside the window and 
     temporary_folder out;
     const auto result = scan({"demo"}, out.path(), engines.front(), {"--from", from, "--to", to});
     CHECK(result.run.exit_status == 0);
-    CHECK(result.timeline.rows.size() == normalized_inside);
+    CHECK(result.timeline.rows.size() == inside);
+    CHECK(result.summary["records"]["timeline_events"] == inside);
     CHECK(result.summary["records"]["outside_time_range"] == expected.size() - inside);
     CHECK(result.summary["run"]["from"] == "2026-03-10T14:00:00.0000000Z");
     CHECK(result.summary["run"]["to"] == to_utc);
@@ -579,7 +752,8 @@ TEST_CASE("a second run into the same folder replaces the first completely", "[i
     temporary_folder out;
     scan({"demo"}, out.path(), engines.front(), {"--jsonl"});
     REQUIRE(std::filesystem::exists(out.path() / "events.jsonl"));
-    const auto second = scan({"analytics"}, out.path(), engines.front());
+    const auto second = scan({"analytics"}, out.path(), engines.front(), {"--overwrite"});
+    CHECK(second.run.exit_status == 0);
     CHECK_FALSE(std::filesystem::exists(out.path() / "events.jsonl"));  // not written by the second run
     CHECK(second.summary["files"]["total"] == 11);
     for (const auto& entry : std::filesystem::directory_iterator(out.path())) {

@@ -52,6 +52,8 @@ public:
         if (fail_at_ != 0 && seen.size() + 1 == fail_at_) return read_error{.file = "recorded", .reason = "disk full"};
         std::string line = std::to_string(event.record_id) + " " + event.object + "/" + event.action;
         for (const std::string& label : event.analytics) line += " " + label;
+        if (event.file_index != 0) line += " in file " + std::to_string(event.file_index);
+        for (std::uint32_t copy : event.copies) line += " copy in file " + std::to_string(copy);
         seen.push_back(std::move(line));
         return true;
     }
@@ -69,12 +71,20 @@ struct pass_run {
     std::vector<std::string> seen;
 };
 
-pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint64_t fail_at = 0) {
+// `copies`: how many files hold each event (file indexes 0, 1, ...).
+pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint64_t fail_at = 0,
+                  std::uint32_t copies = 1, bool keep_duplicates = false) {
     temporary_folder folder;
     timeline_sorter sorter(folder.path() / "sort");
     {
         run_builder runs(sorter, 64 << 10);  // small budget: several spilled runs
-        for (std::uint64_t i = events; i-- > 0;) runs.add(make_event(i));
+        for (std::uint32_t file = copies; file-- > 0;) {
+            for (std::uint64_t i = events; i-- > 0;) {
+                car_event event = make_event(i);
+                event.file_index = file;
+                runs.add(std::move(event));
+            }
+        }
         runs.close();
     }
     const auto analytics = make_analytics(analytic_settings{});
@@ -83,7 +93,10 @@ pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint
     writers.push_back(std::make_unique<recording_writer>(fail_at));
     auto* recorder = static_cast<recording_writer*>(writers.front().get());
     progress_meter progress = progress_meter::for_writing(events, false);
-    auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, threads);
+    timeline_pass_settings settings;
+    settings.threads = threads;
+    settings.keep_duplicates = keep_duplicates;
+    auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
     return {std::move(outcome), recorder->seen};
 }
 
@@ -114,4 +127,40 @@ TEST_CASE("timeline pass: a failing writer stops the pass with its error", "[pip
         CHECK(run.outcome.error().reason == "disk full");
         CHECK(run.seen.size() == 2999);
     }
+}
+
+TEST_CASE("timeline pass: an event held by several files is written and evaluated once", "[pipeline][timeline_pass]") {
+    constexpr std::uint64_t events = 3000;
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        const pass_run run = run_pass(events, threads, 0, 3);
+        REQUIRE(run.outcome.ok());
+        const timeline_pass_result& pass = run.outcome.value();
+        CHECK(pass.events == events);
+        CHECK(pass.duplicates.events == 2 * events);
+        REQUIRE(run.seen.size() == events);
+        // The copy of file 0 is kept (file order breaks the tie); files 1 and 2 are its copies.
+        CHECK(run.seen.front() == "1 flow/start CAR-2020-11-010:remote copy in file 1 copy in file 2");
+        CHECK(run.seen[1] == "2 process/terminate copy in file 1 copy in file 2");
+        CHECK(pass.detections.size() == 3);  // record ids 1, 1001, 2001: once each
+        CHECK(pass.duplicates.by_object_action.at("process/terminate") == 2 * (events - 3));
+        // Coverage counts each event once: WS01's flow/start events are the three cmstp flows.
+        const auto needs = needs_of(make_analytics(analytic_settings{}));
+        for (std::size_t i = 0; i < needs.size(); ++i) {
+            if (needs[i].object != "flow" || needs[i].action != "start") continue;
+            const need_count* count = pass.coverage.find("ws01", i);
+            REQUIRE(count != nullptr);
+            CHECK(count->events == 3);
+        }
+    }
+}
+
+TEST_CASE("timeline pass: --keep-duplicates writes every copy", "[pipeline][timeline_pass]") {
+    const pass_run run = run_pass(2000, timeline_pass_threads::one, 0, 2, true);
+    REQUIRE(run.outcome.ok());
+    CHECK(run.outcome.value().events == 4000);
+    CHECK(run.outcome.value().duplicates.events == 0);
+    REQUIRE(run.seen.size() == 4000);
+    CHECK(run.seen[0] == "1 flow/start CAR-2020-11-010:remote");
+    CHECK(run.seen[1] == "1 flow/start CAR-2020-11-010:remote in file 1");
+    CHECK(run.outcome.value().detections.size() == 4);
 }

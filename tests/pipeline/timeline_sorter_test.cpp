@@ -58,18 +58,24 @@ std::vector<car_event> sort_with_budget(std::vector<car_event> events, std::size
 
 }  // namespace
 
-TEST_CASE("timeline sorter orders by time, then file, then record id", "[pipeline][sorter]") {
+TEST_CASE("timeline sorter orders by time, then host, channel and record id, then file", "[pipeline][sorter]") {
     std::vector<car_event> events = {make_event(30, 0, 1), make_event(10, 1, 7), make_event(10, 0, 9),
-                                     make_event(10, 0, 8), make_event(20, 2, 1)};
+                                     make_event(10, 0, 8), make_event(20, 2, 1), make_event(10, 0, 7),
+                                     make_event(10, 0, 2), make_event(10, 0, 1)};
+    events[6].set(car_field::hostname, "WS00");                // an earlier host name comes first
+    events[7].channel = "Microsoft-Windows-Sysmon/Zzz";          // a later channel comes after
     std::size_t runs = 0;
     const auto sorted = sort_with_budget(events, 1 << 20, 1, runs);
-    REQUIRE(sorted.size() == 5);
+    REQUIRE(sorted.size() == 8);
     CHECK(runs == 0);
-    CHECK(sorted[0] == events[3]);
-    CHECK(sorted[1] == events[2]);
-    CHECK(sorted[2] == events[1]);
-    CHECK(sorted[3] == events[4]);
-    CHECK(sorted[4] == events[0]);
+    CHECK(sorted[0] == events[6]);  // time 10, WS00
+    CHECK(sorted[1] == events[5]);  // time 10, WS01, record 7 of file 0
+    CHECK(sorted[2] == events[1]);  //                record 7 of file 1: beside its copy
+    CHECK(sorted[3] == events[3]);  //                record 8
+    CHECK(sorted[4] == events[2]);  //                record 9
+    CHECK(sorted[5] == events[7]);  //   later channel
+    CHECK(sorted[6] == events[4]);  // time 20
+    CHECK(sorted[7] == events[0]);  // time 30
 }
 
 TEST_CASE("timeline sorter spills to disk under a small budget and still merges in order", "[pipeline][sorter]") {

@@ -72,22 +72,22 @@ TEST_CASE("coverage.csv: one row per host and variant, read back with an indepen
     temporary_folder folder;
     const std::string path = write_with(make_coverage_csv_writer(folder.path()), folder.path(), summary_with_coverage());
     const test::csv_table table = test::read_csv_table(path);
-    CHECK(table.header == test::csv_row{"host", "analytic_id", "analytic_name", "variant", "evaluable",
+    CHECK(table.header == test::csv_row{"host", "analytic_id", "analytic_name", "variant", "evaluable", "extent",
                                         "events_examined", "detections", "needs", "why_not"});
     REQUIRE(table.rows.size() == 6);
-    for (const test::csv_row& row : table.rows) CHECK(row.size() == 9);
+    for (const test::csv_row& row : table.rows) CHECK(row.size() == 10);
 
     // The host a spreadsheet would evaluate carries a leading apostrophe.
     const std::string neutralized = std::string("'") + formula_host;
-    CHECK(table.rows[0] == test::csv_row{neutralized, "CAR-2020-11-010", "CMSTP", "car", "no", "0", "0", flow_needs,
+    CHECK(table.rows[0] == test::csv_row{neutralized, "CAR-2020-11-010", "CMSTP", "car", "no", "none", "0", "0", flow_needs,
                                          flow_missing});
     CHECK(table.rows[2] ==
-          test::csv_row{neutralized, "CAR-2020-11-010", "CMSTP", "cmdline-url", "yes", "12", "1", process_needs, ""});
-    CHECK(table.rows[4] == test::csv_row{"WS01", "CAR-2020-11-010", "CMSTP", "remote", "yes", "340", "2", flow_needs, ""});
+          test::csv_row{neutralized, "CAR-2020-11-010", "CMSTP", "cmdline-url", "yes", "full", "12", "1", process_needs, ""});
+    CHECK(table.rows[4] == test::csv_row{"WS01", "CAR-2020-11-010", "CMSTP", "remote", "yes", "full", "340", "2", flow_needs, ""});
 
     // CRLF line ends, the header first.
     const std::string text = test::read_file(path);
-    CHECK(text.rfind("host,analytic_id,analytic_name,variant,evaluable,events_examined,detections,needs,why_not\r\n", 0) == 0);
+    CHECK(text.rfind("host,analytic_id,analytic_name,variant,evaluable,extent,events_examined,detections,needs,why_not\r\n", 0) == 0);
     // The host has quotes: quoted, inner quotes doubled, apostrophe inside the quotes.
     CHECK(text.find("\r\n\"'=HYPERLINK(\"\"http://x.example\"\",\"\"WS09\"\")\",CAR-2020-11-010,") != std::string::npos);
 }
@@ -96,7 +96,7 @@ TEST_CASE("coverage.csv of a scan without coverage rows is its header", "[report
     temporary_folder folder;
     const std::string path = write_with(make_coverage_csv_writer(folder.path()), folder.path(), scan_summary{});
     CHECK(test::read_file(path) ==
-          "host,analytic_id,analytic_name,variant,evaluable,events_examined,detections,needs,why_not\r\n");
+          "host,analytic_id,analytic_name,variant,evaluable,extent,events_examined,detections,needs,why_not\r\n");
 }
 
 TEST_CASE("summary.json: coverage rows and normalization warnings", "[report]") {
@@ -113,6 +113,7 @@ TEST_CASE("summary.json: coverage rows and normalization warnings", "[report]") 
                               {"analytic_name", "CMSTP"},
                               {"variant", "car"},
                               {"evaluable", false},
+                              {"extent", "none"},
                               {"events_examined", 0},
                               {"detections", 0},
                               {"needs", flow_needs},
@@ -124,6 +125,7 @@ TEST_CASE("summary.json: coverage rows and normalization warnings", "[report]") 
                               {"analytic_name", "CMSTP"},
                               {"variant", "cmdline-url"},
                               {"evaluable", true},
+                              {"extent", "full"},
                               {"events_examined", 12},
                               {"detections", 1},
                               {"needs", process_needs},

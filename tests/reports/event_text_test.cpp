@@ -62,3 +62,72 @@ TEST_CASE("analytics text joins the labels", "[report][event_text]") {
     event.analytics = {"CAR-2020-11-010:remote", "CAR-2020-11-010:car"};
     CHECK(analytics_text(event) == "CAR-2020-11-010:remote; CAR-2020-11-010:car");
 }
+
+TEST_CASE("a [part] of a template is left out when a field in it is absent", "[report][event_text]") {
+    car_event logon;
+    logon.object = "user_session";
+    logon.action = "login";
+    logon.set(car_field::user, "CORP\\jdoe");
+    logon.set(car_field::login_type, "10");
+    logon.set(car_field::logon_id, "0x00000000005d2f1a");
+    CHECK(event_message(logon) == "CORP\\jdoe logged on, type 10 (logon id 0x00000000005d2f1a)");
+    logon.set(car_field::src_ip, "198.51.100.23");
+    logon.set(car_field::src_port, "51234");
+    logon.set(car_field::method, "Negotiate");
+    logon.set(car_field::elevated_token, "true");
+    CHECK(event_message(logon) ==
+          "CORP\\jdoe logged on, type 10, from 198.51.100.23 port 51234, Negotiate, elevated true (logon id 0x00000000005d2f1a)");
+    // Fields outside brackets read "-" when absent, as in every template.
+    car_event lock;
+    lock.object = "user_session";
+    lock.action = "lock";
+    CHECK(event_message(lock) == "- locked the workstation");
+    // A session from another sensor (no logon id, a session number).
+    car_event rdp;
+    rdp.object = "user_session";
+    rdp.action = "reconnect";
+    rdp.set(car_field::user, "CORP\\jdoe");
+    rdp.set(car_field::src_ip, "198.51.100.23");
+    rdp.set(car_field::terminal_session_id, "3");
+    CHECK(event_message(rdp) == "CORP\\jdoe reconnected from 198.51.100.23, session 3");
+}
+
+TEST_CASE("Security auditing's authentication, account and group events have messages", "[report][event_text]") {
+    car_event failure;
+    failure.object = "authentication";
+    failure.action = "failure";
+    failure.set(car_field::target_user, "WS05\\Administrator");
+    failure.set(car_field::method, "Negotiate");
+    failure.set(car_field::decision_reason, "unknown user name or bad password");
+    failure.set(car_field::status, "0xc000006d");
+    failure.set(car_field::sub_status, "0xc000006a");
+    failure.set(car_field::login_type, "10");
+    failure.set(car_field::src_ip, "203.0.113.50");
+    CHECK(event_message(failure) ==
+          "Authentication of WS05\\Administrator failed (Negotiate): unknown user name or bad password, status "
+          "0xc000006d/0xc000006a, logon type 10 from 203.0.113.50");
+    car_event ticket;
+    ticket.object = "authentication";
+    ticket.action = "success";
+    ticket.set(car_field::target_user, "jdoe@CORP.EXAMPLE.COM");
+    ticket.set(car_field::method, "Kerberos");
+    ticket.set(car_field::ticket_service, "svc_sql");
+    ticket.set(car_field::ticket_encryption_type, "0x17");
+    CHECK(event_message(ticket) ==
+          "Authentication of jdoe@CORP.EXAMPLE.COM succeeded (Kerberos), ticket for svc_sql, encryption 0x17");
+    car_event added;
+    added.object = "group";
+    added.action = "member_add";
+    added.set(car_field::target_uid, "S-1-5-21-1-2-3-1601");
+    added.set(car_field::group_scope, "local");
+    added.set(car_field::group_name, "Builtin\\Administrators");
+    added.set(car_field::user, "CORP\\Administrator");
+    CHECK(event_message(added) == "S-1-5-21-1-2-3-1601 added to local group Builtin\\Administrators by CORP\\Administrator");
+    car_event renamed;
+    renamed.object = "account";
+    renamed.action = "rename";
+    renamed.set(car_field::previous_target_user, "CORP\\backdoor");
+    renamed.set(car_field::target_user, "CORP\\svc_update");
+    renamed.set(car_field::user, "CORP\\Administrator");
+    CHECK(event_message(renamed) == "Account CORP\\backdoor renamed to CORP\\svc_update by CORP\\Administrator");
+}

@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "support/expected_auditing_fields.hpp"
+
 namespace evtxcar::test {
 
 struct expected_record {
@@ -35,16 +37,25 @@ struct expected_record {
     bool is_security() const { return data["provider"] == "Microsoft-Windows-Security-Auditing"; }
     int event_id() const { return data["event_id"]; }
     // The records evtxcar's sensors map into the timeline (docs/data-model.md):
-    // every Sysmon event, and the Security auditing process and Filtering
-    // Platform events.
+    // every Sysmon event, and the Security auditing process, Filtering
+    // Platform, session, authentication, account, group, service, scheduled
+    // task and registry events.
     bool is_normalized() const {
         if (is_sysmon()) return true;
         const int id = event_id();
-        return is_security() && (id == 4688 || id == 4689 || id == 5156 || id == 5157 || id == 5158);
+        return is_security() && (id == 4688 || id == 4689 || id == 5156 || id == 5157 || id == 5158 ||
+                                 auditing_ids_beyond_processes().count(id) == 1);
+    }
+    // The record's fields as [name, value] pairs, in order.
+    record_fields pairs() const {
+        record_fields out;
+        for (const auto& pair : data["fields"]) out.emplace_back(pair[0], pair[1]);
+        return out;
     }
 };
 
 inline std::filesystem::path testdata_root() { return std::filesystem::path(EVTXCAR_SOURCE_DIR) / "testdata"; }
+inline std::string testdata_path(const std::string& relative) { return (testdata_root() / relative).string(); }
 
 // Every expected record of the .evtx files under testdata/<folder>, with
 // source_file written as "<prefix>/<path below testdata>".

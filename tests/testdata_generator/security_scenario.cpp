@@ -291,6 +291,9 @@ std::vector<scenario_record> ws07_records() {
     return log.records();
 }
 
+constexpr std::uint64_t forwarded_ws08_first_id = 55120;
+constexpr std::uint64_t forwarded_ws09_first_id = 20871;
+
 // WEC01: a collector; WS08's Security events arrive first, then a batch of
 // WS09's Sysmon events logged earlier (forwarded logs are not in time order).
 std::vector<scenario_record> wec01_records() {
@@ -342,6 +345,11 @@ std::vector<scenario_record> wec01_records() {
     t += 3 * ticks_per_second;
     add(sysmon_process_terminate(ws09, t, cmstp), "Process terminated:", "Process terminated (rule: ProcessTerminate)",
         "WS09 forwarded Sysmon: cmstp.exe exits", none);
+    // Each forwarded event keeps the EventRecordID its source gave it (the
+    // originals' logs below number them from 55120 and 20871).
+    for (std::size_t i = 0; i < records.size(); ++i) {
+        records[i].event.system.event_record_id = i < 4 ? forwarded_ws08_first_id + i : forwarded_ws09_first_id + (i - 4);
+    }
     return records;
 }
 
@@ -355,6 +363,7 @@ std::vector<scenario_record> originals_of(std::vector<scenario_record> forwarded
                                            forwarded_records.begin() + static_cast<std::ptrdiff_t>(first + count));
     for (scenario_record& record : originals) {
         record.event.rendering.reset();
+        record.event.system.event_record_id.reset();  // the source numbers its records itself
         record.case_description += " (as the source host logged it)";
     }
     return originals;
@@ -374,10 +383,10 @@ std::vector<scenario_file> security_files() {
                      wec01_records(), 1),
             log_file("security/WS08/Security.evtx",
                      "WS08's own Security log: the events WEC01 holds forwarded, without RenderingInfo",
-                     originals_of(wec01_records(), 0, 4), 55120),
+                     originals_of(wec01_records(), 0, 4), forwarded_ws08_first_id),
             log_file("security/WS09/Microsoft-Windows-Sysmon%4Operational.evtx",
                      "WS09's own Sysmon log: the events WEC01 holds forwarded, without RenderingInfo",
-                     originals_of(wec01_records(), 4, 4), 20871)};
+                     originals_of(wec01_records(), 4, 4), forwarded_ws09_first_id)};
 }
 
 }  // namespace evtxcar::testdata

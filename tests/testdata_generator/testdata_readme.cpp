@@ -46,6 +46,14 @@ byte for byte" fails when the committed files and the generator disagree.
   Sysmon events as a collector stores them, each with `<RenderingInfo>`.
   Each flow that fires has its 4688 (same host, same process id, no 4689
   between) earlier in the log.
+- `sessions/` - Security auditing that evtxcar maps beyond processes: logon
+  sessions (4624 in versions 0, 1 and 2, 4634, 4647, 4778/4779, 4800/4801),
+  authentication (4625 brute force, 4648 runas, Kerberos 4768/4769 with RC4,
+  a 4771 password spray, NTLM 4776), an account's life and its groups
+  (4720-4781, 4728-4757), a service (4697), a scheduled task (4698, 4702,
+  4699) and a Run key value (4657). DC01 is a domain controller, WS10 a
+  Windows 10 workstation, WS03 a Windows 7 host, SRV12 a Windows Server
+  2012 R2 server. 4672 and 4798 stay generic events.
 - `structure/` - the format: many chunks, every value type, references and
   CDATA, Unicode edge cases, payload shapes and other providers.
 - `hostile/` - strings that attack HTML, CSV and terminals, including in a

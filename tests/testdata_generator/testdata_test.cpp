@@ -155,7 +155,7 @@ TEST_CASE("libevtx finds in each damaged testdata file the records MANIFEST.tsv 
     }
 }
 
-TEST_CASE("python-evtx reads the demo, analytics, security and hostile logs with the expected text values",
+TEST_CASE("python-evtx reads the demo, analytics, security, sessions and hostile logs with the expected text values",
           "[testdata]") {
     if (!readers::python_evtx_program()) {
         WARN("evtx_dump.py not installed (Debian package python3-evtx): skipped");
@@ -165,7 +165,7 @@ TEST_CASE("python-evtx reads the demo, analytics, security and hostile logs with
     for (const written_scenario& file : all.files) {
         const std::string& path = file.scenario->path;
         if (!path.starts_with("demo/") && !path.starts_with("analytics/") && !path.starts_with("security/") &&
-            !path.starts_with("hostile/"))
+            !path.starts_with("sessions/") && !path.starts_with("hostile/"))
             continue;
         INFO(path);
         const readers::xml_reading reading = readers::read_with_python_evtx(committed_testdata / path);

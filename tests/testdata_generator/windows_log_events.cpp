@@ -5,6 +5,7 @@
 #include "binxml/binxml_format.hpp"
 #include "guid.hpp"
 #include "security_audit_events.hpp"
+#include "session_audit_events.hpp"
 #include "xml_template.hpp"
 
 namespace evtxcar::testdata {
@@ -59,29 +60,7 @@ void add_target(windows_event& event, const account& target) {
 
 windows_event security_logon(const std::string& computer, filetime time, const account& subject, const account& target,
                              const logon_details& d) {
-    windows_event event = security_auditing_event(computer, time, 4624, 2, 12544);
-    add_subject(event, subject);
-    add_target(event, target);
-    add_field(event, "LogonType", uint32_value(d.logon_type));
-    add_field(event, "LogonProcessName", string_value(d.logon_process));
-    add_field(event, "AuthenticationPackageName", string_value(d.authentication_package));
-    add_field(event, "WorkstationName", string_value(d.workstation));
-    add_field(event, "LogonGuid", guid_value(guid_from_seed(computer + target.name + std::to_string(target.logon_id))));
-    add_field(event, "TransmittedServices", string_value("-"));
-    add_field(event, "LmPackageName", string_value("-"));
-    add_field(event, "KeyLength", uint32_value(0));
-    add_field(event, "ProcessId", size_t_value(d.process_id));
-    add_field(event, "ProcessName", string_value(d.process_name));
-    add_field(event, "IpAddress", string_value(d.ip_address));
-    add_field(event, "IpPort", string_value(d.ip_port));
-    add_field(event, "ImpersonationLevel", string_value("%%1833"));
-    add_field(event, "RestrictedAdminMode", string_value("-"));
-    add_field(event, "TargetOutboundUserName", string_value("-"));
-    add_field(event, "TargetOutboundDomainName", string_value("-"));
-    add_field(event, "VirtualAccount", string_value("%%1843"));
-    add_field(event, "TargetLinkedLogonId", hex_int64_value(0));
-    add_field(event, "ElevatedToken", string_value(d.elevated ? "%%1842" : "%%1843"));
-    return event;
+    return security_logon_version(computer, time, subject, target, d, 2);
 }
 
 windows_event security_logoff(const std::string& computer, filetime time, const account& target,

@@ -1,6 +1,7 @@
 #pragma once
 // Events of the Security and System logs with the field names, types and
-// order Windows uses: logons (4624, 4634, 4672), process creation (4688),
+// order Windows uses: logons (4624 version 2: session_audit_events.hpp has
+// every version; 4634, 4672), process creation (4688),
 // log clearing (1102, UserData), services (7036, 7045) and the event log
 // service's classic start/stop events (6005, 6006: unnamed data).
 

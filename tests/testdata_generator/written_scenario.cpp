@@ -41,7 +41,7 @@ written_scenario write_scenario(const scenario_file& file) {
         const evtx_writer::template_instance instance = templates.instance_of(record.event, id);
         locations.push_back(writer.write_record(id, record.event.system.time_created, instance));
         written.records.push_back(
-            {id, &record, evtx_writer::summarize_event(evtx_writer::render(instance).at(0)), true});
+            {record.event.system.event_record_id.value_or(id), &record, evtx_writer::summarize_event(evtx_writer::render(instance).at(0)), true});
     }
     writer.finish();
     written.chunks = writer.chunks_written();

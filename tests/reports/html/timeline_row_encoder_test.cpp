@@ -32,8 +32,8 @@ TEST_CASE("timeline rows carry time and record id as differences, repeated text 
     encoder.append_row(rows, process_create(133541280000000000ULL, 5, "x.exe /a"));
     rows += '|';
     encoder.append_row(rows, process_create(133541280010000000ULL, 7, "x.exe /b"));
-    // image_path (field 2) is the same twice: inline, then a table string;
-    // command_line (field 9) differs: inline.
+    // image_path (field 3) is the same twice: inline, then a table string;
+    // command_line (field 10) differs: inline.
     CHECK(rows == R"([0,5,0,"C:\\x.exe","x.exe /a"]|[10000000,2,0,0,"x.exe /b"])");
 
     std::string tables;
@@ -43,8 +43,8 @@ TEST_CASE("timeline rows carry time and record id as differences, repeated text 
     json.end_object();
     CHECK(tables.find(R"("base_time":"133541280000000000")") != std::string::npos);
     CHECK(tables.find(R"("strings":["C:\\x.exe"])") != std::string::npos);
-    CHECK(tables.find(R"("shapes":[["WS01","process","create",0,"Sysmon","Sysmon",1,[],[2,9]]])") != std::string::npos);
-    CHECK(tables.find(R"("fields":["hostname","fqdn","image_path",)") != std::string::npos);
+    CHECK(tables.find(R"("shapes":[["WS01","process","create",0,"Sysmon","Sysmon",1,[],[3,10]]])") != std::string::npos);
+    CHECK(tables.find(R"("fields":["hostname","fqdn","computer","image_path",)") != std::string::npos);
 }
 
 TEST_CASE("timeline rows count record ids per file and keep huge values exact as text", "[report]") {

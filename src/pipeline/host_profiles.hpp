@@ -1,0 +1,55 @@
+#pragma once
+// host_profiles: what each host logged, as the coverage of rules needs to
+// know it: per host and kind of event (channel, provider, event id, CAR
+// object and action), how many events there were and which fields they
+// carried at least once (CAR fields, payload field names). Counted in the
+// timeline pass, so copies of an event count once. Bounded by hosts x
+// kinds of event x field names, not by events.
+
+#include <bitset>
+#include <cstdint>
+#include <map>
+#include <set>
+#include <string>
+#include <string_view>
+#include <tuple>
+#include <vector>
+
+#include "car/car_event.hpp"
+
+namespace evtxcar {
+
+struct event_kind_key {
+    std::string channel;
+    std::string provider;
+    std::uint32_t event_id = 0;
+    std::string object;
+    std::string action;
+    friend auto operator<=>(const event_kind_key&, const event_kind_key&) = default;
+};
+
+struct event_kind_profile {
+    std::uint64_t events = 0;
+    std::bitset<256> car_fields;          // car_field values seen at least once
+    std::set<std::string, std::less<>> payload_names;  // payload field names seen at least once ("" too)
+};
+
+class host_profiles {
+public:
+    // Counts one event of host `host` (the host's name, host_directory).
+    void count(std::string_view host, const car_event& event);
+
+    using kinds = std::map<event_kind_key, event_kind_profile>;
+    const std::map<std::string, kinds, std::less<>>& by_host() const { return by_host_; }
+
+private:
+    std::map<std::string, kinds, std::less<>> by_host_;
+    // The previous event's host and kind: events come in runs of one host and kind.
+    std::string last_host_;
+    kinds* last_kinds_ = nullptr;
+    event_kind_profile* last_profile_ = nullptr;
+    event_kind_key last_key_;
+    std::vector<std::string> last_names_;  // the payload names last added for last_profile_
+};
+
+}  // namespace evtxcar

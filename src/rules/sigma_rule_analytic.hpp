@@ -1,0 +1,37 @@
+#pragma once
+// sigma_rule_analytic: one Sigma rule as an analytic. Its marker (the
+// rule_library's) matched it in the scan workers; in the timeline pass it
+// turns each marked event into a detection with the rule's title, level,
+// status, ATT&CK techniques and tactics, and file.
+
+#include <string>
+
+#include "analytics/analytic.hpp"
+#include "rules/rule_library.hpp"
+
+namespace evtxcar::rules {
+
+class sigma_rule_analytic final : public analytic {
+public:
+    explicit sigma_rule_analytic(const run_rule& rule);
+
+    std::string_view id() const override { return rule_.rule->metadata().display_id(); }
+    std::string_view name() const override { return rule_.rule->metadata().title; }
+    std::string_view technique() const override { return techniques_; }
+    std::vector<analytic_variant> variants() const override { return {}; }  // coverage: rule_coverage
+    bool wants_process(const car_event&) const override { return false; }
+    void evaluate(const car_event&, const process_context&, std::vector<detection>&, analytic_warnings&) const override {}
+
+    bool marks_in_scan() const override { return true; }
+    std::string_view mark_label() const override { return rule_.label; }
+    detection detection_for_mark(const car_event& event) const override;
+
+    const run_rule& rule() const { return rule_; }
+
+private:
+    const run_rule& rule_;
+    std::string techniques_;  // "T1059.001, T1027"
+    std::string tactics_;
+};
+
+}  // namespace evtxcar::rules

@@ -1,0 +1,22 @@
+#pragma once
+// Case folding as Sigma's case-insensitive matching does it: ASCII letters,
+// and the two-byte UTF-8 letters of Latin-1, Latin Extended-A, Greek and
+// Cyrillic (simple one-to-one folding: É -> é, Ÿ -> ÿ, Σ -> σ, И -> и).
+// Every fold keeps the byte length, so positions in a folded value are
+// positions in the value. Other characters are left as they are.
+
+#include <string>
+#include <string_view>
+
+namespace evtxcar::sigma {
+
+constexpr char fold_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+// True when `text` is all ASCII (then fold_ascii byte by byte is the fold).
+bool is_ascii(std::string_view text);
+
+// `text` folded into `out` (replacing its content).
+void fold_text(std::string_view text, std::string& out);
+std::string folded_text(std::string_view text);
+
+}  // namespace evtxcar::sigma

@@ -1,0 +1,141 @@
+#include "sigma/literal_prefilter.hpp"
+
+#include <algorithm>
+#include <cstring>
+
+namespace evtxcar::sigma {
+
+namespace {
+
+constexpr std::size_t gram_size = 4;
+constexpr std::size_t gram_bit_count = 1 << 16;
+
+std::uint32_t gram_at(const char* text) {
+    std::uint32_t gram = 0;
+    std::memcpy(&gram, text, gram_size);
+    return gram;
+}
+
+std::size_t gram_bit(std::uint32_t gram) { return (gram * 2654435761u) >> 16; }
+
+void add_sorted_unique(std::vector<std::size_t>& lengths, std::size_t length) {
+    const auto at = std::lower_bound(lengths.begin(), lengths.end(), length);
+    if (at == lengths.end() || *at != length) lengths.insert(at, length);
+}
+
+// The value folded into the caller's buffer, as the matchers fold.
+std::string_view fold(std::string_view value, std::string& buffer) {
+    fold_text(value, buffer);
+    return buffer;
+}
+
+}  // namespace
+
+literal_prefilter::field_index& literal_prefilter::index_for(field_ref field) {
+    for (field_index& index : fields_)
+        if (index.field == field) return index;
+    fields_.emplace_back();
+    fields_.back().field = field;
+    fields_.back().gram_bits.assign(gram_bit_count / 64, 0);
+    return fields_.back();
+}
+
+literal_prefilter::literal_prefilter(const std::vector<const compiled_rule*>& rules) {
+    for (std::uint32_t position = 0; position < rules.size(); ++position) {
+        const auto& literals = rules[position]->required_literals();
+        if (!literals) {
+            always_.push_back(position);
+            continue;
+        }
+        ++indexed_;
+        for (const literal_requirement& literal : *literals) {
+            field_index& index = index_for(literal.field);
+            const std::string_view text = texts_.emplace_back(literal.text);
+            auto add = [&](std::vector<contained>& list) {
+                for (contained& c : list)
+                    if (c.text == text) {
+                        c.rules.push_back(position);
+                        return;
+                    }
+                list.push_back({text, {position}});
+            };
+            switch (literal.shape) {
+            case string_matcher::shape::exact:
+                index.exact[text].push_back(position);
+                break;
+            case string_matcher::shape::prefix:
+                index.prefixes[text].push_back(position);
+                add_sorted_unique(index.prefix_lengths, text.size());
+                break;
+            case string_matcher::shape::suffix:
+                index.suffixes[text].push_back(position);
+                add_sorted_unique(index.suffix_lengths, text.size());
+                break;
+            default:
+                if (text.size() < gram_size) {
+                    add(index.short_texts);
+                } else {
+                    const std::size_t before = index.long_texts.size();
+                    add(index.long_texts);
+                    if (index.long_texts.size() != before) {
+                        const std::uint32_t gram = gram_at(text.data());
+                        index.by_gram[gram].push_back(static_cast<std::uint32_t>(before));
+                        const std::size_t bit = gram_bit(gram);
+                        index.gram_bits[bit / 64] |= std::uint64_t{1} << (bit % 64);
+                    }
+                }
+                break;
+            }
+        }
+    }
+}
+
+void literal_prefilter::look_up(const field_index& index, std::string_view folded, std::vector<std::uint32_t>& out) const {
+    auto add = [&](const rule_list& rules) { out.insert(out.end(), rules.begin(), rules.end()); };
+    if (const auto found = index.exact.find(folded); found != index.exact.end()) add(found->second);
+    for (std::size_t length : index.prefix_lengths) {
+        if (length > folded.size()) break;
+        if (const auto found = index.prefixes.find(folded.substr(0, length)); found != index.prefixes.end()) add(found->second);
+    }
+    for (std::size_t length : index.suffix_lengths) {
+        if (length > folded.size()) break;
+        if (const auto found = index.suffixes.find(folded.substr(folded.size() - length)); found != index.suffixes.end())
+            add(found->second);
+    }
+    for (const contained& c : index.short_texts)
+        if (folded.find(c.text) != std::string_view::npos) add(c.rules);
+    if (index.long_texts.empty() || folded.size() < gram_size) return;
+    // Each long text is reported once per event: mark what was found.
+    thread_local std::vector<std::uint32_t> found_texts;
+    found_texts.clear();
+    for (std::size_t i = 0; i + gram_size <= folded.size(); ++i) {
+        const std::uint32_t gram = gram_at(folded.data() + i);
+        const std::size_t bit = gram_bit(gram);
+        if (!(index.gram_bits[bit / 64] & (std::uint64_t{1} << (bit % 64)))) continue;
+        const auto starting = index.by_gram.find(gram);
+        if (starting == index.by_gram.end()) continue;
+        for (std::uint32_t text_index : starting->second) {
+            const std::string_view text = index.long_texts[text_index].text;
+            if (folded.size() - i >= text.size() && std::memcmp(folded.data() + i, text.data(), text.size()) == 0)
+                found_texts.push_back(text_index);
+        }
+    }
+    std::sort(found_texts.begin(), found_texts.end());
+    found_texts.erase(std::unique(found_texts.begin(), found_texts.end()), found_texts.end());
+    for (std::uint32_t text_index : found_texts) add(index.long_texts[text_index].rules);
+}
+
+void literal_prefilter::candidates(const event_view& event, std::vector<std::uint32_t>& out) const {
+    const std::size_t start = out.size();
+    out.insert(out.end(), always_.begin(), always_.end());
+    thread_local std::string buffer;
+    for (const field_index& index : fields_) {
+        const std::optional<std::string_view> value = event.value(index.field);
+        if (!value) continue;
+        look_up(index, fold(*value, buffer), out);
+    }
+    std::sort(out.begin() + static_cast<std::ptrdiff_t>(start), out.end());
+    out.erase(std::unique(out.begin() + static_cast<std::ptrdiff_t>(start), out.end()), out.end());
+}
+
+}  // namespace evtxcar::sigma
