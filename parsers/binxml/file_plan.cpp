@@ -250,7 +250,8 @@ planned_segment plan_damaged_run(const std::vector<position>& positions, std::ui
     }
 
     // Bounds of the ids the run held: the live chunks around it, else the
-    // header's next record id, else what a damaged header of its own claims.
+    // header's next record id, the record numbers of the next chunk, or what
+    // a header of its own still says (below).
     std::optional<std::uint64_t> low, high;
     if (left != no_position) low = positions[left].look.claimed.last + 1;
     if (right != no_position) high = positions[right].look.claimed.first - 1;

@@ -12,19 +12,28 @@
 //   - A chunk is *trusted* when its header checksum holds and its numbers
 //     agree (last - first is the same for record numbers and ids, and no
 //     more records than a chunk can hold). Its ids are the ones it claims.
-//   - A trusted chunk inside the header's chunk count is live. One past it
-//     is live when its ids follow the live chunk before it (right after it,
-//     or after a gap the damaged chunks between can hold), when the header's
-//     next record id says its ids were written, or, in a dirty file, when
-//     its ids are newer. Otherwise it is leftover: recovered records only.
+//   - A trusted chunk inside the header's chunk count is live, and so is the
+//     file's first one with records whatever the count says. One past the
+//     count is live when its ids follow the live chunk before it (right
+//     after it, or after a gap the damaged chunks between can hold), when
+//     the header's next record id says its ids were written, when the file
+//     is dirty and its ids are newer, or when its ids and record numbers end
+//     where a live chunk's begin. Otherwise it is leftover: recovered
+//     records only.
 //   - Of two live chunks that claim the same ids, the one whose neighbours
-//     agree with it less is taken as a copy and treated as damaged.
+//     agree with it less is taken as a copy (on a tie, the header's next
+//     record id says which position holds the log's newest records); a
+//     leftover chunk that claims a live chunk's ids is a copy too. A copy is
+//     treated as damaged and its records are never live.
 //   - Every other chunk position (no signature, zeroed, header checksum
 //     wrong, numbers that disagree, cut short, or missing: counted by the
 //     header but past the end of the file) is *damaged*. Consecutive damaged
 //     positions form one segment, which owns the ids between the live chunks
-//     around it (or up to the header's next record id), at most what the
-//     positions can hold. Records found in them with those ids are live.
+//     around it (or up to the header's next record id, or down to what the
+//     next chunk's record numbers say of a log that never wrapped), at most
+//     what the positions can hold. What a damaged header says of its own ids
+//     is not believed (a header the file ends inside is short, not damaged).
+//     Records found in the run with ids it owns are live.
 
 #include <cstdint>
 #include <optional>
