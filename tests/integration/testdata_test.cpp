@@ -831,3 +831,34 @@ TEST_CASE("mutations: the scan reads and counts every regression file as MANIFES
         }
     }
 }
+
+TEST_CASE("libevtx isolation: a file that makes libevtx allocate without bound costs only that file",
+          "[integration][isolation]") {
+    // mutations/libevtx_runaway_allocation.evtx makes libevtx 20181227 fill an
+    // array of a billion template values (evtxexport reached 22 GB before the
+    // kernel killed it). The libevtx engine reads it in a process of its own
+    // whose memory is limited: the allocation fails there, that record is
+    // reported lost, and the demo logs beside it are read whole.
+    const auto manifest = test::read_manifest();
+    const auto demo = test::expected_records("demo", test::testdata_root().string());
+    temporary_folder out;
+    const auto result = scan({"demo", "mutations/libevtx_runaway_allocation.evtx"}, out.path(), "libevtx", {"--recovered"});
+    CHECK(result.run.exit_status == 3);
+    std::uint64_t demo_read = 0;
+    for (const json& file : result.summary["files"]["list"]) {
+        const std::string path = file["path"];
+        CAPTURE(path);
+        if (path.find("/demo/") != std::string::npos) {
+            CHECK(file["status"] == "complete");
+            demo_read += file["records_read"].get<std::uint64_t>();
+            continue;
+        }
+        const auto& entry = manifest.at("mutations/libevtx_runaway_allocation.evtx");
+        CHECK(file["status"] == "partial");
+        CHECK(file["records_read"] == entry.records_readable);
+        CHECK(file["records_failed"] == entry.records_lost.value());
+        CHECK(file["reason"].get<std::string>().find("libevtx") != std::string::npos);
+    }
+    CHECK(demo_read == demo.size());
+    CHECK(found_detections(result.detections) == expected_detections(demo));
+}

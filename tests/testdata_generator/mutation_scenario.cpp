@@ -9,6 +9,7 @@
 #include "evtx_defects.hpp"
 #include "evtx_file_writer.hpp"
 #include "evtx_mutator.hpp"
+#include "structure_scenario.hpp"
 
 namespace evtxcar::testdata {
 
@@ -185,6 +186,44 @@ std::vector<scenario_file> mutation_files() {
                               "none read with empty fields");
         }));
 
+    {
+        // libevtx 20181227 multiplies a template's value count by 4 in 32 bits: a
+        // count of 0x40000004 passes its bounds check as 16 bytes, and it then
+        // allocates and fills an array for a billion values (22 GB before the
+        // kernel stopped evtxexport). The first template definition says it is 2
+        // bytes shorter, so the count is read from its last 2 bytes and the first
+        // 2 of the real count, which become 0x4000.
+        scenario_file file = log_file("mutations/libevtx_runaway_allocation.evtx",
+                                      "the first template definition 2 bytes short, so that its value count reads "
+                                      "0x40000004 (libevtx allocates without bound on it)",
+                                      value_type_records(), 1);
+        file.damage = [](byte_buffer& bytes, const std::vector<record_location>& records) {
+            const std::uint64_t chunk = chunk_start(0);
+            const std::uint64_t instance = records[0].file_offset + binxml::record_header_size +
+                                           binxml::fragment_header_size;  // the template instance token
+            const std::uint64_t definition =
+                chunk + load_le<std::uint32_t>(bytes.data() + instance + binxml::template_instance_definition_offset);
+            const std::uint64_t size_field = definition + binxml::template_definition_data_size_offset;
+            const std::uint32_t size = load_le<std::uint32_t>(bytes.data() + size_field);
+            const std::uint64_t count = definition + binxml::template_definition_header_size + size;
+            if (load_le<std::uint32_t>(bytes.data() + count - 2) != 0x00120004u) {
+                throw std::logic_error("mutations: value_types' first template no longer ends as expected");
+            }
+            // size - 2 (0x4a4 -> 0x4a2: bits 1 and 2 of its low byte), then the real count's low half 0x0012 -> 0x4000.
+            const std::uint32_t changed = size ^ (size - 2);
+            for (unsigned bit = 0; bit < 8; ++bit) {
+                if ((changed >> bit) & 1u) {
+                    apply(bytes, {.kind = mutation_kind::bit_flip, .offset = size_field, .length = bit});
+                }
+            }
+            apply(bytes, {.kind = mutation_kind::zero_run, .offset = count, .length = 1});
+            apply(bytes, {.kind = mutation_kind::bit_flip, .offset = count + 1, .length = 6});
+            return verdict_by(records, [&](const record_location& r) { return &r == &records[0]; },
+                              "the first record's template values cannot be read: 1 record lost, the other 3 "
+                              "read (libevtx, given room, allocates a billion values for it)");
+        };
+        files.push_back(std::move(file));
+    }
     {
         // The slack of an older log whose record ids go on where the live ones stop.
         scenario_file file = log_file("mutations/free_space_offset_zeroed.evtx",

@@ -307,6 +307,8 @@ scenario_file written_over_log() {
 
 }  // namespace
 
+std::vector<scenario_record> value_type_records() { return value_types(); }
+
 std::vector<scenario_file> structure_files() {
     return {
         log_file("structure/many_chunks.evtx", "2,000 records over many chunks: templates and names restart per chunk",
