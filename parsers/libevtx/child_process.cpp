@@ -48,8 +48,12 @@ void close_other_descriptors(int keep) {
 }
 
 [[noreturn]] void run_child(int socket, const child_limits& limits, const std::function<void(int)>& work) {
-    // The parent's handlers (clean-up on interrupt) are not the child's.
-    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) ::signal(sig, SIG_DFL);
+    // The parent's handlers (clean-up on interrupt, a test framework's crash
+    // report) are not the child's: a crash here ends this process plainly and
+    // the parent reads the signal.
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) {
+        ::signal(sig, SIG_DFL);
+    }
     ::signal(SIGPIPE, SIG_IGN);
     ::prctl(PR_SET_PDEATHSIG, SIGKILL);
     close_other_descriptors(socket);

