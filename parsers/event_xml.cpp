@@ -48,6 +48,12 @@ T parse_number(const char* text) {
     return static_cast<T>(parse_unsigned(text));
 }
 
+// The <System> children every event has (record_assembler.cpp asks for the
+// same; not EventRecordID: an event collector's EventForwarder events have none).
+bool has_required_children(pugi::xml_node system) {
+    return system.child("Provider") && system.child("EventID");
+}
+
 void read_system(pugi::xml_node system, event_record& record) {
     for (pugi::xml_node node = system.first_child(); node; node = node.next_sibling()) {
         if (node.type() != pugi::node_element) continue;
@@ -143,6 +149,12 @@ result<bool> read_event_xml(std::string& xml, event_record& record) {
     }
     pugi::xml_node event = document.child("Event");
     if (!event) return read_error{.reason = "event XML has no <Event> element"};
+    // A damaged name (<Systeo>) must not pass as an event with empty fields.
+    pugi::xml_node system = event.child("System");
+    if (!system) return read_error{.reason = "event XML has no <System> element"};
+    if (!has_required_children(system)) {
+        return read_error{.reason = "event XML's <System> has no Provider or no EventID element"};
+    }
     for (pugi::xml_node node = event.first_child(); node; node = node.next_sibling()) {
         if (node.type() != pugi::node_element) continue;
         if (std::strcmp(node.name(), "System") == 0) {

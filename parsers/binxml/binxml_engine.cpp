@@ -7,6 +7,8 @@
 #include "chunk_header.hpp"
 #include "chunk_reader.hpp"
 #include "file_header.hpp"
+#include "file_plan.hpp"
+#include "file_survey.hpp"
 #include "file_source.hpp"
 
 namespace evtxcar {
@@ -27,83 +29,60 @@ public:
         info_.minor_version = header.minor_version;
         info_.dirty = header.dirty();
         info_.full = header.full();
-        find_chunks(header);
+        plan_chunks(header);
     }
 
     const evtx_file_info& info() const override { return info_; }
     std::uint32_t segment_count() const override {
         // File-level warnings travel with segment 0, even when no chunk holds anything.
-        const std::uint64_t count = info_.chunk_count == 0 && !file_warnings_.empty() ? 1 : info_.chunk_count;
+        const std::size_t count = plan_.segments.empty() && !file_warnings_.empty() ? 1 : plan_.segments.size();
         return static_cast<std::uint32_t>(count);
     }
     std::uint64_t segment_weight(std::uint32_t segment) const override {
-        return segment < info_.chunk_count && live(segment) ? typical_records_per_chunk : 1;
+        if (segment >= plan_.segments.size()) return 1;
+        const binxml::planned_segment& planned = plan_.segments[segment];
+        return planned.live && planned.trusted ? typical_records_per_chunk : 1;
     }
 
     void read_segment(std::uint32_t segment, record_visitor& visitor) override {
         if (segment == 0) {
             for (const read_error& warning : file_warnings_) visitor.on_warning(warning);
         }
-        if (segment >= info_.chunk_count) return;
-        binxml::chunk_location where{
-            .path = &path_, .index = segment, .file_offset = chunk_offset(segment), .live = live(segment)};
-        auto bytes = file_.read(where.file_offset, binxml::chunk_size, buffer_.get());
-        if (!bytes) {
-            read_error error = bytes.error();
-            error.offset = where.file_offset;
-            error.chunk = where.index;
-            visitor.on_record_error(error, 0);
-            return;
+        if (segment >= plan_.segments.size()) return;
+        const binxml::planned_segment& planned = plan_.segments[segment];
+        chunks_.begin(planned, plan_, &path_);
+        if (planned.live || options_.include_recovered) {
+            for (std::uint64_t index = planned.first_chunk; index < planned.end_chunk; ++index) {
+                const std::uint64_t offset = chunk_offset(index);
+                binxml::byte_span bytes;
+                if (offset < file_.size()) {
+                    auto read = file_.read(offset, binxml::chunk_size, buffer_.get());
+                    if (!read) {
+                        read_error error = read.error();
+                        error.offset = offset;
+                        error.chunk = index;
+                        visitor.on_record_error(error, 0);
+                        continue;
+                    }
+                    bytes = *read;
+                }
+                chunks_.read(bytes, index, offset, visitor);
+            }
         }
-        chunks_.read(*bytes, where, visitor);
+        chunks_.finish(visitor);
     }
 
 private:
-    static std::size_t chunk_offset(std::uint64_t index) {
-        return binxml::file_header_size + index * binxml::chunk_size;
-    }
-
-    bool live(std::uint64_t chunk) const { return chunk < live_chunks_; }
+    static std::uint64_t chunk_offset(std::uint64_t index) { return binxml::chunk_file_offset(index); }
 
     void warn(std::string reason) {
         file_warnings_.push_back(read_error{.file = path_, .offset = 0, .reason = std::move(reason)});
     }
 
-    void find_chunks(const binxml::file_header& header) {
-        if (!header.checksum_ok()) warn("file header checksum mismatch");
-        if (header.chunk_data_offset != binxml::file_header_size) {
-            warn("file header gives chunks an unusual start (" + std::to_string(header.chunk_data_offset) +
-                 "); chunks are read from offset 4096");
-        }
-        const std::uint64_t size = file_.size();
-        const std::uint64_t data = size > binxml::file_header_size ? size - binxml::file_header_size : 0;
-        std::uint64_t slots = data / binxml::chunk_size;
-        const std::uint64_t partial = data % binxml::chunk_size;
-        if (partial >= binxml::chunk_header_size) {
-            warn("file ends " + std::to_string(partial) + " bytes into chunk " + std::to_string(slots) +
-                 ": read as far as it goes");
-            ++slots;
-        }
-        if (header.chunk_count > slots) {
-            warn("file header counts " + std::to_string(header.chunk_count) + " chunks, the file holds " +
-                 std::to_string(slots));
-        }
-        // Every chunk position is a segment; what a chunk holds is looked at
-        // when it is read (looking now would bring the whole file into
-        // memory at once). Chunks past the header's count hold live records
-        // only in a dirty file (the header lags); in a clean file they are
-        // leftovers, and only those few are looked at now, for the warning.
-        info_.chunk_count = slots;
-        live_chunks_ = header.dirty() ? slots : std::min<std::uint64_t>(header.chunk_count, slots);
-        std::uint64_t beyond = 0;
-        for (std::uint64_t index = live_chunks_; index < slots; ++index) {
-            auto start = file_.read(chunk_offset(index), binxml::chunk_header_size, buffer_.get());
-            if (start && binxml::classify_chunk(*start) == binxml::chunk_state::valid) ++beyond;
-        }
-        if (beyond > 0) {
-            warn(std::to_string(beyond) + " chunks lie past the " + std::to_string(header.chunk_count) +
-                 " the header counts in this clean file: their records count as recovered");
-        }
+    void plan_chunks(const binxml::file_header& header) {
+        plan_ = binxml::survey_file(file_, header);
+        for (std::string& note : plan_.notes) warn(std::move(note));
+        info_.chunk_count = plan_.positions;
     }
 
     std::string path_;
@@ -113,7 +92,7 @@ private:
     read_options options_;
     binxml::chunk_reader chunks_;
     evtx_file_info info_;
-    std::uint64_t live_chunks_ = 0;  // chunks before this one hold live records; later ones, recovered only
+    binxml::file_plan plan_;
     std::vector<read_error> file_warnings_;
 };
 
@@ -122,8 +101,20 @@ result<std::unique_ptr<evtx_file_reader>> open_reader(const std::string& path, b
     std::uint8_t buffer[binxml::file_header_size];
     auto start = file.read(0, binxml::file_header_size, buffer);
     if (!start) return start.error();
+    if (start->size() > 0 && start->size() < binxml::file_header_size) {
+        // Every chunk lies behind the header: a file cut inside it holds no record.
+        auto header = binxml::read_file_header(*start, path);
+        if (!header) return header.error();
+        return read_error{.file = path,
+                          .offset = start->size(),
+                          .reason = "file ends inside its header (" + std::to_string(start->size()) +
+                                    " of 4096 bytes): no chunk is left"};
+    }
     auto header = binxml::read_file_header(*start, path);
     if (!header) return header.error();
+    if (auto missing = binxml::chunks_missing_after_header(*header, file.size())) {
+        return read_error{.file = path, .offset = file.size(), .reason = *missing};
+    }
     return std::unique_ptr<evtx_file_reader>(
         std::make_unique<binxml_reader>(path, std::move(file), header.value(), options));
 }

@@ -54,6 +54,9 @@ inline constexpr std::size_t record_id_offset = 8;             // u64
 inline constexpr std::size_t record_written_time_offset = 16;  // u64 FILETIME
 inline constexpr std::size_t record_trailer_size = 4;          // u32 copy of the size, last in the record
 inline constexpr std::size_t record_alignment = 8;             // records start on 8-byte boundaries
+// The most records one chunk can hold: header and size copy alone, no data.
+inline constexpr std::uint64_t max_records_per_chunk =
+    (chunk_size - chunk_header_size) / (record_header_size + record_trailer_size);
 
 // --- Names (element, attribute, entity and PI target names), at chunk offsets:
 // u32 offset of the next name in the same hash bucket, u16 hash, u16 number

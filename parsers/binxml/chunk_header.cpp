@@ -11,9 +11,7 @@ namespace evtxcar::binxml {
 std::uint64_t chunk_header::claimed_record_count() const {
     if (last_record_number < first_record_number) return 0;
     const std::uint64_t count = last_record_number - first_record_number + 1;
-    // A chunk cannot hold more records than 28-byte minimal records fit.
-    constexpr std::uint64_t most = (chunk_size - chunk_header_size) / (record_header_size + record_trailer_size);
-    return std::min(count, most);
+    return std::min(count, max_records_per_chunk);
 }
 
 chunk_state classify_chunk(byte_span chunk) {

@@ -23,10 +23,19 @@ result<file_header> read_file_header(byte_span file, const std::string& path) {
     header.major_version = file.u16(file_header_major_offset);
     header.chunk_data_offset = file.u16(file_header_block_size_offset);
     header.chunk_count = file.u16(file_header_chunk_count_offset);
+    header.next_record_id = file.u64(file_header_next_record_offset);
+    header.first_chunk_number = file.u64(file_header_first_chunk_offset);
     header.flags = file.u32(file_header_flags_offset);
     header.stored_checksum = file.u32(file_header_checksum_offset);
     header.computed_checksum = crc32(file.data(), file_header_checksummed_bytes);
     return header;
+}
+
+std::optional<std::string> chunks_missing_after_header(const file_header& header, std::uint64_t file_size) {
+    if (file_size != file_header_size || !header.checksum_ok() || header.chunk_count == 0) return std::nullopt;
+    std::string reason = "file ends after its header: the " + std::to_string(header.chunk_count) + " chunks it counts";
+    if (header.next_record_id > 1) reason += " (records up to id " + std::to_string(header.next_record_id - 1) + ")";
+    return reason + " are missing";
 }
 
 }  // namespace evtxcar::binxml

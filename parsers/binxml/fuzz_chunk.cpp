@@ -10,6 +10,7 @@
 #include "binxml_format.hpp"
 #include "byte_span.hpp"
 #include "chunk_reader.hpp"
+#include "file_plan.hpp"
 #include "fuzz_discarding_visitor.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -20,11 +21,20 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     options.strict = (mode & 0x02) != 0;
     if ((mode & 0x04) != 0) options.payloads = {{"Microsoft-Windows-Sysmon", {}}, {"Microsoft-Windows-Security-Auditing", {4688, 5156}}};
     const std::string path = "fuzz.evtx";
-    const evtxcar::binxml::chunk_location where{
-        .path = &path, .index = 0, .file_offset = 4096, .live = (mode & 0x08) == 0};
+    const std::size_t chunk_size = std::min(size - 1, evtxcar::binxml::chunk_size);
+    const evtxcar::binxml::byte_span chunk(data + 1, chunk_size);
+    // The chunk as the only one of a file whose header counts it (live) or not.
+    const bool live = (mode & 0x08) == 0;
+    const evtxcar::binxml::file_witness header{.checksum_ok = true, .chunk_count = live ? 1u : 0u};
+    const evtxcar::binxml::file_plan plan = evtxcar::binxml::plan_file(
+        header, {evtxcar::binxml::look_at_chunk(chunk.sub(0, std::min(chunk_size, evtxcar::binxml::chunk_header_size)),
+                                                chunk_size)});
     evtxcar::binxml::chunk_reader reader(options);
     evtxcar::binxml::fuzz_discarding_visitor visitor;
-    const std::size_t chunk_size = std::min(size - 1, evtxcar::binxml::chunk_size);
-    reader.read(evtxcar::binxml::byte_span(data + 1, chunk_size), where, visitor);
+    for (const evtxcar::binxml::planned_segment& segment : plan.segments) {
+        reader.begin(segment, plan, &path);
+        reader.read(chunk, 0, 4096, visitor);
+        reader.finish(visitor);
+    }
     return 0;
 }

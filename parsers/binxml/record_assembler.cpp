@@ -13,6 +13,10 @@ namespace {
 
 std::uint32_t bit_of(known_name name) { return std::uint32_t{1} << static_cast<unsigned>(name); }
 
+// The <System> children every event has; event_xml.cpp asks for the same.
+// (Not EventRecordID: an event collector's own EventForwarder events have none.)
+const std::uint32_t required_system_children = bit_of(known_name::provider) | bit_of(known_name::event_id);
+
 bool is_numeric_field(known_name field) {
     switch (field) {
         case known_name::event_id:
@@ -78,6 +82,7 @@ void record_assembler::begin(event_record& record) {
     path_.clear();
     saw_event_ = false;
     saw_system_ = false;
+    system_children_ = 0;
 }
 
 payload_field& record_assembler::new_field() {
@@ -153,6 +158,7 @@ bool record_assembler::start_element(const name_entry& name) {
                     number_has_text_ = false;
                     break;
             }
+            system_children_ |= bit_of(name.known);
             frames_.push_back({frame_kind::system_field, name.known});
             return true;
         case frame_kind::system_field:
@@ -407,6 +413,16 @@ void record_assembler::end_element() {
 bool record_assembler::finish(decode_error& error) {
     if (!saw_event_) {
         error = {0, "event XML has no <Event> element"};
+        return false;
+    }
+    // Without them the record is no event one can place: a damaged name
+    // (a <Systeo> element) must not pass as an event with empty fields.
+    if (!saw_system_) {
+        error = {0, "event XML has no <System> element"};
+        return false;
+    }
+    if ((system_children_ & required_system_children) != required_system_children) {
+        error = {0, "event XML's <System> has no Provider or no EventID element"};
         return false;
     }
     if (!provider_wanted()) {

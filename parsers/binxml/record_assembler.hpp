@@ -38,7 +38,8 @@ public:
     void text(std::string_view text);
     void text(const value_ref& value);
     void end_element();
-    // Completes the record; fails when there was no <Event> root element.
+    // Completes the record; fails when there was no <Event> root element,
+    // or no <System> element with Provider and EventID below it.
     bool finish(decode_error& error);
 
 private:
@@ -89,6 +90,7 @@ private:
     std::string parse_text_;      // scratch: NUL-terminated text for strtoull
     bool saw_event_ = false;
     bool saw_system_ = false;
+    std::uint32_t system_children_ = 0;  // bit per known_name of the elements seen directly below <System>
 };
 
 }  // namespace evtxcar::binxml

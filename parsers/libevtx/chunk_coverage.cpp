@@ -1,15 +1,26 @@
 #include "chunk_coverage.hpp"
 
 #include <algorithm>
+#include <memory>
 
 #include "../binxml/binxml_format.hpp"
 #include "../binxml/chunk_header.hpp"
+#include "../binxml/file_header.hpp"
 #include "../binxml/file_source.hpp"
+#include "../binxml/file_survey.hpp"
 
 namespace evtxcar::libevtx {
 
-namespace {
-constexpr std::uint64_t first_chunk_offset = binxml::file_header_size;
+void delivered_ids::add(std::uint64_t id) {
+    ++count;
+    lowest = std::min(lowest, id);
+    highest = std::max(highest, id);
+}
+
+void delivered_ids::add(const delivered_ids& other) {
+    count += other.count;
+    lowest = std::min(lowest, other.lowest);
+    highest = std::max(highest, other.highest);
 }
 
 chunk_coverage::chunk_coverage(const std::string& path, std::uint32_t segment_count)
@@ -17,54 +28,66 @@ chunk_coverage::chunk_coverage(const std::string& path, std::uint32_t segment_co
     auto file = binxml::file_source::open(path);
     if (!file) return;
     std::vector<std::uint8_t> buffer(binxml::chunk_size);
-    for (std::uint64_t offset = first_chunk_offset; offset + binxml::chunk_size <= file->size();
-         offset += binxml::chunk_size) {
-        auto read = file->read(offset, binxml::chunk_size, buffer.data());
-        if (!read || read->size() < binxml::chunk_size) break;  // the rest is not checked, as if cut short
-        const binxml::byte_span bytes = *read;
-        chunk_facts facts;
-        switch (binxml::classify_chunk(bytes)) {
-            case binxml::chunk_state::empty:
-                facts.empty = true;
-                break;
-            case binxml::chunk_state::no_signature:
-                break;
-            case binxml::chunk_state::valid: {
-                const binxml::chunk_header header = binxml::read_chunk_header(bytes);
-                facts.has_signature = true;
-                facts.header_checksum_ok = header.header_checksum_ok();
-                facts.records_checksum_ok = binxml::records_checksum_ok(bytes, header);
-                facts.claimed_records = header.claimed_record_count();
-                if (header.last_record_id >= header.first_record_id) {
-                    ranges_.push_back({header.first_record_id, header.last_record_id, chunks_.size()});
-                }
-                break;
-            }
-        }
-        chunks_.push_back(facts);
+    auto start = file->read(0, binxml::file_header_size, buffer.data());
+    if (!start) return;
+    auto header = binxml::read_file_header(*start, path);
+    if (!header) return;
+    plan_ = binxml::survey_file(*file, *header);
+    records_checksum_ok_.assign(plan_.segments.size(), true);
+    for (std::size_t i = 0; i < plan_.segments.size(); ++i) {
+        const binxml::planned_segment& part = plan_.segments[i];
+        if (!part.trusted || !part.live) continue;
+        auto read = file->read(binxml::chunk_file_offset(part.first_chunk), binxml::chunk_size, buffer.data());
+        if (!read) continue;
+        records_checksum_ok_[i] = binxml::records_checksum_ok(*read, binxml::read_chunk_header(*read));
     }
-    delivered_.assign(chunks_.size(), 0);
-    std::sort(ranges_.begin(), ranges_.end(), [](const id_range& a, const id_range& b) { return a.first_id < b.first_id; });
+    for (std::size_t i = 0; i < plan_.segments.size(); ++i) {
+        const binxml::planned_segment& part = plan_.segments[i];
+        has_copies_ = has_copies_ || !part.copies.empty();
+        if (!part.live) continue;
+        if (!part.trusted) {
+            damaged_parts_.push_back(i);
+        } else if (!part.allowed.empty()) {
+            trusted_parts_.push_back({part.allowed.first, part.allowed.last, i});
+        }
+    }
+    std::sort(trusted_parts_.begin(), trusted_parts_.end(),
+              [](const trusted_part& a, const trusted_part& b) { return a.first_id < b.first_id; });
+    delivered_.assign(plan_.segments.size(), {});
 }
 
-std::uint64_t chunk_coverage::chunk_of(std::uint64_t record_id) const {
-    auto after = std::upper_bound(ranges_.begin(), ranges_.end(), record_id,
-                                  [](std::uint64_t id, const id_range& range) { return id < range.first_id; });
-    if (after == ranges_.begin()) return chunks_.size();
-    const id_range& range = *(after - 1);
-    return record_id <= range.last_id ? range.chunk : chunks_.size();
+std::size_t chunk_coverage::part_of(std::uint64_t record_id) const {
+    auto after = std::upper_bound(trusted_parts_.begin(), trusted_parts_.end(), record_id,
+                                  [](std::uint64_t id, const trusted_part& part) { return id < part.first_id; });
+    if (after != trusted_parts_.begin() && record_id <= (after - 1)->last_id) return (after - 1)->part;
+    for (std::size_t i : damaged_parts_) {
+        if (plan_.segments[i].allowed.contains(record_id)) return i;
+    }
+    return plan_.segments.size();
 }
 
-bool chunk_coverage::records_checksum_wrong(std::uint64_t chunk) const {
-    return chunk < chunks_.size() && !chunks_[chunk].records_checksum_ok;  // set for chunks with a signature only
+bool chunk_coverage::live_id(std::uint64_t record_id) const {
+    if (plan_.segments.empty()) return true;  // nothing surveyed: nothing to judge by
+    if (part_of(record_id) < plan_.segments.size()) return true;
+    return !plan_.held_by_trusted(record_id) && record_id <= plan_.newest_possible_id;
 }
 
-bool chunk_coverage::segment_done(const std::vector<std::uint64_t>& delivered_per_chunk,
+bool chunk_coverage::first_delivery(std::uint64_t record_id) {
+    if (!has_copies_) return true;
+    std::lock_guard lock(delivered_ids_mutex_);
+    return delivered_ids_.insert(record_id).second;
+}
+
+bool chunk_coverage::records_checksum_wrong(std::size_t part) const {
+    return part < records_checksum_ok_.size() && !records_checksum_ok_[part];
+}
+
+bool chunk_coverage::segment_done(const std::vector<delivered_ids>& delivered_per_part,
                                   std::uint64_t unattributed_failures, bool strict, record_visitor& visitor) {
     std::lock_guard lock(mutex_);
     unattributed_failures_ += unattributed_failures;
-    for (std::size_t i = 0; i < delivered_per_chunk.size() && i < delivered_.size(); ++i) {
-        delivered_[i] += delivered_per_chunk[i];
+    for (std::size_t i = 0; i < delivered_per_part.size() && i < delivered_.size(); ++i) {
+        delivered_[i].add(delivered_per_part[i]);
     }
     if (segments_left_ > 0 && --segments_left_ == 0) {
         report(strict, visitor);
@@ -73,49 +96,68 @@ bool chunk_coverage::segment_done(const std::vector<std::uint64_t>& delivered_pe
     return false;
 }
 
+std::uint64_t chunk_coverage::shortfall(std::size_t i) const {
+    const binxml::planned_segment& part = plan_.segments[i];
+    const delivered_ids& got = delivered_[i];
+    if (!part.live) return 0;
+    // Unknown bounds are taken from the ids libevtx delivered, as the fast engine takes them from the ids it finds.
+    std::uint64_t first = part.expected_first.value_or(got.lowest);
+    std::uint64_t last = part.expected_last.value_or(got.highest);
+    if (got.count == 0 && (!part.expected_first || !part.expected_last)) return part.at_least_one ? 1 : 0;
+    const std::uint64_t owned = plan_.owned_ids(part, first, last);
+    return owned > got.count ? owned - got.count : 0;
+}
+
 void chunk_coverage::report(bool strict, record_visitor& visitor) const {
-    // Failures already reported without a known chunk belong to chunks that
-    // fall short; they are taken off the shortfalls in chunk order (the order
+    for (const std::string& note : plan_.notes) visitor.on_warning(read_error{.file = path_, .offset = 0, .reason = note});
+    // Failures already reported without a known id belong to parts that fall
+    // short; they are taken off the shortfalls in file order (the order
     // libevtx numbers records in), so nothing is counted twice.
     std::uint64_t unattributed = unattributed_failures_;
-    // Records of chunk i neither delivered nor already reported.
-    auto unreported_shortfall = [&](std::size_t i) {
-        std::uint64_t lost = chunks_[i].claimed_records - std::min(delivered_[i], chunks_[i].claimed_records);
+    auto unreported = [&](std::uint64_t lost) {
         const std::uint64_t already_reported = std::min(lost, unattributed);
         unattributed -= already_reported;
         return lost - already_reported;
     };
-    for (std::size_t i = 0; i < chunks_.size(); ++i) {
-        const chunk_facts& chunk = chunks_[i];
-        read_error where{.file = path_, .offset = first_chunk_offset + i * binxml::chunk_size, .chunk = i};
-        if (!chunk.has_signature) {
-            if (chunk.empty) continue;  // never written: nothing lost
-            where.reason = "chunk has no chunk signature: overwritten or damaged, its records are lost";
-            visitor.on_record_error(where, 0);
+    for (std::size_t i = 0; i < plan_.segments.size(); ++i) {
+        const binxml::planned_segment& part = plan_.segments[i];
+        read_error where{.file = path_, .offset = binxml::chunk_file_offset(part.first_chunk), .chunk = part.first_chunk};
+        if (!part.live) {
+            if (!part.trusted && part.not_zeroed) {
+                where.reason = part.damage + ": outside the live log";
+                visitor.on_warning(where);
+            }
             continue;
         }
-        if (!chunk.header_checksum_ok) {
-            where.reason = "chunk header checksum mismatch";
-            visitor.on_warning(where);
-        }
-        if (!chunk.records_checksum_ok) {
+        if (part.trusted && records_checksum_wrong(i)) {
             if (strict) {
                 // Its records were not delivered (the reader skips them);
                 // those libevtx failed on were reported already.
                 where.reason = "chunk records checksum mismatch: chunk skipped (--strict)";
-                visitor.on_record_error(where, unreported_shortfall(i));
+                visitor.on_record_error(where, unreported(shortfall(i)));
                 continue;
             }
             where.reason = "chunk records checksum mismatch: records read, their content may have been altered";
             visitor.on_warning(where);
         }
-        if (delivered_[i] < chunk.claimed_records) {
-            const std::uint64_t lost = unreported_shortfall(i);
-            if (lost == 0) continue;
-            where.reason = "the chunk header declares " + std::to_string(chunk.claimed_records) +
-                           " records; libevtx skipped " + std::to_string(lost) + " of them without an error";
-            visitor.on_record_error(where, lost);
+        const std::uint64_t lost = unreported(shortfall(i));
+        if (lost == 0) {
+            if (!part.trusted) {
+                where.reason = part.damage + ": no record of the live log is missing there";
+                visitor.on_warning(where);
+            }
+            continue;
         }
+        if (part.trusted) {
+            where.reason = "the chunk header declares " + std::to_string(part.allowed.size()) +
+                           " records; libevtx skipped " + std::to_string(lost) + " of them without an error";
+        } else {
+            where.reason = part.damage + ": " + std::to_string(lost) + (lost == 1 ? " record" : " records") +
+                           " of the live log lost" + (part.at_least_one && delivered_[i].count == 0
+                                                          ? " (at least: the file header counts it as written)"
+                                                          : "");
+        }
+        visitor.on_record_error(where, lost);
     }
 }
 

@@ -7,81 +7,108 @@
 #include <cerrno>
 #include <cstring>
 #include <fstream>
+#include <optional>
 
-#include "../event_xml.hpp"
+#include "../binxml/file_header.hpp"
 #include "chunk_coverage.hpp"
-#include "libevtx_handle.hpp"
+#include "libevtx_service.hpp"
+#include "record_wire.hpp"
 
 namespace evtxcar {
 
 namespace {
 
 // What the file itself says before libevtx looks at it: the things libevtx
-// reports poorly (missing, empty, not EVTX) and truncation, which libevtx
-// does not report at all (it reads the chunks that are whole and stops).
-struct file_precheck {
-    std::optional<std::string> unreadable;  // the file cannot be read at all
-    std::optional<read_error> truncated;    // readable, but shorter than its header says
-};
-
-file_precheck precheck(const std::string& path) {
-    file_precheck result;
+// reports poorly (missing, empty, not EVTX, cut inside the file header).
+// Truncation elsewhere is the coverage check's (chunk_coverage): it counts
+// the records the file ends before.
+std::optional<std::string> unreadable_reason(const std::string& path) {
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-        result.unreadable = std::string("cannot open the file for reading: ") + std::strerror(errno);
-        return result;
-    }
+    if (!in) return std::string("cannot open the file for reading: ") + std::strerror(errno);
     std::array<unsigned char, 4096> header{};
     in.read(reinterpret_cast<char*>(header.data()), header.size());
     const auto got = static_cast<std::size_t>(in.gcount());
-    if (got == 0) {
-        result.unreadable = "empty file";
-    } else if (got < 8 || std::memcmp(header.data(), "ElfFile\0", 8) != 0) {
-        result.unreadable = "not an EVTX file (no \"ElfFile\" signature)";
-    } else if (got < header.size()) {
-        result.unreadable = "truncated in the file header (" + std::to_string(got) + " of 4096 bytes)";
-    } else {
-        in.seekg(0, std::ios::end);
-        const auto size = static_cast<std::uint64_t>(in.tellg());
-        const std::uint64_t chunks = header[42] | (static_cast<std::uint64_t>(header[43]) << 8);
-        const std::uint64_t expected = 4096 + chunks * 65536;
-        const std::uint64_t whole_chunks = (size - 4096) / 65536;
-        const std::uint64_t tail = (size - 4096) % 65536;
-        // A dirty file's header may count fewer chunks than it has, so a cut
-        // shows as a file that is not whole chunks, or as one shorter than
-        // its header declares.
-        if (tail != 0 || size < expected) {
-            std::string reason = "file truncated at byte " + std::to_string(size);
-            if (tail != 0) {
-                reason += ", inside chunk " + std::to_string(whole_chunks) + " (" + std::to_string(tail) +
-                          " of 65536 bytes)";
-            }
-            if (size < expected) {
-                reason += "; the header declares " + std::to_string(chunks) + " chunks (" +
-                          std::to_string(expected) + " bytes)";
-            }
-            reason += "; records from chunk " + std::to_string(whole_chunks) + " on are lost";
-            result.truncated = read_error{.file = path, .offset = size, .chunk = whole_chunks, .reason = reason};
-        }
+    if (got == 0) return std::string("empty file");
+    if (got < 8 || std::memcmp(header.data(), "ElfFile\0", 8) != 0) {
+        return std::string("not an EVTX file (no \"ElfFile\" signature)");
     }
-    return result;
+    if (got < header.size()) return "truncated in the file header (" + std::to_string(got) + " of 4096 bytes)";
+    in.seekg(0, std::ios::end);
+    const auto size = static_cast<std::uint64_t>(in.tellg());
+    if (auto parsed = binxml::read_file_header(binxml::byte_span(header.data(), header.size()), path)) {
+        return binxml::chunks_missing_after_header(*parsed, size);
+    }
+    return std::nullopt;
 }
+
+// Largest frame the libevtx process sends: a record's text is bounded by
+// what libevtx renders (a chunk's worth of values), far below this.
+constexpr std::uint32_t largest_frame = 256u << 20;
+
+// One libevtx process serving one file, seen from evtxcar.
+class libevtx_process {
+public:
+    // Starts the process and takes the file's facts from it.
+    static result<libevtx_process> start(const std::string& path, const libevtx::child_limits& limits) {
+        auto child = libevtx::child_process::start(limits, [path](int socket) { libevtx::serve_file(socket, path); });
+        if (!child) {
+            read_error error = child.error();
+            error.file = path;
+            return error;
+        }
+        libevtx_process process(std::move(child.value()));
+        std::vector<std::uint8_t> message;
+        if (!process.receive(message)) {
+            return read_error{.file = path,
+                              .offset = 0,
+                              .reason = "libevtx " + process.child_.stop_reason() + " while opening the file"};
+        }
+        libevtx::wire_reader in(message);
+        if (in.kind() != libevtx::wire_kind::file_facts || !in.file_facts(process.facts_)) {
+            return read_error{.file = path, .offset = 0, .reason = "the libevtx process answered nonsense"};
+        }
+        if (!process.facts_.opened) {
+            return read_error{.file = path, .reason = "libevtx cannot open the file: " + process.facts_.open_error};
+        }
+        return process;
+    }
+
+    const libevtx::wire_file_facts& facts() const { return facts_; }
+    bool send(const libevtx::wire_request& request) {
+        libevtx::wire_writer out;
+        out.request(request);
+        return child_.send(out.bytes().data(), out.bytes().size());
+    }
+    bool receive(std::vector<std::uint8_t>& message) {
+        std::uint32_t size = 0;
+        if (!child_.receive(&size, sizeof size) || size > largest_frame) return false;
+        message.resize(size);
+        return child_.receive(message.data(), size);
+    }
+    std::string stop_reason() { return child_.stop_reason(); }
+
+private:
+    explicit libevtx_process(libevtx::child_process child) : child_(std::move(child)) {}
+
+    libevtx::child_process child_;
+    libevtx::wire_file_facts facts_;
+};
 
 class libevtx_reader final : public evtx_file_reader {
 public:
-    libevtx_reader(const libevtx_engine& engine, libevtx::file_handle file, const read_options& options,
-                   std::optional<read_error> truncated)
-        : engine_(engine), file_(std::move(file)), options_(options), truncated_(std::move(truncated)) {
-        file_.version(info_.major_version, info_.minor_version);
-        const std::uint32_t flags = file_.flags();
-        info_.dirty = (flags & LIBEVTX_FILE_FLAG_IS_DIRTY) != 0;
-        info_.full = (flags & LIBEVTX_FILE_FLAG_IS_FULL) != 0;
-        record_count_ = std::max(0, file_.record_count());
-        recovered_count_ = options.include_recovered ? std::max(0, file_.recovered_record_count()) : 0;
+    libevtx_reader(const libevtx_engine& engine, std::string path, libevtx_process process, const read_options& options)
+        : engine_(engine), path_(std::move(path)), process_(std::move(process)), options_(options) {
+        const libevtx::wire_file_facts& facts = process_->facts();
+        info_.major_version = facts.major_version;
+        info_.minor_version = facts.minor_version;
+        info_.dirty = (facts.flags & LIBEVTX_FILE_FLAG_IS_DIRTY) != 0;
+        info_.full = (facts.flags & LIBEVTX_FILE_FLAG_IS_FULL) != 0;
+        record_count_ = std::max(0, facts.records);
+        recovered_count_ = options.include_recovered ? std::max(0, facts.recovered_records) : 0;
         // At least one segment, so that a file-level problem has a segment to be reported from.
         segments_ = std::max<std::uint32_t>(1, segments_for(record_count_) + segments_for(recovered_count_));
         // The coverage check needs the segment count before the first segment is read.
-        coverage_ = engine.shared_coverage(file_.path(), segments_);
+        coverage_ = engine.shared_coverage(path_, segments_);
     }
 
     const evtx_file_info& info() const override { return info_; }
@@ -94,14 +121,21 @@ public:
     }
 
     void read_segment(std::uint32_t segment, record_visitor& visitor) override {
-        if (segment == 0 && truncated_) visitor.on_record_error(*truncated_, 0);
         const auto [first, end, recovered] = bounds(segment);
-        delivered_per_chunk_.assign(coverage_ ? coverage_->chunk_count() : 0, 0);
+        delivered_.assign(coverage_ ? coverage_->part_count() : 0, {});
         unattributed_failures_ = 0;
-        for (int index = first; index < end; ++index) read_one(index, recovered, visitor);
-        if (coverage_ &&
-            coverage_->segment_done(delivered_per_chunk_, unattributed_failures_, options_.strict, visitor)) {
-            engine_.forget_coverage(file_.path());
+        demoted_ = 0;
+        if (first < end) read_range(first, end, recovered, visitor);
+        if (demoted_ > 0) {
+            visitor.on_warning(read_error{
+                .file = path_,
+                .reason = std::to_string(demoted_) +
+                          " records libevtx read as live have ids the file's headers do not give the live log (slack, "
+                          "or a copy of a chunk): " +
+                          (options_.include_recovered ? "taken as recovered" : "not read (see --recovered)")});
+        }
+        if (coverage_ && coverage_->segment_done(delivered_, unattributed_failures_, options_.strict, visitor)) {
+            engine_.forget_coverage(path_);
         }
     }
 
@@ -126,89 +160,115 @@ private:
         return {first, std::min(count, first + libevtx_engine::records_per_segment), recovered};
     }
 
-    // A record of a chunk that was read or already reported as failed.
-    void count_for_chunk(std::uint64_t header_identifier, bool recovered) {
-        if (!coverage_ || recovered) return;
-        count_in_chunk(coverage_->chunk_of(header_identifier));
-    }
-    void count_in_chunk(std::uint64_t chunk) {
-        if (chunk < delivered_per_chunk_.size()) ++delivered_per_chunk_[chunk];
-    }
-
-    void read_one(int index, bool recovered, record_visitor& visitor) {
-        auto handle = file_.record(index, recovered);
-        if (!handle) {
-            visitor.on_record_error(handle.error(), 1);
-            if (!recovered) ++unattributed_failures_;  // reported, but its chunk is unknown
+    // Records [first, end) from the libevtx process; one that crashed or
+    // stopped answering costs the rest of the range, and the next range
+    // gets a new process.
+    void read_range(int first, int end, bool recovered, record_visitor& visitor) {
+        std::string failed_to_start;
+        if (!process_) {
+            auto restarted = libevtx_process::start(path_, engine_.limits());
+            if (restarted) {
+                process_ = std::move(restarted.value());
+            } else {
+                failed_to_start = restarted.error().reason;
+            }
+        }
+        int next = first;
+        bool finished = false;
+        if (process_ && process_->send({.first = first, .end = end, .recovered = recovered})) {
+            std::vector<std::uint8_t> message;
+            while (process_->receive(message)) {
+                libevtx::wire_reader in(message);
+                const libevtx::wire_kind kind = in.kind();
+                if (kind == libevtx::wire_kind::done) {
+                    finished = next == end;
+                    break;
+                }
+                if ((kind != libevtx::wire_kind::record && kind != libevtx::wire_kind::failure) || !in.item(kind, item_)) {
+                    break;
+                }
+                take(kind, recovered, visitor);
+                ++next;
+            }
+        }
+        if (finished) return;
+        std::string why = failed_to_start.empty() ? "libevtx " + process_->stop_reason() : failed_to_start;
+        process_.reset();
+        read_error error{.file = path_,
+                         .record_index = static_cast<std::uint64_t>(next),
+                         .reason = why + " while reading " + (recovered ? "recovered " : "") + "records " +
+                                   std::to_string(next) + "-" + std::to_string(end - 1) + " (libevtx's numbering)"};
+        if (recovered) {
+            visitor.on_warning(error);  // carving, not live records: nothing the log holds is lost
             return;
         }
-        libevtx_record_t* raw = handle->get();
-        libevtx_error_t* error = nullptr;
+        const auto lost = static_cast<std::uint64_t>(end - next);
+        visitor.on_record_error(error, lost);
+        unattributed_failures_ += lost;  // reported, but their chunks are unknown
+    }
 
-        off64_t offset = 0;
-        const bool has_offset = libevtx_record_get_offset(raw, &offset, nullptr) == 1;
-        auto fail = [&](std::string reason) {
-            read_error failure{.file = file_.path(), .record_index = static_cast<std::uint64_t>(index), .reason = std::move(reason)};
-            if (has_offset) failure.offset = static_cast<std::uint64_t>(offset);
-            std::uint64_t identifier = 0;
-            if (libevtx_record_get_identifier(raw, &identifier, nullptr) == 1) {
-                failure.record_id = identifier;
-                count_for_chunk(identifier, recovered);  // reported here: the coverage check must not count it again
-            } else if (!recovered) {
+    void count_in_part(std::size_t part, std::uint64_t header_id) {
+        if (part < delivered_.size()) delivered_[part].add(header_id);
+    }
+
+    void take(libevtx::wire_kind kind, bool recovered, record_visitor& visitor) {
+        if (kind == libevtx::wire_kind::failure) {
+            read_error failure = item_.failure;
+            failure.file = path_;
+            if (recovered) {
+                // A carved record that does not decode is slack, not a lost record.
+                failure.reason = "carved record not recovered: " + failure.reason;
+                visitor.on_warning(failure);
+                return;
+            }
+            if (item_.has_header_id && coverage_) {
+                count_in_part(coverage_->part_of(item_.header_id), item_.header_id);  // reported here: not again
+            } else {
                 ++unattributed_failures_;
             }
             visitor.on_record_error(failure, 1);
-        };
-
-        std::size_t size = 0;
-        if (libevtx_record_get_utf8_xml_string_size(raw, &size, &error) != 1 || size == 0) {
-            fail("libevtx cannot render the record: " + libevtx::take_error_message(error));
             return;
         }
-        xml_.resize(size);
-        if (libevtx_record_get_utf8_xml_string(raw, reinterpret_cast<std::uint8_t*>(xml_.data()), size, &error) != 1) {
-            fail("libevtx cannot render the record: " + libevtx::take_error_message(error));
+        event_record& record = item_.record;
+        record.recovered = recovered;
+        if (coverage_ && !recovered && item_.has_header_id &&
+            (!coverage_->live_id(item_.header_id) || !coverage_->first_delivery(item_.header_id))) {
+            // Slack a damaged header made libevtx read as live, or the same
+            // record again from a copy of its chunk: not a live record.
+            ++demoted_;
+            if (!options_.include_recovered) return;
+            record.recovered = true;
+            visitor.on_record(record);
             return;
         }
-        xml_.resize(size - 1);  // drop the terminating NUL
-
-        record_ = event_record{};
-        auto parsed = read_event_xml(xml_, record_);
-        if (!parsed) {
-            fail(parsed.error().reason);
-            return;
-        }
-        record_.file_offset = has_offset ? static_cast<std::uint64_t>(offset) : 0;
-        record_.recovered = recovered;
-        std::uint64_t header_identifier = 0;  // the record header's id, which chunk headers count in
-        if (coverage_ && !recovered && libevtx_record_get_identifier(raw, &header_identifier, nullptr) == 1) {
-            const std::uint64_t chunk = coverage_->chunk_of(header_identifier);
-            if (options_.strict && coverage_->records_checksum_wrong(chunk)) {
+        if (coverage_ && !recovered && item_.has_header_id) {
+            const std::size_t part = coverage_->part_of(item_.header_id);
+            if (options_.strict && coverage_->records_checksum_wrong(part)) {
                 return;  // the coverage check reports the chunk as skipped
             }
-            count_in_chunk(chunk);
+            count_in_part(part, item_.header_id);
         }
-        if (!options_.wants_payload(record_.provider_name, record_.event_id)) {
-            record_.kind = payload_kind::none;
-            record_.payload_name.clear();
-            record_.fields.clear();
+        if (!options_.wants_payload(record.provider_name, record.event_id)) {
+            record.kind = payload_kind::none;
+            record.payload_name.clear();
+            record.fields.clear();
         }
-        visitor.on_record(record_);
+        visitor.on_record(record);
     }
 
     const libevtx_engine& engine_;
-    libevtx::file_handle file_;
+    std::string path_;
+    std::optional<libevtx_process> process_;
     read_options options_;
-    std::optional<read_error> truncated_;
     std::shared_ptr<libevtx::chunk_coverage> coverage_;
-    std::vector<std::uint64_t> delivered_per_chunk_;
+    std::vector<libevtx::delivered_ids> delivered_;
     std::uint64_t unattributed_failures_ = 0;
+    std::uint64_t demoted_ = 0;  // live records of this segment taken for slack or copies
     evtx_file_info info_;
     int record_count_ = 0;
     int recovered_count_ = 0;
     std::uint32_t segments_ = 0;
-    std::string xml_;       // reused for every record
-    event_record record_;   // reused for every record
+    libevtx::wire_item item_;  // reused for every record
 };
 
 }  // namespace
@@ -234,12 +294,11 @@ void libevtx_engine::forget_coverage(const std::string& path) const {
 
 result<std::unique_ptr<evtx_file_reader>> libevtx_engine::open(const std::string& path,
                                                                const read_options& options) const {
-    file_precheck checked = precheck(path);
-    if (checked.unreadable) return read_error{.file = path, .offset = 0, .reason = *checked.unreadable};
-    auto file = libevtx::file_handle::open(path);
-    if (!file) return file.error();
+    if (auto reason = unreadable_reason(path)) return read_error{.file = path, .offset = 0, .reason = *reason};
+    auto process = libevtx_process::start(path, limits_);
+    if (!process) return process.error();
     return std::unique_ptr<evtx_file_reader>(
-        std::make_unique<libevtx_reader>(*this, std::move(file.value()), options, std::move(checked.truncated)));
+        std::make_unique<libevtx_reader>(*this, path, std::move(process.value()), options));
 }
 
 }  // namespace evtxcar

@@ -60,9 +60,11 @@ const std::array<std::uint8_t, binxml::chunk_size>& chunk_builder::finish() {
     namespace field = chunk_header_field;
     std::uint8_t* header = bytes_.data();
     std::memcpy(header, binxml::chunk_signature, sizeof binxml::chunk_signature);
-    // evtxcar numbers records like their identifiers, as a log that was never cleared does.
-    store_le(header + field::first_record_number, first_record_id_);
-    store_le(header + field::last_record_number, last_record_id_);
+    // Record numbers count the log's records from 1, as Windows numbers them
+    // since the log was created or cleared (its identifiers may go on from an
+    // earlier log).
+    store_le(header + field::first_record_number, first_number_);
+    store_le(header + field::last_record_number, first_number_ + record_count_ - 1);
     store_le(header + field::first_record_id, first_record_id_);
     store_le(header + field::last_record_id, last_record_id_);
     store_le(header + field::header_size, declared_header_size);
@@ -81,8 +83,17 @@ const std::array<std::uint8_t, binxml::chunk_size>& chunk_builder::finish() {
     return bytes_;
 }
 
+void chunk_builder::write_over(const std::uint8_t* older_chunk) {
+    if (!empty()) throw std::logic_error("write_over on a chunk that holds records");
+    std::copy(older_chunk + binxml::chunk_header_size, older_chunk + binxml::chunk_size,
+              bytes_.begin() + binxml::chunk_header_size);
+    slack_ = true;
+}
+
 void chunk_builder::reset() {
-    std::fill(bytes_.begin(), bytes_.begin() + free_offset_, std::uint8_t{0});
+    // After write_over the bytes behind the records are not zero.
+    std::fill(bytes_.begin(), slack_ ? bytes_.end() : bytes_.begin() + free_offset_, std::uint8_t{0});
+    slack_ = false;
     tables_.clear();
     free_offset_ = binxml::chunk_header_size;
     last_record_offset_ = 0;

@@ -25,10 +25,17 @@ public:
     std::uint32_t append(std::uint64_t record_id, filetime written_time, const template_instance& event);
 
     bool empty() const { return record_count_ == 0; }
+    std::uint64_t record_count() const { return record_count_; }
+    // The number of the chunk's first record in its log (counted from 1).
+    void number_from(std::uint64_t first_number) { first_number_ = first_number; }
 
     // Completes the header; the returned bytes stay valid until reset().
     const std::array<std::uint8_t, binxml::chunk_size>& finish();
     void reset();
+    // Starts the (empty) chunk over the bytes of an older chunk, as when a
+    // log is written again into the same file: what its records do not
+    // overwrite stays behind them as slack. The header is written anew.
+    void write_over(const std::uint8_t* older_chunk);
 
 private:
     std::array<std::uint8_t, binxml::chunk_size> bytes_{};
@@ -39,6 +46,8 @@ private:
     std::uint64_t first_record_id_ = 0;
     std::uint64_t last_record_id_ = 0;
     std::uint64_t record_count_ = 0;
+    std::uint64_t first_number_ = 1;
+    bool slack_ = false;  // bytes past free_offset_ hold an older chunk's
 };
 
 // Byte offsets of chunk header fields.

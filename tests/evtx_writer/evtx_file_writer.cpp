@@ -30,6 +30,18 @@ evtx_file_writer::evtx_file_writer(std::ostream& out, std::uint64_t first_record
     out_.write(placeholder.data(), placeholder.size());
 }
 
+evtx_file_writer::evtx_file_writer(std::ostream& out, std::uint64_t first_record_id, const byte_buffer& older)
+    : evtx_file_writer(out, first_record_id) {
+    older_ = &older;
+    start_chunk();
+}
+
+void evtx_file_writer::start_chunk() {
+    if (older_ == nullptr) return;
+    const std::size_t offset = binxml::file_header_size + chunks_written_ * binxml::chunk_size;
+    if (offset + binxml::chunk_size <= older_->size()) chunk_.write_over(older_->data() + offset);
+}
+
 record_location evtx_file_writer::write_record(std::uint64_t record_id, filetime written_time,
                                                const template_instance& event) {
     if (finished_) throw std::logic_error("write_record after finish");
@@ -47,7 +59,10 @@ void evtx_file_writer::flush_chunk() {
     const auto& bytes = chunk_.finish();
     out_.write(reinterpret_cast<const char*>(bytes.data()), static_cast<std::streamsize>(bytes.size()));
     ++chunks_written_;
+    records_in_written_chunks_ += chunk_.record_count();
     chunk_.reset();
+    chunk_.number_from(records_in_written_chunks_ + 1);
+    start_chunk();
 }
 
 void evtx_file_writer::finish() {

@@ -53,6 +53,10 @@ inline constexpr std::size_t checksum = 124;
 class evtx_file_writer {
 public:
     explicit evtx_file_writer(std::ostream& out, std::uint64_t first_record_id = 1);
+    // Writes the log over an older file's chunks (evtx_file_writer output):
+    // each chunk starts from the older chunk at its position, whose bytes
+    // the records do not reach stay as slack. `older` must outlive the writer.
+    evtx_file_writer(std::ostream& out, std::uint64_t first_record_id, const byte_buffer& older);
     evtx_file_writer(const evtx_file_writer&) = delete;
     evtx_file_writer& operator=(const evtx_file_writer&) = delete;
 
@@ -69,12 +73,15 @@ public:
 
 private:
     void flush_chunk();
+    void start_chunk();
 
     std::ostream& out_;
     chunk_builder chunk_;
     std::uint64_t next_record_id_;
     std::uint64_t chunks_written_ = 0;
     bool finished_ = false;
+    const byte_buffer* older_ = nullptr;
+    std::uint64_t records_in_written_chunks_ = 0;
 };
 
 }  // namespace evtxcar::evtx_writer

@@ -71,7 +71,7 @@ TEST_CASE("event_xml reads System fields and EventData in order", "[parsers][eve
 }
 
 TEST_CASE("event_xml flattens UserData into paths", "[parsers][event_xml]") {
-    std::string xml = R"(<Event><System><EventID Qualifiers="16384">7036</EventID></System>
+    std::string xml = R"(<Event><System><Provider Name="Service Control Manager"/><EventID Qualifiers="16384">7036</EventID></System>
 <UserData><LogFileCleared xmlns="http://manifests.microsoft.com/win/2004/08/windows/eventlog">
 <SubjectUserName>admin</SubjectUserName><Detail Kind="x"><Inner>1</Inner></Detail><Flag/></LogFileCleared></UserData></Event>)";
     event_record record;
@@ -88,7 +88,7 @@ TEST_CASE("event_xml flattens UserData into paths", "[parsers][event_xml]") {
 }
 
 TEST_CASE("event_xml turns invalid UTF-8 into U+FFFD", "[parsers][event_xml]") {
-    std::string xml = "<Event><System><Computer>HOST\xFF</Computer></System></Event>";
+    std::string xml = "<Event><System><Provider Name=\"P\"/><EventID>1</EventID><Computer>HOST\xFF</Computer></System></Event>";
     event_record record;
     REQUIRE(read_event_xml(xml, record).ok());
     CHECK(record.computer == "HOST\xEF\xBF\xBD");
@@ -105,4 +105,22 @@ TEST_CASE("event_xml reports XML that does not parse", "[parsers][event_xml]") {
     auto missing = read_event_xml(not_an_event, record);
     REQUIRE_FALSE(missing.ok());
     CHECK(missing.error().reason == "event XML has no <Event> element");
+}
+
+TEST_CASE("event_xml refuses an event whose System element is missing or lacks Provider or EventID",
+          "[parsers][event_xml]") {
+    // A damaged element name turns <System> into <Systeo>: no event one could place.
+    std::string renamed = R"(<Event><Systeo><Provider Name="P"/><EventID>1</EventID></Systeo><EventData/></Event>)";
+    event_record record;
+    auto no_system = read_event_xml(renamed, record);
+    REQUIRE_FALSE(no_system.ok());
+    CHECK(no_system.error().reason == "event XML has no <System> element");
+    std::string no_event_id = R"(<Event><System><Provider Name="P"/><EventRecordID>4</EventRecordID></System></Event>)";
+    auto lacking = read_event_xml(no_event_id, record);
+    REQUIRE_FALSE(lacking.ok());
+    CHECK(lacking.error().reason == "event XML's <System> has no Provider or no EventID element");
+    // An event collector's EventForwarder events carry no EventRecordID: still events.
+    std::string forwarder = R"(<Event><System><Provider Name="Microsoft-Windows-EventForwarder"/><EventID>111</EventID></System></Event>)";
+    REQUIRE(read_event_xml(forwarder, record).ok());
+    CHECK(record.event_id == 111);
 }

@@ -7,6 +7,7 @@
 #include <filesystem>
 #include <fstream>
 #include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -87,6 +88,7 @@ inline std::vector<expected_record> expected_records(const std::string& folder, 
 struct manifest_entry {
     std::string path, exercises, outcome, reason;
     std::uint64_t records_written = 0, records_readable = 0;
+    std::optional<std::uint64_t> records_lost;  // when the damage says exactly how many
 };
 
 inline std::map<std::string, manifest_entry> read_manifest() {
@@ -102,7 +104,8 @@ inline std::map<std::string, manifest_entry> read_manifest() {
         }
         cells.push_back(line.substr(start));
         if (cells.size() < 6) continue;
-        manifest_entry entry{cells[0], cells[1], cells[4], cells[5], std::stoull(cells[2]), std::stoull(cells[3])};
+        manifest_entry entry{cells[0], cells[1], cells[4], cells[5], std::stoull(cells[2]), std::stoull(cells[3]), {}};
+        if (cells.size() > 6 && cells[6] != "-") entry.records_lost = std::stoull(cells[6]);
         entries.emplace(entry.path, entry);
     }
     return entries;

@@ -16,11 +16,12 @@ const std::string& cell(const std::string& text) {
 }  // namespace
 
 std::string manifest_tsv(const std::vector<written_scenario>& files) {
-    std::string out = "path\texercises\trecords_written\trecords_readable\toutcome\treason\n";
+    std::string out = "path\texercises\trecords_written\trecords_readable\toutcome\treason\trecords_lost\n";
     for (const written_scenario& file : files) {
         out += cell(file.scenario->path) + '\t' + cell(file.scenario->exercises) + '\t' +
                std::to_string(file.records.size()) + '\t' + std::to_string(file.verdict.records_readable) + '\t' +
-               outcome_name(file.verdict.outcome) + '\t' + cell(file.verdict.reason) + '\n';
+               outcome_name(file.verdict.outcome) + '\t' + cell(file.verdict.reason) + '\t' +
+               (file.verdict.records_lost ? std::to_string(*file.verdict.records_lost) : std::string("-")) + '\n';
     }
     return out;
 }

@@ -57,6 +57,9 @@ struct file_verdict {
     file_outcome outcome = file_outcome::ok;
     std::string reason;
     std::vector<bool> record_readable;  // per record written; empty: all readable
+    // Records a reader must report lost, when the damage says exactly how
+    // many (testdata/mutations/: the accounting every reader is held to).
+    std::optional<std::uint64_t> records_lost;
 };
 
 // Damage done to the finished file; returns the verdict.
@@ -67,6 +70,9 @@ struct scenario_file {
     std::string exercises;  // one line for MANIFEST.tsv and README.md
     std::vector<scenario_record> records;
     std::uint64_t first_record_id = 1;
+    // An older log this one was written over (its first record id 1): what
+    // the new records do not overwrite of its chunks stays as slack.
+    std::vector<scenario_record> written_over;
     file_damage damage;                       // none: the file is intact
     std::optional<byte_buffer> raw_content;   // not written by the EVTX writer (garbage, empty, text)
     std::optional<file_verdict> raw_verdict;  // with raw_content

@@ -4,6 +4,7 @@
 #include "broken_scenario.hpp"
 #include "demo_scenario.hpp"
 #include "hostile_scenario.hpp"
+#include "mutation_scenario.hpp"
 #include "security_scenario.hpp"
 #include "sessions_scenario.hpp"
 #include "structure_scenario.hpp"
@@ -14,7 +15,7 @@ namespace evtxcar::testdata {
 std::vector<scenario_file> all_scenario_files() {
     std::vector<scenario_file> files;
     for (auto group : {demo_files, analytics_files, security_files, sessions_files, windows_logs_files, structure_files,
-                       hostile_files, broken_files}) {
+                       hostile_files, broken_files, mutation_files}) {
         for (scenario_file& file : group()) files.push_back(std::move(file));
     }
     return files;

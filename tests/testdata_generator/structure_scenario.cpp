@@ -1,6 +1,7 @@
 #include "structure_scenario.hpp"
 
 #include "binxml/binxml_format.hpp"
+#include "bulk_events.hpp"
 #include "programs.hpp"
 #include "utf16_text.hpp"
 #include "windows_log_events.hpp"
@@ -292,7 +293,21 @@ std::vector<scenario_record> small_records(unsigned count) {
     return records;
 }
 
+// A log written again into the file of an older one (cleared, its file
+// reused): behind the new records, the chunk still holds the older log's,
+// whose record ids (from 1 again) go on where the new ones stop.
+scenario_file written_over_log() {
+    const sysmon_host lab04 = {"LAB04.corp.example.com", "10.10.5.24", sysmon_schema::v4_50, 2044, 0x3D51A8E2};
+    scenario_file file = log_file("structure/written_over.evtx",
+                                  "a log written over an older one: behind its 4 records, slack of the older log's 35",
+                                  bulk_sysmon_records(lab04, at(14, 0, 0), 4, 0x5C4C4B01, "new log"));
+    file.written_over = bulk_sysmon_records(lab04, at(9, 0, 0), 35, 0x5C4C4B00, "older log");
+    return file;
+}
+
 }  // namespace
+
+std::vector<scenario_record> value_type_records() { return value_types(); }
 
 std::vector<scenario_file> structure_files() {
     return {
@@ -307,6 +322,7 @@ std::vector<scenario_file> structure_files() {
         log_file("structure/payload_shapes.evtx",
                  "UserData, classic events, Qualifiers, Binary, no payload, inline template, other providers",
                  payload_shapes()),
+        written_over_log(),
     };
 }
 

@@ -132,6 +132,9 @@ TEST_CASE("libevtx finds in each damaged testdata file the records MANIFEST.tsv 
     for (const written_scenario& file : all.files) {
         if (!file.scenario->damage && !file.scenario->raw_content) continue;
         if (!file.scenario->path.ends_with(".evtx")) continue;
+        // The regression files of mutations/ say what evtxcar's accounting must yield; libevtx's
+        // tools read several of them differently (docs/engine-differences.md, "Accounting").
+        if (file.scenario->path.starts_with("mutations/")) continue;
         INFO(file.scenario->path << ": " << file.verdict.reason);
         const auto path = committed_testdata / file.scenario->path;
         const readers::info_reading info = readers::read_with_evtxinfo(path);

@@ -17,8 +17,23 @@ written_scenario write_scenario(const scenario_file& file) {
         written.verdict = file.raw_verdict.value();
         return written;
     }
+    byte_buffer older;
+    if (!file.written_over.empty()) {
+        std::stringstream older_out;
+        evtx_writer::evtx_file_writer older_writer(older_out);
+        evtx_writer::event_template_cache older_templates;
+        for (const scenario_record& record : file.written_over) {
+            const std::uint64_t id = older_writer.next_record_id();
+            older_writer.write_record(id, record.event.system.time_created, older_templates.instance_of(record.event, id));
+        }
+        older_writer.finish();
+        const std::string text = older_out.str();
+        older.assign(text.begin(), text.end());
+    }
     std::stringstream out;
-    evtx_writer::evtx_file_writer writer(out, file.first_record_id);
+    evtx_writer::evtx_file_writer writer = file.written_over.empty()
+                                               ? evtx_writer::evtx_file_writer(out, file.first_record_id)
+                                               : evtx_writer::evtx_file_writer(out, file.first_record_id, older);
     evtx_writer::event_template_cache templates;
     std::vector<record_location> locations;
     for (const scenario_record& record : file.records) {

@@ -172,7 +172,8 @@ file_comparison compare_engines(const std::string& path, const read_options& opt
         if (fast_paired[i]) continue;
         auto reason = reasons.find(i);
         const event_record& r = fast.records[i];
-        if (reason == reasons.end() && r.file_offset >= cut_chunk_start) {
+        // libevtx skips a chunk the file's end cuts short (its coverage check counts the chunk's records lost).
+        if (r.file_offset >= cut_chunk_start) {
             ++result.only_fast[kind_truncated_chunk];
             continue;
         }

@@ -1,11 +1,12 @@
 #pragma once
-// Deterministic pseudo-random numbers for scenarios (splitmix64): the same
-// seed gives the same testdata on every machine.
+// Deterministic pseudo-random numbers (splitmix64) for scenarios and
+// mutants: the same seed gives the same testdata, and the same mutant, on
+// every machine.
 
 #include <cstdint>
 #include <vector>
 
-namespace evtxcar::testdata {
+namespace evtxcar::evtx_writer {
 
 class random_source {
 public:
@@ -31,4 +32,4 @@ private:
     std::uint64_t state_;
 };
 
-}  // namespace evtxcar::testdata
+}  // namespace evtxcar::evtx_writer
