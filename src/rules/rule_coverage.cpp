@@ -13,7 +13,9 @@ bool is_of(const run_rule& rule, const event_kind_key& kind) {
         std::find(rule.event_ids.begin(), rule.event_ids.end(), kind.event_id) == rule.event_ids.end()) {
         return false;
     }
-    if (!rule.car_object.empty()) return rule.car_object == kind.object && rule.car_action == kind.action;
+    if (!rule.car_object.empty()) {
+        return rule.car_object == kind.object && (rule.car_action == "*" || rule.car_action == kind.action);
+    }
     if (rule.source == nullptr) return true;
     for (const car_kind& car : rule.source->car_kinds) {
         if (car.object == kind.object && car.action == kind.action && (car.event_id == 0 || car.event_id == kind.event_id)) {
@@ -68,8 +70,79 @@ std::string event_ids_text(const run_rule& rule) {
 
 }  // namespace
 
+coverage_row row_of(const std::string& host, std::string id, std::string title, std::string variant,
+                    const rule_judgement& judged, std::uint64_t detections) {
+    coverage_row row;
+    row.host = host;
+    row.analytic_id = std::move(id);
+    row.analytic_name = std::move(title);
+    row.variant = std::move(variant);
+    row.evaluable = judged.evaluable;
+    row.partial = judged.partial;
+    row.events_examined = judged.events;
+    row.detections = detections;
+    row.needs = judged.needs;
+    row.why_not = judged.why;
+    return row;
+}
+
+std::vector<std::string> commonest_reasons(const std::map<std::string, std::uint64_t>& reasons, std::string_view one,
+                                           std::string_view many) {
+    std::vector<std::pair<std::string, std::uint64_t>> ranked(reasons.begin(), reasons.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    constexpr std::size_t reasons_kept = 5;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ranked.size() && i < reasons_kept; ++i) {
+        out.push_back(std::to_string(ranked[i].second) + std::string(ranked[i].second == 1 ? one : many) + ranked[i].first);
+    }
+    return out;
+}
+
+const host_profiles::kinds& kinds_of(const host_profiles& profiles, const std::string& host) {
+    static const host_profiles::kinds no_kinds;
+    const auto found = profiles.by_host().find(host);
+    return found == profiles.by_host().end() ? no_kinds : found->second;
+}
+
+rule_judgement judge_rule(const rule_library& library, const run_rule& rule, const host_profiles::kinds& kinds,
+                          std::string_view where) {
+    rule_judgement judged;
+    std::vector<const event_kind_profile*> matching;
+    for (const auto& [kind, profile] : kinds) {
+        if (!is_of(rule, kind)) continue;
+        judged.events += profile.events;
+        matching.push_back(&profile);
+    }
+    if (judged.events > 0) {
+        std::vector<std::string_view> named;  // a field the rule reads twice is named once
+        for (const sigma::referenced_field& field : rule.rule->fields()) {
+            const resolved_field& target = library.fields().target(field.ref);
+            const bool logged = std::any_of(matching.begin(), matching.end(),
+                                            [&](const event_kind_profile* p) { return carries(*p, target); });
+            if (logged || std::find(named.begin(), named.end(), field.name) != named.end()) continue;
+            named.push_back(field.name);
+            judged.missing += (judged.missing.empty() ? "" : ", ") + field.name;
+        }
+    }
+    judged.needs = logsource_text(rule) + event_ids_text(rule) + " events";
+    if (rule.source != nullptr && !rule.source->not_in_event_logs.empty()) {
+        judged.why = "its logsource is " + std::string(rule.source->not_in_event_logs);
+    } else if (judged.events == 0) {
+        judged.why = "no " + logsource_text(rule) + event_ids_text(rule) + " events" + std::string(where);
+    } else if (!judged.missing.empty()) {
+        judged.why = "never logged in its events" + std::string(where) + ": " + judged.missing;
+    }
+    judged.evaluable = judged.events > 0 && (rule.source == nullptr || rule.source->not_in_event_logs.empty());
+    judged.partial = judged.evaluable && !judged.missing.empty();
+    return judged;
+}
+
 void rule_coverage::add_coverage(const coverage_request& request, scan_summary& summary) const {
-    const std::vector<run_rule>& rules = library_.runs();
+    // The built-in CAR analytics' rules have their own coverage (car_catalogue_coverage).
+    std::vector<const run_rule*> rules;
+    for (const run_rule& rule : library_.runs()) {
+        if (!rule.catalogue) rules.push_back(&rule);
+    }
     if (rules.empty()) return;
     std::map<std::pair<std::string, std::string>, std::uint64_t> detections;  // (host folded, rule id)
     for (const detection& hit : request.detections) {
@@ -78,39 +151,17 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
     const std::string where = request.windowed ? " on this host inside --from/--to" : " on this host";
     for (const host_identity& host : summary.hosts) {
         if (host.name.empty()) continue;
-        const auto found = request.profiles.by_host().find(host.name);
-        static const host_profiles::kinds no_kinds;
-        const host_profiles::kinds& kinds = found == request.profiles.by_host().end() ? no_kinds : found->second;
+        const host_profiles::kinds& kinds = kinds_of(request.profiles, host.name);
         rule_host_coverage counts;
         counts.host = host.name;
         std::map<std::string, std::uint64_t> reasons;
-        for (const run_rule& rule : rules) {
+        for (const run_rule* rule_of_run : rules) {
+            const run_rule& rule = *rule_of_run;
             ++counts.rules;
-            std::uint64_t events = 0;
-            std::vector<const event_kind_profile*> matching;
-            for (const auto& [kind, profile] : kinds) {
-                if (!is_of(rule, kind)) continue;
-                events += profile.events;
-                matching.push_back(&profile);
-            }
-            std::string missing;
-            if (events > 0) {
-                for (const sigma::referenced_field& field : rule.rule->fields()) {
-                    const resolved_field& target = library_.fields().target(field.ref);
-                    const bool logged = std::any_of(matching.begin(), matching.end(),
-                                                    [&](const event_kind_profile* p) { return carries(*p, target); });
-                    if (!logged) missing += (missing.empty() ? "" : ", ") + field.name;
-                }
-            }
-            std::string why;
-            if (rule.source != nullptr && !rule.source->not_in_event_logs.empty()) {
-                why = "its logsource is " + std::string(rule.source->not_in_event_logs);
+            const rule_judgement judged = judge_rule(library_, rule, kinds, where);
+            if (!judged.evaluable) {
                 ++counts.none;
-            } else if (events == 0) {
-                why = "no " + logsource_text(rule) + event_ids_text(rule) + " events" + where;
-                ++counts.none;
-            } else if (!missing.empty()) {
-                why = "never logged in its events" + where + ": " + missing;
+            } else if (judged.partial) {
                 ++counts.partly;
             } else {
                 ++counts.full;
@@ -118,32 +169,16 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
             const auto hits = detections.find({fold_case(host.name), rule.rule->metadata().display_id()});
             const std::uint64_t hit_count = hits == detections.end() ? 0 : hits->second;
             counts.detections += hit_count;
-            if (!why.empty()) {
+            if (!judged.why.empty()) {
                 // Reasons are summed over rules; partial ones by field names, the others by logsource.
-                ++reasons[events == 0 ? why : "never logged here: " + missing];
+                ++reasons[judged.events == 0 ? judged.why : "never logged here: " + judged.missing];
             }
             if (request.detail) {
-                coverage_row row;
-                row.host = host.name;
-                row.analytic_id = rule.rule->metadata().display_id();
-                row.analytic_name = rule.rule->metadata().title;
-                row.variant = "sigma";
-                row.evaluable = events > 0 && (rule.source == nullptr || rule.source->not_in_event_logs.empty());
-                row.partial = row.evaluable && !missing.empty();
-                row.events_examined = events;
-                row.detections = hit_count;
-                row.needs = logsource_text(rule) + event_ids_text(rule) + " events";
-                row.why_not = why;
-                summary.coverage.push_back(std::move(row));
+                summary.coverage.push_back(row_of(host.name, rule.rule->metadata().display_id(),
+                                                  rule.rule->metadata().title, "sigma", judged, hit_count));
             }
         }
-        std::vector<std::pair<std::string, std::uint64_t>> ranked(reasons.begin(), reasons.end());
-        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-        constexpr std::size_t reasons_kept = 5;
-        for (std::size_t i = 0; i < ranked.size() && i < reasons_kept; ++i) {
-            counts.reasons.push_back(std::to_string(ranked[i].second) + (ranked[i].second == 1 ? " rule: " : " rules: ") +
-                                     ranked[i].first);
-        }
+        counts.reasons = commonest_reasons(reasons, " rule: ", " rules: ");
         summary.rule_coverage.push_back(std::move(counts));
     }
 }
