@@ -47,6 +47,7 @@ scan_request make_request(const run_config& config, const stop_request& stop) {
     request.scan.stop = stop;
     request.scan.threads = config.threads;
     request.scan.read.include_recovered = config.recovered;
+    request.scan.sort_memory_budget = config.memory_budget_mib << 20;
     request.scan.read.strict = config.strict;
     request.scan.window = {config.from, config.to};
     request.show_progress = !config.quiet && ::isatty(STDERR_FILENO) == 1;

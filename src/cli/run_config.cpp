@@ -63,6 +63,8 @@ po::options_description visible_options(std::string& engine_help) {
         ("output,o", po::value<std::string>()->value_name("DIR")->default_value("evtxcar-out"), "folder for the outputs (created if missing)")
         ("jsonl", "also write events.jsonl")
         ("no-html", "do not write report.html")
+        ("memory-budget", po::value<std::string>()->value_name("MIB")->default_value("24"),
+         "MiB of events the time sort holds in memory before it spills to disk (16 to 65536)")
         ("html-max-rows", po::value<std::string>()->value_name("N")->default_value("200000"),
          "timeline rows embedded in report.html; above it the report keeps every detection with the events around it")
         ("homenet", po::value<std::string>()->value_name("CIDR[,CIDR...]"),
@@ -241,6 +243,10 @@ std::variant<run_config, usage_error> parse_command_line(int argc, const char* c
                            std::to_string(most_rows)};
     }
     config.html_max_rows = static_cast<std::size_t>(*max_rows);
+    const std::string budget_text = values["memory-budget"].as<std::string>();
+    const auto budget = whole_number(budget_text, 16, 65536);
+    if (!budget) return usage_error{"--memory-budget: '" + budget_text + "' is not a whole number of MiB from 16 to 65536"};
+    config.memory_budget_mib = static_cast<std::size_t>(*budget);
     config.overwrite = values.count("overwrite") > 0;
     if (values.count("temp-dir")) {
         config.temp_dir = values["temp-dir"].as<std::string>();

@@ -22,6 +22,7 @@ struct run_config {
     bool jsonl = false;
     bool html = true;
     std::size_t html_max_rows = 200000;
+    std::size_t memory_budget_mib = 24;  // --memory-budget: events the time sort holds before spilling
     std::vector<cidr_block> homenet;
     std::optional<filetime_ticks> from;
     std::optional<filetime_ticks> to;

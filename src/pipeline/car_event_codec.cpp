@@ -8,6 +8,8 @@ namespace evtxcar {
 
 namespace {
 
+[[noreturn]] void damaged() { throw std::runtime_error("a temporary sort run is truncated or damaged"); }
+
 template <typename T>
 void put(std::string& out, T value) {
     char bytes[sizeof(T)];
@@ -15,24 +17,61 @@ void put(std::string& out, T value) {
     out.append(bytes, sizeof(T));
 }
 
-void put_string(std::string& out, const std::string& text) {
-    put<std::uint32_t>(out, static_cast<std::uint32_t>(text.size()));
+void put_varint(std::string& out, std::uint64_t value) {
+    while (value >= 0x80) {
+        out.push_back(static_cast<char>((value & 0x7F) | 0x80));
+        value >>= 7;
+    }
+    out.push_back(static_cast<char>(value));
+}
+
+void put_text(std::string& out, const std::string& text) {
+    put_varint(out, text.size());
     out.append(text);
 }
 
-[[noreturn]] void damaged() { throw std::runtime_error("a temporary sort run is truncated or damaged"); }
+// Reads a body out of [at, end).
+class body_reader {
+public:
+    body_reader(const char* at, const char* end) : at_(at), end_(end) {}
+    template <typename T>
+    T get() {
+        if (static_cast<std::size_t>(end_ - at_) < sizeof(T)) damaged();
+        T value;
+        std::memcpy(&value, at_, sizeof(T));
+        at_ += sizeof(T);
+        return value;
+    }
+    std::uint64_t varint() {
+        std::uint64_t value = 0;
+        for (int shift = 0; shift < 64; shift += 7) {
+            if (at_ == end_) damaged();
+            const auto byte = static_cast<std::uint8_t>(*at_++);
+            value |= static_cast<std::uint64_t>(byte & 0x7F) << shift;
+            if ((byte & 0x80) == 0) return value;
+        }
+        damaged();
+    }
+    void text(std::string& out) {
+        const std::uint64_t size = varint();
+        if (size > static_cast<std::uint64_t>(end_ - at_)) damaged();
+        out.assign(at_, static_cast<std::size_t>(size));
+        at_ += size;
+    }
+    bool finished() const { return at_ == end_; }
 
-template <typename T>
-T get(std::FILE* file) {
-    T value;
-    if (std::fread(&value, sizeof(T), 1, file) != 1) damaged();
-    return value;
-}
+private:
+    const char* at_;
+    const char* end_;
+};
 
-void get_string(std::FILE* file, std::string& text) {
-    const auto size = get<std::uint32_t>(file);
-    text.resize(size);
-    if (size != 0 && std::fread(text.data(), 1, size, file) != size) damaged();
+// Position + 1 of the payload field whose value is `text`, or 0.
+std::size_t payload_position(const car_event& event, const std::string& text) {
+    for (std::size_t i = 0; i < event.fields.size(); ++i) {
+        const std::string& value = event.fields[i].value;
+        if (value.size() == text.size() && value == text) return i + 1;
+    }
+    return 0;
 }
 
 std::size_t heap_bytes(const std::string& text) {
@@ -43,80 +82,124 @@ std::size_t heap_bytes(const std::string& text) {
 }  // namespace
 
 void encode_car_event(const car_event& event, std::string& out) {
-    put<std::uint64_t>(out, event.time);
-    put<std::uint32_t>(out, event.file_index);
-    put<std::uint64_t>(out, event.record_id);
-    put<std::uint64_t>(out, event.record_offset);
-    put<std::uint32_t>(out, event.event_id);
-    put_string(out, event.object);
-    put_string(out, event.action);
-    put_string(out, event.channel);
-    put_string(out, event.provider);
-    put<std::uint16_t>(out, static_cast<std::uint16_t>(event.values.size()));
-    for (const car_value& value : event.values) {
-        put<std::uint8_t>(out, static_cast<std::uint8_t>(value.field));
-        put_string(out, value.text);
-    }
-    put<std::uint16_t>(out, static_cast<std::uint16_t>(event.analytics.size()));
-    for (const std::string& label : event.analytics) put_string(out, label);
-    put<std::uint8_t>(out, event.version);
-    put<std::uint8_t>(out, event.level);
-    put<std::uint16_t>(out, event.task);
-    put<std::uint8_t>(out, event.opcode);
-    put<std::uint64_t>(out, event.keywords);
-    put_string(out, event.user_sid);
-    put<std::uint8_t>(out, static_cast<std::uint8_t>(event.payload));
-    put_string(out, event.payload_name);
-    put<std::uint32_t>(out, static_cast<std::uint32_t>(event.fields.size()));
+    thread_local std::string body;  // scratch: the body before its length is known
+    body.clear();
+    put<std::uint64_t>(body, event.time);
+    put<std::uint32_t>(body, event.file_index);
+    put<std::uint64_t>(body, event.record_id);
+    put<std::uint64_t>(body, event.record_offset);
+    put<std::uint32_t>(body, event.event_id);
+    put<std::uint8_t>(body, event.version);
+    put<std::uint8_t>(body, event.level);
+    put<std::uint16_t>(body, event.task);
+    put<std::uint8_t>(body, event.opcode);
+    put<std::uint64_t>(body, event.keywords);
+    put<std::uint8_t>(body, static_cast<std::uint8_t>(event.payload));
+    put_text(body, event.object);
+    put_text(body, event.action);
+    put_text(body, event.channel);
+    put_text(body, event.provider);
+    put_text(body, event.user_sid);
+    put_text(body, event.payload_name);
+    put_varint(body, event.fields.size());
     for (const payload_field& field : event.fields) {
-        put_string(out, field.name);
-        put_string(out, field.value);
+        put_text(body, field.name);
+        put_text(body, field.value);
     }
+    put_varint(body, event.values.size());
+    for (const car_value& value : event.values) {
+        put<std::uint8_t>(body, static_cast<std::uint8_t>(value.field));
+        const std::size_t position = payload_position(event, value.text);
+        put_varint(body, position);
+        if (position == 0) put_text(body, value.text);
+    }
+    put_varint(body, event.analytics.size());
+    for (const std::string& label : event.analytics) put_text(body, label);
+    put_varint(out, body.size());
+    out.append(body);
 }
 
-bool decode_car_event(std::FILE* file, car_event& event) {
-    std::uint64_t time;
-    const std::size_t got = std::fread(&time, sizeof time, 1, file);
-    if (got != 1) {
-        if (std::feof(file) && !std::ferror(file)) return false;
-        damaged();
+car_event_reader::car_event_reader(std::FILE* file, std::size_t block_size) : file_(file), buffer_(block_size) {}
+
+bool car_event_reader::fill(std::size_t wanted) {
+    if (end_ - begin_ >= wanted) return true;
+    if (begin_ > 0) {  // keep the unread bytes at the front
+        std::memmove(buffer_.data(), buffer_.data() + begin_, end_ - begin_);
+        end_ -= begin_;
+        begin_ = 0;
     }
-    event.time = time;
-    event.file_index = get<std::uint32_t>(file);
-    event.record_id = get<std::uint64_t>(file);
-    event.record_offset = get<std::uint64_t>(file);
-    event.event_id = get<std::uint32_t>(file);
-    get_string(file, event.object);
-    get_string(file, event.action);
-    get_string(file, event.channel);
-    get_string(file, event.provider);
-    const auto value_count = get<std::uint16_t>(file);
-    event.values.resize(value_count);
-    for (car_value& value : event.values) {
-        const auto field = get<std::uint8_t>(file);
-        if (field >= car_field_count) damaged();
-        value.field = static_cast<car_field>(field);
-        get_string(file, value.text);
+    if (buffer_.size() < wanted) buffer_.resize(wanted);
+    while (end_ < wanted && !at_end_) {
+        const std::size_t got = std::fread(buffer_.data() + end_, 1, buffer_.size() - end_, file_);
+        end_ += got;
+        if (got == 0) {
+            if (std::ferror(file_)) damaged();
+            at_end_ = true;
+        }
     }
-    const auto label_count = get<std::uint16_t>(file);
-    event.analytics.resize(label_count);
-    for (std::string& label : event.analytics) get_string(file, label);
-    event.version = get<std::uint8_t>(file);
-    event.level = get<std::uint8_t>(file);
-    event.task = get<std::uint16_t>(file);
-    event.opcode = get<std::uint8_t>(file);
-    event.keywords = get<std::uint64_t>(file);
-    get_string(file, event.user_sid);
-    const auto payload = get<std::uint8_t>(file);
+    return end_ - begin_ >= wanted;
+}
+
+bool car_event_reader::next(car_event& event) {
+    // The body's length: at most 10 varint bytes.
+    if (!fill(1)) return false;
+    fill(10);
+    body_reader length(buffer_.data() + begin_, buffer_.data() + end_);
+    const std::uint64_t size = length.varint();
+    std::size_t length_bytes = 1;
+    while ((static_cast<std::uint8_t>(buffer_[begin_ + length_bytes - 1]) & 0x80) != 0) ++length_bytes;
+    if (size > (std::uint64_t{1} << 32) || !fill(length_bytes + static_cast<std::size_t>(size))) damaged();
+    const char* body = buffer_.data() + begin_ + length_bytes;
+    begin_ += length_bytes + static_cast<std::size_t>(size);
+
+    body_reader in(body, body + size);
+    event.time = in.get<std::uint64_t>();
+    event.file_index = in.get<std::uint32_t>();
+    event.record_id = in.get<std::uint64_t>();
+    event.record_offset = in.get<std::uint64_t>();
+    event.event_id = in.get<std::uint32_t>();
+    event.version = in.get<std::uint8_t>();
+    event.level = in.get<std::uint8_t>();
+    event.task = in.get<std::uint16_t>();
+    event.opcode = in.get<std::uint8_t>();
+    event.keywords = in.get<std::uint64_t>();
+    const auto payload = in.get<std::uint8_t>();
     if (payload > static_cast<std::uint8_t>(payload_kind::user_data)) damaged();
     event.payload = static_cast<payload_kind>(payload);
-    get_string(file, event.payload_name);
-    const auto field_count = get<std::uint32_t>(file);
-    event.fields.resize(field_count);
+    in.text(event.object);
+    in.text(event.action);
+    in.text(event.channel);
+    in.text(event.provider);
+    in.text(event.user_sid);
+    in.text(event.payload_name);
+    const std::uint64_t field_count = in.varint();
+    if (field_count > size) damaged();
+    event.fields.resize(static_cast<std::size_t>(field_count));
     for (payload_field& field : event.fields) {
-        get_string(file, field.name);
-        get_string(file, field.value);
+        in.text(field.name);
+        in.text(field.value);
     }
+    const std::uint64_t value_count = in.varint();
+    if (value_count > size) damaged();
+    event.values.resize(static_cast<std::size_t>(value_count));
+    for (car_value& value : event.values) {
+        const auto field = in.get<std::uint8_t>();
+        if (field >= car_field_count) damaged();
+        value.field = static_cast<car_field>(field);
+        const std::uint64_t position = in.varint();
+        if (position == 0) {
+            in.text(value.text);
+        } else {
+            if (position > event.fields.size()) damaged();
+            value.text = event.fields[static_cast<std::size_t>(position - 1)].value;
+        }
+    }
+    const std::uint64_t label_count = in.varint();
+    if (label_count > size) damaged();
+    event.analytics.resize(static_cast<std::size_t>(label_count));
+    for (std::string& label : event.analytics) in.text(label);
+    if (!in.finished()) damaged();
+    event.copies.clear();
     return true;
 }
 
@@ -127,8 +210,8 @@ std::size_t approximate_size(const car_event& event) {
                         event.analytics.capacity() * sizeof(std::string) + heap_bytes(event.user_sid) +
                         heap_bytes(event.payload_name) + event.fields.capacity() * sizeof(payload_field);
     for (const car_value& value : event.values) bytes += heap_bytes(value.text);
-    for (const payload_field& field : event.fields) bytes += heap_bytes(field.name) + heap_bytes(field.value);
     for (const std::string& label : event.analytics) bytes += heap_bytes(label);
+    for (const payload_field& field : event.fields) bytes += heap_bytes(field.name) + heap_bytes(field.value);
     return bytes + 32;  // allocator overhead, roughly
 }
 

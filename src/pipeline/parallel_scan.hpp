@@ -26,7 +26,7 @@ struct parallel_scan_settings {
     // What marks events in the scan for the analytics that judge each event
     // alone (Sigma rules); each worker makes its own markers from them.
     std::vector<const event_marker_source*> markers;
-    std::size_t sort_memory_budget = 192u << 20;  // bytes of events held before spilling, all workers together
+    std::size_t sort_memory_budget = 24u << 20;  // bytes of events held before spilling, all workers together
     stop_request stop;  // when requested, workers take no further segment (the scan is then abandoned)
 };
 

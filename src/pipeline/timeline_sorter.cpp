@@ -28,8 +28,8 @@ using file_pointer = std::unique_ptr<std::FILE, file_closer>;
 class run_cursor {
 public:
     explicit run_cursor(std::vector<car_event>* memory) : memory_(memory) { advance(); }
-    explicit run_cursor(file_pointer file) : file_(std::move(file)) {
-        std::setvbuf(file_.get(), nullptr, _IOFBF, run_read_buffer);
+    explicit run_cursor(file_pointer file) : file_(std::move(file)), reader_(std::make_unique<car_event_reader>(file_.get(), run_read_buffer)) {
+        std::setvbuf(file_.get(), nullptr, _IONBF, 0);  // the reader reads in blocks of its own
         advance();
     }
     bool done() const { return done_; }
@@ -43,7 +43,7 @@ public:
                 std::vector<car_event>().swap(*memory_);  // give the memory back
             }
         } else {
-            done_ = !decode_car_event(file_.get(), current_);
+            done_ = !reader_->next(current_);
         }
     }
 
@@ -51,6 +51,7 @@ private:
     std::vector<car_event>* memory_ = nullptr;
     std::size_t next_ = 0;
     file_pointer file_;
+    std::unique_ptr<car_event_reader> reader_;
     car_event current_;
     bool done_ = false;
 };

@@ -134,8 +134,13 @@ std::optional<std::string_view> car_event_view::payload_value(sigma::field_ref f
 }
 
 void car_event_view::for_each_value(sigma::function_ref<void(std::string_view)> visit) const {
+    // What the record says: its payload and the System texts. The CAR
+    // fields are derived from those (copies, basenames, conversions), so
+    // keywords found in them are found here already.
     for (const payload_field& pair : event_->fields) visit(pair.value);
-    for (const car_value& value : event_->values) visit(value.text);
+    visit(event_->computer());
+    visit(event_->provider);
+    visit(event_->channel);
 }
 
 }  // namespace evtxcar::rules

@@ -1,6 +1,7 @@
 #include "rules/rule_coverage.hpp"
 
 #include <algorithm>
+#include <cstdint>
 
 #include "car/event_fields.hpp"
 
@@ -144,41 +145,130 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
         if (!rule.catalogue) rules.push_back(&rule);
     }
     if (rules.empty()) return;
-    std::map<std::pair<std::string, std::string>, std::uint64_t> detections;  // (host folded, rule id)
-    for (const detection& hit : request.detections) {
-        if (hit.variant == "sigma") ++detections[{fold_case(hit.event.computer()), hit.analytic_id}];
-    }
     const std::string where = request.windowed ? " on this host inside --from/--to" : " on this host";
+
+    // Once for all hosts: each rule's logsource (rules of one logsource and
+    // event ids look at the same events), what it needs in words, the
+    // fields it reads.
+    struct source {
+        const run_rule* first = nullptr;
+        std::string needs;     // "process_creation (Sysmon 1, Security 4688) events"
+        std::string none_why;  // why a host without such events cannot be looked at
+        bool nowhere = false;  // ETW only: no event log holds it
+    };
+    std::vector<source> sources;
+    std::vector<std::size_t> source_of(rules.size());
+    std::vector<std::vector<const resolved_field*>> targets(rules.size());
+    {
+        std::map<std::string, std::size_t> index;
+        for (std::size_t r = 0; r < rules.size(); ++r) {
+            const run_rule& rule = *rules[r];
+            std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(rule.source)) + '|' + rule.car_object +
+                              '/' + rule.car_action;
+            for (std::uint32_t id : rule.event_ids) key += ',' + std::to_string(id);
+            const auto [at, added] = index.try_emplace(std::move(key), sources.size());
+            if (added) {
+                source s;
+                s.first = &rule;
+                s.needs = logsource_text(rule) + event_ids_text(rule) + " events";
+                s.nowhere = rule.source != nullptr && !rule.source->not_in_event_logs.empty();
+                s.none_why = s.nowhere ? "its logsource is " + std::string(rule.source->not_in_event_logs)
+                                       : "no " + s.needs + where;
+                sources.push_back(std::move(s));
+            }
+            source_of[r] = at->second;
+            for (const sigma::referenced_field& field : rule.rule->fields()) {
+                targets[r].push_back(&library_.fields().target(field.ref));
+            }
+        }
+    }
+    // Sigma detections by host (folded) and rule id.
+    std::map<std::string, std::map<std::string, std::uint64_t, std::less<>>, std::less<>> detections;
+    for (const detection& hit : request.detections) {
+        if (hit.variant == "sigma") ++detections[fold_case(hit.event.computer())][hit.analytic_id];
+    }
+
     for (const host_identity& host : summary.hosts) {
         if (host.name.empty()) continue;
-        const host_profiles::kinds& kinds = kinds_of(request.profiles, host.name);
+        const auto found = request.profiles.by_host().find(host.name);
+        static const host_profiles::kinds no_kinds;
+        const host_profiles::kinds& kinds = found == request.profiles.by_host().end() ? no_kinds : found->second;
+        const auto host_hits = detections.find(fold_case(host.name));
         rule_host_coverage counts;
         counts.host = host.name;
-        std::map<std::string, std::uint64_t> reasons;
-        for (const run_rule* rule_of_run : rules) {
-            const run_rule& rule = *rule_of_run;
+        // Per logsource, the events of this host it names (found on first use).
+        struct looked_at {
+            bool known = false;
+            std::uint64_t events = 0;
+            std::vector<const event_kind_profile*> profiles;
+        };
+        std::vector<looked_at> seen(sources.size());
+        std::map<std::size_t, std::uint64_t> none_by_source;
+        std::map<std::string, std::uint64_t> partly_by_fields;
+        for (std::size_t r = 0; r < rules.size(); ++r) {
+            const run_rule& rule = *rules[r];
+            const source& from = sources[source_of[r]];
+            looked_at& events_of = seen[source_of[r]];
+            if (!events_of.known) {
+                events_of.known = true;
+                for (const auto& [kind, profile] : kinds) {
+                    if (!is_of(*from.first, kind)) continue;
+                    events_of.events += profile.events;
+                    events_of.profiles.push_back(&profile);
+                }
+            }
             ++counts.rules;
-            const rule_judgement judged = judge_rule(library_, rule, kinds, where);
-            if (!judged.evaluable) {
+            const std::uint64_t events = events_of.events;
+            std::string missing;
+            if (events > 0 && !from.nowhere) {
+                for (std::size_t f = 0; f < targets[r].size(); ++f) {
+                    const resolved_field& target = *targets[r][f];
+                    const bool logged = std::any_of(events_of.profiles.begin(), events_of.profiles.end(),
+                                                    [&](const event_kind_profile* p) { return carries(*p, target); });
+                    if (!logged) missing += (missing.empty() ? "" : ", ") + rule.rule->fields()[f].name;
+                }
+            }
+            const bool none = from.nowhere || events == 0;
+            if (none) {
                 ++counts.none;
-            } else if (judged.partial) {
+                ++none_by_source[source_of[r]];
+            } else if (!missing.empty()) {
                 ++counts.partly;
+                ++partly_by_fields[missing];
             } else {
                 ++counts.full;
             }
-            const auto hits = detections.find({fold_case(host.name), rule.rule->metadata().display_id()});
-            const std::uint64_t hit_count = hits == detections.end() ? 0 : hits->second;
-            counts.detections += hit_count;
-            if (!judged.why.empty()) {
-                // Reasons are summed over rules; partial ones by field names, the others by logsource.
-                ++reasons[judged.events == 0 ? judged.why : "never logged here: " + judged.missing];
+            std::uint64_t hit_count = 0;
+            if (host_hits != detections.end()) {
+                const auto hits = host_hits->second.find(rule.rule->metadata().display_id());
+                if (hits != host_hits->second.end()) hit_count = hits->second;
             }
+            counts.detections += hit_count;
             if (request.detail) {
-                summary.coverage.push_back(row_of(host.name, rule.rule->metadata().display_id(),
-                                                  rule.rule->metadata().title, "sigma", judged, hit_count));
+                coverage_row row;
+                row.host = host.name;
+                row.analytic_id = rule.rule->metadata().display_id();
+                row.analytic_name = rule.rule->metadata().title;
+                row.variant = "sigma";
+                row.evaluable = !none;
+                row.partial = !none && !missing.empty();
+                row.events_examined = events;
+                row.detections = hit_count;
+                row.needs = from.needs;
+                row.why_not = none ? from.none_why : missing.empty() ? "" : "never logged in its events" + where + ": " + missing;
+                summary.coverage.push_back(std::move(row));
             }
         }
-        counts.reasons = commonest_reasons(reasons, " rule: ", " rules: ");
+        // The commonest reasons: by logsource for the rules that could not look, by fields for the partial ones.
+        std::vector<std::pair<std::string, std::uint64_t>> ranked;
+        for (const auto& [index, count] : none_by_source) ranked.emplace_back(sources[index].none_why, count);
+        for (const auto& [fields, count] : partly_by_fields) ranked.emplace_back("never logged here: " + fields, count);
+        std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+        constexpr std::size_t reasons_kept = 5;
+        for (std::size_t i = 0; i < ranked.size() && i < reasons_kept; ++i) {
+            counts.reasons.push_back(std::to_string(ranked[i].second) + (ranked[i].second == 1 ? " rule: " : " rules: ") +
+                                     ranked[i].first);
+        }
         summary.rule_coverage.push_back(std::move(counts));
     }
 }

@@ -72,6 +72,21 @@ bool numeric_bound::holds(double value) const {
     return false;
 }
 
+namespace {
+
+// True when some pair of neighbouring bytes of `text`, folded, has its bit
+// set in `pairs` (field_test::keyword_pairs).
+bool has_pair(const std::vector<std::uint64_t>& pairs, std::string_view text) {
+    for (std::size_t i = 0; i + 1 < text.size(); ++i) {
+        const auto pair = static_cast<std::size_t>(static_cast<unsigned char>(fold_ascii(text[i]))) << 8 |
+                          static_cast<unsigned char>(fold_ascii(text[i + 1]));
+        if (pairs[pair >> 6] & (std::uint64_t{1} << (pair & 63))) return true;
+    }
+    return false;
+}
+
+}  // namespace
+
 bool field_test::keyword_matches(const event_view& event) const {
     // Each group must be met by some value of the event (not necessarily
     // the same value for every group).
@@ -79,7 +94,10 @@ bool field_test::keyword_matches(const event_view& event) const {
     std::uint64_t met = 0;
     const std::uint64_t all_met = group_count >= 64 ? ~std::uint64_t{0} : (std::uint64_t{1} << group_count) - 1;
     event.for_each_value([&](std::string_view value) {
-        if (met == all_met) return;
+        if (met == all_met || value.empty()) return;
+        // Folded once per value, whatever the number of groups.
+        const bool fold = what != kind::regexes && !cased && !is_ascii(value);
+        const std::string_view text = fold ? folded_copy(value) : value;
         for (std::size_t g = 0; g < group_count; ++g) {
             if (met & (std::uint64_t{1} << g)) continue;
             bool any = false;
@@ -87,8 +105,7 @@ bool field_test::keyword_matches(const event_view& event) const {
                 for (const regex_matcher& alternative : regexes.groups[g])
                     if (alternative.matches(value)) { any = true; break; }
             } else {
-                const bool fold = !cased && !is_ascii(value);
-                const std::string_view text = fold ? folded_copy(value) : value;
+                if (g < keyword_pairs.size() && !keyword_pairs[g].empty() && !has_pair(keyword_pairs[g], text)) continue;
                 for (const string_matcher& alternative : strings.groups[g])
                     if (fold ? alternative.matches_folded(text) : alternative.matches(text)) { any = true; break; }
             }
@@ -216,6 +233,22 @@ std::uint32_t detection_plan::add_test(field_test test) {
             }
         test.cased = cased;
         test.fold_value = scans && !cased && !test.keyword;
+        if (test.keyword && !cased) {
+            for (const auto& group : test.strings.groups) {
+                std::vector<std::uint64_t> pairs(1024, 0);
+                bool usable = !group.empty();
+                for (const string_matcher& m : group) {
+                    if (m.kind() != string_matcher::shape::contains || m.literal().size() < 2) {
+                        usable = false;
+                        break;
+                    }
+                    const auto pair = static_cast<std::size_t>(static_cast<unsigned char>(m.literal()[0])) << 8 |
+                                      static_cast<unsigned char>(m.literal()[1]);
+                    pairs[pair >> 6] |= std::uint64_t{1} << (pair & 63);
+                }
+                test.keyword_pairs.push_back(usable ? std::move(pairs) : std::vector<std::uint64_t>());
+            }
+        }
     }
     tests.push_back(std::move(test));
     nodes.push_back({plan_node::kind::test, static_cast<std::uint32_t>(tests.size() - 1), 0});

@@ -68,6 +68,11 @@ struct field_test {
     value_groups<cidr_block> cidrs;
     value_groups<numeric_bound> numbers;
     value_groups<field_reference> references;
+    // Keyword strings: per group, when every alternative is a text to
+    // contain (of two bytes or more), a bit per folded first byte pair of
+    // those texts (65,536 bits); a value none of whose byte pairs is set
+    // cannot meet the group, found in one pass (empty: no such filter).
+    std::vector<std::vector<std::uint64_t>> keyword_pairs;
 
     bool matches(const event_view& event) const;
 

@@ -2,6 +2,10 @@
 
 #include <cstring>
 
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
+
 namespace evtxcar::sigma {
 
 namespace {
@@ -43,11 +47,40 @@ std::size_t dash_length(std::string_view value) {
 bool contains_folded(std::string_view haystack, std::string_view needle) {
     if (needle.empty()) return true;
     if (haystack.size() < needle.size()) return false;
+    auto upper_of = [](char c) { return (c >= 'a' && c <= 'z') ? static_cast<char>(c - ('a' - 'A')) : c; };
     const char first = needle[0];
-    const char first_upper = (first >= 'a' && first <= 'z') ? static_cast<char>(first - ('a' - 'A')) : first;
+    const char first_upper = upper_of(first);
     const char* data = haystack.data();
     const std::size_t last = haystack.size() - needle.size();
-    for (std::size_t i = 0; i <= last; ++i) {
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    // Sixteen positions at a time: where the first two bytes fold to the
+    // needle's first two, the rest is compared. (Values are mostly short,
+    // rules many: this loop is where rules spend their time.)
+    if (needle.size() >= 2) {
+        const char second = needle[1];
+        const __m128i first_lower_bytes = _mm_set1_epi8(first);
+        const __m128i first_upper_bytes = _mm_set1_epi8(first_upper);
+        const __m128i second_lower_bytes = _mm_set1_epi8(second);
+        const __m128i second_upper_bytes = _mm_set1_epi8(upper_of(second));
+        // data[i + 16] must be readable: i + 16 <= last + needle.size() - 1.
+        for (; i + 16 <= last + 1; i += 16) {
+            const __m128i here = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i));
+            const __m128i next = _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i + 1));
+            const __m128i first_hits =
+                _mm_or_si128(_mm_cmpeq_epi8(here, first_lower_bytes), _mm_cmpeq_epi8(here, first_upper_bytes));
+            const __m128i second_hits =
+                _mm_or_si128(_mm_cmpeq_epi8(next, second_lower_bytes), _mm_cmpeq_epi8(next, second_upper_bytes));
+            auto mask = static_cast<unsigned>(_mm_movemask_epi8(_mm_and_si128(first_hits, second_hits)));
+            while (mask != 0) {
+                const auto bit = static_cast<std::size_t>(__builtin_ctz(mask));
+                if (equal_folded(data + i + bit + 2, needle.data() + 2, needle.size() - 2)) return true;
+                mask &= mask - 1;
+            }
+        }
+    }
+#endif
+    for (; i <= last; ++i) {
         const char c = data[i];
         if ((c == first || c == first_upper) && equal_folded(data + i + 1, needle.data() + 1, needle.size() - 1))
             return true;

@@ -1,6 +1,11 @@
 // How Sigma values match: wildcards, escapes, case, lists and maps, null,
 // empty and absent fields, keywords. Expected values follow the wording of
 // the rules specification (sigma-rules-specification.md, "Detection").
+#include <algorithm>
+#include <cctype>
+#include <string>
+
+#include "sigma/string_matcher.hpp"
 #include "catch.hpp"
 #include "sigma_test_support.hpp"
 
@@ -205,4 +210,31 @@ TEST_CASE("numbers and booleans in rules match their text", "[sigma]") {
     CHECK(rule.matches({{"EventID", "4688"}, {"Initiated", "true"}}));
     CHECK_FALSE(rule.matches({{"EventID", "46880"}, {"Initiated", "true"}}));
     CHECK_FALSE(rule.matches({{"EventID", "4688"}, {"Initiated", "false"}}));
+}
+
+TEST_CASE("sigma values: contains without letter case finds the needle at every position of long values", "[sigma][values]") {
+    // Oracle: std::search with ASCII folding, byte by byte.
+    auto naive = [](std::string_view haystack, std::string_view needle) {
+        auto fold = [](char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + 32) : c; };
+        return std::search(haystack.begin(), haystack.end(), needle.begin(), needle.end(),
+                           [&](char a, char b) { return fold(a) == fold(b); }) != haystack.end();
+    };
+    const std::string needle = "invoke-mimikatz";
+    for (std::size_t length : {15u, 16u, 17u, 31u, 32u, 33u, 64u, 100u}) {
+        for (std::size_t at = 0; at + needle.size() <= length; ++at) {
+            std::string haystack(length, 'x');
+            std::string upper = needle;
+            for (char& c : upper) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+            haystack.replace(at, needle.size(), at % 2 ? upper : needle);
+            CAPTURE(length, at);
+            CHECK(evtxcar::sigma::contains_folded(haystack, needle) == naive(haystack, needle));
+            CHECK(evtxcar::sigma::contains_folded(haystack, needle));
+            haystack[at + needle.size() - 1] = '#';  // cut short at its last byte: no longer there
+            CHECK(evtxcar::sigma::contains_folded(haystack, needle) == naive(haystack, needle));
+        }
+    }
+    CHECK(evtxcar::sigma::contains_folded(std::string(40, 'i') + "in", "in"));
+    CHECK_FALSE(evtxcar::sigma::contains_folded(std::string(40, 'i') + "i", "in"));
+    CHECK(evtxcar::sigma::contains_folded("aB", "ab"));
+    CHECK(evtxcar::sigma::contains_folded(std::string(33, '-') + "/C", "/c"));
 }
