@@ -337,7 +337,12 @@ void car_catalogue_coverage::add_coverage(const coverage_request& request, scan_
         summary.coverage.push_back(std::move(total));
     }
     for (variant_plan& plan : plans) {
-        if (plan.reach->hosts_full + plan.reach->hosts_partly == 0) plan.reach->not_anywhere = commonest(plan.reasons);
+        if (plan.reach->hosts_full + plan.reach->hosts_partly != 0) continue;
+        // The hosts' commonest reason, said of the collection.
+        std::string why = commonest(plan.reasons);
+        const std::size_t here = why.find(" on this host");
+        if (here != std::string::npos) why.replace(here, 13, " on any host");
+        plan.reach->not_anywhere = std::move(why);
     }
 }
 
