@@ -43,6 +43,11 @@ sigma_correlation_analytic::sigma_correlation_analytic(const rule_library& libra
     for (const run_rule& run : library.runs()) {
         if (engine_->wants(run.index)) rule_of_label_.emplace(run.label, run.index);
     }
+    // Only a condition with an upper bound is judged at the end of the
+    // timeline, where the last event it counted is looked up in recent_.
+    for (const sigma::correlation_rule& rule : library.rules().correlations) {
+        if (rule.condition.has_upper_bound()) remember_events_ = true;
+    }
 }
 
 sigma_correlation_analytic::~sigma_correlation_analytic() = default;
@@ -65,6 +70,7 @@ void sigma_correlation_analytic::evaluate(const car_event& event, const process_
     }
     if (!fed) return;
     ++next_handle_;
+    if (!remember_events_) return;
     recent_.emplace_back(handle, event);
     if (recent_.size() > remembered_events) recent_.pop_front();
 }

@@ -45,6 +45,7 @@ private:
 
     const rule_library& library_;
     std::unordered_map<std::string, std::size_t> rule_of_label_;  // marker label -> index in rule_set::rules
+    bool remember_events_ = false;  // some correlation is judged when its window closes
     // Timeline pass state (one thread).
     mutable std::unique_ptr<sigma::correlation_engine> engine_;
     mutable car_event_view view_;
