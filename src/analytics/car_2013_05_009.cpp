@@ -36,11 +36,13 @@ void car_2013_05_009::evaluate(const car_event& event, const process_context&, s
                                analytic_warnings&) const {
     if (event.object != "process" || event.action != "create") return;
     std::string hash;
-    for (const auto& [field, algorithm] : {std::pair{car_field::sha256_hash, "SHA256="},
-                                           std::pair{car_field::sha1_hash, "SHA1="},
-                                           std::pair{car_field::md5_hash, "MD5="}}) {
+    std::string_view algorithm;
+    for (const auto& [field, name] : {std::pair{car_field::sha256_hash, std::string_view("SHA256=")},
+                                      std::pair{car_field::sha1_hash, std::string_view("SHA1=")},
+                                      std::pair{car_field::md5_hash, std::string_view("MD5=")}}) {
         if (const std::string* value = event.get(field)) {
-            hash = algorithm + fold_case(*value);
+            algorithm = name;
+            hash = std::string(name) + fold_case(*value);
             break;
         }
     }
@@ -48,7 +50,9 @@ void car_2013_05_009::evaluate(const car_event& event, const process_context&, s
     const std::string_view exe = event.text(car_field::exe);
     const std::string_view image = event.text(car_field::image_path);
     if (!exe.empty()) count(names_by_hash_, hash, exe, event);
-    if (!image.empty()) count(hashes_by_image_, fold_case(image), hash, event);
+    // Hashes of one algorithm only: hosts whose Sysmon logs SHA256 and hosts
+    // whose Sysmon logs only MD5 cannot tell whether they ran the same file.
+    if (!image.empty()) count(hashes_by_image_, std::string(algorithm) + fold_case(image), hash, event);
 }
 
 void car_2013_05_009::report(const groups& from, std::string_view variant, std::string_view what, std::string_view of,

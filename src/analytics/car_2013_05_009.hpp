@@ -4,8 +4,8 @@
 //   names-per-hash   one file hash (Sysmon 1's strongest logged: SHA256,
 //                    else SHA1, else MD5) run under more than one program
 //                    name: a tool copied and renamed (the analytic's title);
-//   hashes-per-image one program path run with more than one hash (what
-//                    CAR's Splunk and LogPoint queries count).
+//   hashes-per-image one program path run with more than one hash of one
+//                    algorithm (what CAR's Splunk and LogPoint queries count).
 // Only Sysmon logs hashes; Security 4688 has none.
 
 #include <map>
