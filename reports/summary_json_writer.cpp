@@ -200,6 +200,82 @@ void write_rules(json_document& json, const scan_summary& summary) {
     json.close(']');
 }
 
+// The CAR catalogue: what ran, each variant's reach over the hosts, what
+// did not run and why (docs/analytics/README.md).
+void write_car_catalogue(json_document& json, const scan_summary& summary) {
+    const car_catalogue_summary& catalogue = summary.car_catalogue;
+    json.key("car_catalogue");
+    json.open('{');
+    json.key("enabled");
+    json.boolean(catalogue.enabled);
+    json.key("runs");
+    json.open('[');
+    for (const car_catalogue_analytic& analytic : catalogue.runs) {
+        json.open('{');
+        json.key("id");
+        json.string(analytic.id);
+        json.key("title");
+        json.string(analytic.title);
+        json.key("implementation");
+        json.string(analytic.implementation);
+        json.key("techniques");
+        json.string(analytic.techniques);
+        json.key("variants");
+        json.open('[');
+        for (const car_catalogue_variant& variant : analytic.variants) {
+            json.open('{');
+            json.key("variant");
+            json.string(variant.variant);
+            json.key("needs");
+            json.string(variant.needs);
+            json.key("sensors");
+            json.string(variant.sensors);
+            json.key("hosts_full");
+            json.number(variant.hosts_full);
+            json.key("hosts_partly");
+            json.number(variant.hosts_partly);
+            json.key("hosts_none");
+            json.number(variant.hosts_none);
+            json.key("detections");
+            json.number(variant.detections);
+            json.key("not_anywhere");
+            json.string(variant.not_anywhere);
+            json.close('}');
+        }
+        json.close(']');
+        json.close('}');
+    }
+    json.close(']');
+    json.strings("not_selected", catalogue.not_selected);
+    json.key("not_from_event_logs");
+    json.open('[');
+    for (const auto& analytic : catalogue.not_from_event_logs) {
+        json.open('{');
+        json.key("id");
+        json.string(analytic.id);
+        json.key("title");
+        json.string(analytic.title);
+        json.key("needs");
+        json.string(analytic.needs);
+        json.close('}');
+    }
+    json.close(']');
+    json.key("deprecated");
+    json.open('[');
+    for (const auto& analytic : catalogue.deprecated) {
+        json.open('{');
+        json.key("id");
+        json.string(analytic.id);
+        json.key("title");
+        json.string(analytic.title);
+        json.key("replaced_by");
+        json.string(analytic.replaced_by);
+        json.close('}');
+    }
+    json.close(']');
+    json.close('}');
+}
+
 void write_files(json_document& json, const scan_summary& summary) {
     std::uint64_t complete = 0, partial = 0, unreadable = 0;
     for (const file_outcome& file : summary.files) {
@@ -389,6 +465,7 @@ public:
         json.close('}');
         write_coverage(json, summary);
         write_rules(json, summary);
+        write_car_catalogue(json, summary);
         write_problems(json, summary);
         json.close('}');
         json.text().push_back('\n');

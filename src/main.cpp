@@ -7,6 +7,7 @@
 #include <variant>
 
 #include "analytics/analytic.hpp"
+#include "analytics/car_catalogue.hpp"
 #include "car/normalizer.hpp"
 #include "cli/run_config.hpp"
 #include "cli/stop_signals.hpp"
@@ -14,6 +15,7 @@
 #include "evtxcar_version.hpp"
 #include "filetime.hpp"
 #include "pipeline/scan.hpp"
+#include "rules/car_catalogue_coverage.hpp"
 #include "rules/rule_coverage.hpp"
 #include "rules/rule_library.hpp"
 #include "rules/rule_report.hpp"
@@ -69,11 +71,24 @@ scan_request make_request(const run_config& config, const stop_request& stop) {
     return request;
 }
 
-// The Sigma rules asked for (--rules), or nothing; a placeholders file that
-// cannot be read is a usage error.
+rules::catalogue_run catalogue_asked(const run_config& config) {
+    rules::catalogue_run asked;
+    asked.enabled = config.car_catalogue;
+    asked.selected = config.analytics;
+    return asked;
+}
+
+// The built-in CAR analytics' rules that run and the Sigma rules asked for
+// (--rules), or nothing; a placeholders file that cannot be read is a usage
+// error.
 std::variant<std::unique_ptr<rules::rule_library>, std::string> load_rule_library(const run_config& config) {
-    if (config.rule_paths.empty()) return std::unique_ptr<rules::rule_library>();
     rules::library_options options;
+    const rules::catalogue_run asked = catalogue_asked(config);
+    for (const car_rule_file& file : car_rule_files()) {
+        // --list-rules lists every built-in analytic, what runs and what does not.
+        if (asked.runs(file.id) || config.list_rules) options.builtin.push_back({std::string(file.file), file.text});
+    }
+    if (config.rule_paths.empty() && options.builtin.empty()) return std::unique_ptr<rules::rule_library>();
     for (const std::string& path : config.rule_paths) options.paths.emplace_back(path);
     options.load.min_level = *sigma::parse_level(config.min_level);
     options.load.products = {"windows", std::string(rules::car_product)};
@@ -135,16 +150,19 @@ int run(int argc, char** argv) {
         return finish(outcome, config.json_status);
     }
     const std::unique_ptr<rules::rule_library>& library = std::get<0>(loaded);
+    analytic_settings settings;
+    settings.homenet = config.homenet;
     if (config.list_rules) {
-        rules::list_rules(*library, std::cout);
+        const auto every_analytic = make_analytics(settings);  // the C++ analytics' variants, run or not
+        rules::list_rules(library.get(), every_analytic, catalogue_asked(config), !config.rule_paths.empty(), std::cout);
         return exit_complete;
     }
 
     const stop_request stop = install_stop_signals();
     auto engine = make_engine(config.engine);
     const auto normalizers = make_normalizers();
-    analytic_settings settings;
-    settings.homenet = config.homenet;
+    settings.catalogue = config.car_catalogue;
+    settings.only = config.analytics;
     auto analytics = make_analytics(settings);
     scan_request request = make_request(config, stop);
     std::optional<rules::rule_coverage> rule_coverage;
@@ -153,6 +171,10 @@ int run(int argc, char** argv) {
         request.scan.markers.push_back(library.get());
         rule_coverage.emplace(*library);
         request.coverage_providers.push_back(&*rule_coverage);
+    }
+    const rules::car_catalogue_coverage catalogue_coverage(library.get(), analytics, catalogue_asked(config));
+    request.coverage_providers.push_back(&catalogue_coverage);
+    if (library && !config.rule_paths.empty()) {
         request.rules = rules::summarize_load(*library);
         if (!config.quiet) {
             const rule_load_summary& loaded_rules = request.rules;

@@ -27,6 +27,12 @@ namespace evtxcar {
 
 struct analytic_settings {
     std::vector<cidr_block> homenet = default_homenet();
+    // Which built-in analytics run: none without the catalogue
+    // (--no-car-catalogue), else those of `only` (CAR ids, --analytics), or
+    // all when it is empty.
+    bool catalogue = true;
+    std::vector<std::string> only;
+    bool selected(std::string_view id) const;
 };
 
 // Problems an analytic met in the data (not errors: the run goes on).

@@ -8,6 +8,7 @@
 #include <sstream>
 #include <thread>
 
+#include "analytics/car_catalogue.hpp"
 #include "engine_table.hpp"
 #include "filetime.hpp"
 
@@ -84,7 +85,11 @@ po::options_description visible_options(std::string& engine_help) {
         ("placeholders", po::value<std::string>()->value_name("FILE"),
          "values of the placeholders rules expand (%name%): a YAML map of name to value or list (docs/sigma.md); "
          "HOMENET defaults to --homenet")
-        ("list-rules", "list the rules that would run (and every rejected or skipped one, with why), then stop")
+        ("no-car-catalogue", "run none of the built-in CAR analytics (only the rules of --rules)")
+        ("analytics", po::value<std::string>()->value_name("ID,..."),
+         "run only these built-in CAR analytics, by CAR id (e.g. CAR-2013-02-003,CAR-2020-11-010; --list-rules lists them)")
+        ("list-rules", "list the built-in CAR analytics and the rules of --rules: what would run (and every rejected or "
+                       "skipped rule, with why), then stop")
         ("coverage-detail", "coverage.csv: one row per Sigma rule and host (default: one summary row per host)")
         ("threads", po::value<std::string>()->value_name("N"), "worker threads, 1 to 1024 (default: all cores)")
         ("engine", po::value<std::string>()->value_name("NAME")->default_value("fast"), engine_help.c_str())
@@ -171,7 +176,33 @@ std::variant<run_config, usage_error> parse_command_line(int argc, const char* c
     if (command != "scan") return usage_error{"unknown command '" + command + "' (the command is 'scan')"};
     config.list_rules = values.count("list-rules") > 0;
     if (values.count("rules")) config.rule_paths = values["rules"].as<std::vector<std::string>>();
-    if (config.list_rules && config.rule_paths.empty()) return usage_error{"--list-rules needs --rules PATH"};
+    config.car_catalogue = values.count("no-car-catalogue") == 0;
+    if (values.count("analytics")) {
+        if (!config.car_catalogue) return usage_error{"--analytics and --no-car-catalogue contradict each other"};
+        std::string_view text = values["analytics"].as<std::string>();
+        while (!text.empty()) {
+            const std::size_t comma = text.find(',');
+            const std::string id(text.substr(0, comma));
+            text = comma == std::string_view::npos ? std::string_view() : text.substr(comma + 1);
+            if (id.empty()) continue;
+            const car_catalogue_entry* entry = find_car_analytic(id);
+            if (entry == nullptr) {
+                return usage_error{"--analytics: '" + id + "' is no CAR analytic (CAR-YYYY-MM-NNN; --list-rules lists them)"};
+            }
+            if (entry->implementation == car_implementation::not_from_event_logs) {
+                return usage_error{"--analytics: " + id + " is not evaluable from event logs: it needs " +
+                                   std::string(entry->needs)};
+            }
+            if (entry->implementation == car_implementation::deprecated) {
+                return usage_error{"--analytics: " + id + " is deprecated; CAR replaced it by " +
+                                   std::string(entry->replaced_by)};
+            }
+            if (std::find(config.analytics.begin(), config.analytics.end(), id) == config.analytics.end()) {
+                config.analytics.push_back(id);
+            }
+        }
+        if (config.analytics.empty()) return usage_error{"--analytics names no analytic"};
+    }
     if (!values.count("paths") && !config.list_rules) {
         return usage_error{"no PATH given: name .evtx files or folders to scan"};
     }

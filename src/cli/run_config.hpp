@@ -33,6 +33,10 @@ struct run_config {
     bool timeline_car_only = false;
     bool keep_duplicates = false;  // --keep-duplicates: a row per copy of an event
 
+    // The CAR catalogue (docs/analytics/README.md)
+    bool car_catalogue = true;               // --no-car-catalogue: no built-in analytic runs
+    std::vector<std::string> analytics;      // --analytics ID,...: only these built-in analytics (CAR ids)
+
     // Sigma rules
     std::vector<std::string> rule_paths;    // --rules (files or folders)
     std::string min_level = "informational";  // --min-level

@@ -103,6 +103,42 @@ struct rule_load_summary {
     std::map<std::string, std::uint64_t> skipped;  // by reason: "product", "status", "level"
 };
 
+// The CAR catalogue in this run (docs/analytics/README.md): every analytic
+// that ran, with each variant's reach over the hosts, and the analytics that
+// did not run, with why.
+struct car_catalogue_variant {
+    std::string variant;               // "pseudocode"
+    std::string needs;                 // the events it reads, in words
+    std::string sensors;               // who logs them: "Sysmon 1, Security 4688"
+    std::uint64_t hosts_full = 0;      // hosts where it could look at everything it reads
+    std::uint64_t hosts_partly = 0;    // hosts with its events, but without some field it reads
+    std::uint64_t hosts_none = 0;      // hosts without its events
+    std::uint64_t detections = 0;
+    std::string not_anywhere;          // no host could look: the reason of the most hosts
+};
+
+struct car_catalogue_analytic {
+    std::string id;              // "CAR-2013-02-003"
+    std::string title;
+    std::string implementation;  // "rules" or "C++"
+    std::string techniques;      // "T1059.003"
+    std::vector<car_catalogue_variant> variants;
+};
+
+struct car_catalogue_summary {
+    bool enabled = false;  // false with --no-car-catalogue
+    std::vector<car_catalogue_analytic> runs;
+    std::vector<std::string> not_selected;  // CAR ids left out by --analytics
+    struct not_evaluable {
+        std::string id, title, needs;
+    };
+    std::vector<not_evaluable> not_from_event_logs;
+    struct replaced {
+        std::string id, title, replaced_by;
+    };
+    std::vector<replaced> deprecated;
+};
+
 struct scan_summary {
     run_description run;
 
@@ -147,6 +183,7 @@ struct scan_summary {
     std::vector<coverage_row> coverage;  // sorted by host, then analytic and variant in table order
     std::vector<rule_host_coverage> rule_coverage;  // sorted by host
     rule_load_summary rules;
+    car_catalogue_summary car_catalogue;
     std::map<std::string, std::uint64_t> detections_by_level;  // "high": N (rules with a level)
 
     // Records a normalizer read but could not map faithfully (a process id

@@ -52,6 +52,17 @@ void run_analytics(car_event& event, const pass_analytics& analytics, const std:
     for (const analytic* candidate : analytics.evaluated) {
         candidate->evaluate(event, processes, pass.detections, pass.warnings);
     }
+    // A mark of a rule that only feeds correlations (no analytic of its
+    // own) is not a hit of this event: the correlations have read it.
+    if (!event.analytics.empty()) {
+        std::erase_if(event.analytics, [&](const std::string& label) {
+            if (analytics.by_mark.count(label) > 0) return false;
+            for (std::size_t i = first_evaluated; i < pass.detections.size(); ++i) {
+                if (pass.detections[i].label() == label) return false;
+            }
+            return true;
+        });
+    }
     for (std::size_t i = first_evaluated; i < pass.detections.size(); ++i) {
         std::string label = pass.detections[i].label();
         if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
@@ -63,7 +74,11 @@ void run_analytics(car_event& event, const pass_analytics& analytics, const std:
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
         if (!found.process) {
-            if (const car_event* process = processes.find_for(event)) found.process = *process;
+            if (const car_event* process = processes.find_for(event)) {
+                found.process = *process;
+            } else if (event.object == "process" && event.action == "create") {
+                found.process = event;  // a process create no analytic kept is its own context
+            }
         }
     }
 }
@@ -75,7 +90,11 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
     for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
         detection& found = pass.detections[i];
         if (!found.process) {
-            if (const car_event* process = processes.find_for(found.event)) found.process = *process;
+            if (const car_event* process = processes.find_for(found.event)) {
+                found.process = *process;
+            } else if (found.event.object == "process" && found.event.action == "create") {
+                found.process = found.event;
+            }
         }
     }
 }

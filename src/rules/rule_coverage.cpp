@@ -14,7 +14,9 @@ bool is_of(const run_rule& rule, const event_kind_key& kind) {
         std::find(rule.event_ids.begin(), rule.event_ids.end(), kind.event_id) == rule.event_ids.end()) {
         return false;
     }
-    if (!rule.car_object.empty()) return rule.car_object == kind.object && rule.car_action == kind.action;
+    if (!rule.car_object.empty()) {
+        return rule.car_object == kind.object && (rule.car_action == "*" || rule.car_action == kind.action);
+    }
     if (rule.source == nullptr) return true;
     for (const car_kind& car : rule.source->car_kinds) {
         if (car.object == kind.object && car.action == kind.action && (car.event_id == 0 || car.event_id == kind.event_id)) {
@@ -69,8 +71,79 @@ std::string event_ids_text(const run_rule& rule) {
 
 }  // namespace
 
+coverage_row row_of(const std::string& host, std::string id, std::string title, std::string variant,
+                    const rule_judgement& judged, std::uint64_t detections) {
+    coverage_row row;
+    row.host = host;
+    row.analytic_id = std::move(id);
+    row.analytic_name = std::move(title);
+    row.variant = std::move(variant);
+    row.evaluable = judged.evaluable;
+    row.partial = judged.partial;
+    row.events_examined = judged.events;
+    row.detections = detections;
+    row.needs = judged.needs;
+    row.why_not = judged.why;
+    return row;
+}
+
+std::vector<std::string> commonest_reasons(const std::map<std::string, std::uint64_t>& reasons, std::string_view one,
+                                           std::string_view many) {
+    std::vector<std::pair<std::string, std::uint64_t>> ranked(reasons.begin(), reasons.end());
+    std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+    constexpr std::size_t reasons_kept = 5;
+    std::vector<std::string> out;
+    for (std::size_t i = 0; i < ranked.size() && i < reasons_kept; ++i) {
+        out.push_back(std::to_string(ranked[i].second) + std::string(ranked[i].second == 1 ? one : many) + ranked[i].first);
+    }
+    return out;
+}
+
+const host_profiles::kinds& kinds_of(const host_profiles& profiles, const std::string& host) {
+    static const host_profiles::kinds no_kinds;
+    const auto found = profiles.by_host().find(host);
+    return found == profiles.by_host().end() ? no_kinds : found->second;
+}
+
+rule_judgement judge_rule(const rule_library& library, const run_rule& rule, const host_profiles::kinds& kinds,
+                          std::string_view where) {
+    rule_judgement judged;
+    std::vector<const event_kind_profile*> matching;
+    for (const auto& [kind, profile] : kinds) {
+        if (!is_of(rule, kind)) continue;
+        judged.events += profile.events;
+        matching.push_back(&profile);
+    }
+    if (judged.events > 0) {
+        std::vector<std::string_view> named;  // a field the rule reads twice is named once
+        for (const sigma::referenced_field& field : rule.rule->fields()) {
+            const resolved_field& target = library.fields().target(field.ref);
+            const bool logged = std::any_of(matching.begin(), matching.end(),
+                                            [&](const event_kind_profile* p) { return carries(*p, target); });
+            if (logged || std::find(named.begin(), named.end(), field.name) != named.end()) continue;
+            named.push_back(field.name);
+            judged.missing += (judged.missing.empty() ? "" : ", ") + field.name;
+        }
+    }
+    judged.needs = logsource_text(rule) + event_ids_text(rule) + " events";
+    if (rule.source != nullptr && !rule.source->not_in_event_logs.empty()) {
+        judged.why = "its logsource is " + std::string(rule.source->not_in_event_logs);
+    } else if (judged.events == 0) {
+        judged.why = "no " + logsource_text(rule) + event_ids_text(rule) + " events" + std::string(where);
+    } else if (!judged.missing.empty()) {
+        judged.why = "never logged in its events" + std::string(where) + ": " + judged.missing;
+    }
+    judged.evaluable = judged.events > 0 && (rule.source == nullptr || rule.source->not_in_event_logs.empty());
+    judged.partial = judged.evaluable && !judged.missing.empty();
+    return judged;
+}
+
 void rule_coverage::add_coverage(const coverage_request& request, scan_summary& summary) const {
-    const std::vector<run_rule>& rules = library_.runs();
+    // The built-in CAR analytics' rules have their own coverage (car_catalogue_coverage).
+    std::vector<const run_rule*> rules;
+    for (const run_rule& rule : library_.runs()) {
+        if (!rule.catalogue) rules.push_back(&rule);
+    }
     if (rules.empty()) return;
     const std::string where = request.windowed ? " on this host inside --from/--to" : " on this host";
 
@@ -89,7 +162,7 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
     {
         std::map<std::string, std::size_t> index;
         for (std::size_t r = 0; r < rules.size(); ++r) {
-            const run_rule& rule = rules[r];
+            const run_rule& rule = *rules[r];
             std::string key = std::to_string(reinterpret_cast<std::uintptr_t>(rule.source)) + '|' + rule.car_object +
                               '/' + rule.car_action;
             for (std::uint32_t id : rule.event_ids) key += ',' + std::to_string(id);
@@ -133,7 +206,7 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
         std::map<std::size_t, std::uint64_t> none_by_source;
         std::map<std::string, std::uint64_t> partly_by_fields;
         for (std::size_t r = 0; r < rules.size(); ++r) {
-            const run_rule& rule = rules[r];
+            const run_rule& rule = *rules[r];
             const source& from = sources[source_of[r]];
             looked_at& events_of = seen[source_of[r]];
             if (!events_of.known) {

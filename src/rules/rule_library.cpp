@@ -45,12 +45,17 @@ public:
         view_.point_at(event);
         if (!event.is_generic()) {
             if (kind_group_ == nullptr || event.object != object_ || event.action != action_) {
+                if (object_group_ == nullptr || event.object != object_) {
+                    object_group_ = library_.group_of_kind(event.object, "*");
+                    if (object_group_ == nullptr) object_group_ = &none_;
+                }
                 object_ = event.object;
                 action_ = event.action;
                 kind_group_ = library_.group_of_kind(object_, action_);
                 if (kind_group_ == nullptr) kind_group_ = &none_;
             }
             run(*kind_group_, event);
+            run(*object_group_, event);
         }
         if (channel_group_ == nullptr || event.channel != channel_) {
             channel_ = event.channel;
@@ -81,22 +86,66 @@ private:
     std::vector<std::uint32_t> candidates_;
     std::string object_, action_, channel_;
     const rule_library::group* kind_group_ = nullptr;
+    const rule_library::group* object_group_ = nullptr;  // the object's "*" rules
     const rule_library::group* channel_group_ = nullptr;
     const rule_library::group none_;
 };
 
 }  // namespace
 
+std::variant<catalogue_identity, std::string> parse_catalogue_name(std::string_view name, std::string_view file_id) {
+    const std::size_t colon = name.find(':');
+    const std::string_view id = name.substr(0, colon);
+    const std::string_view variant = colon == std::string_view::npos ? std::string_view() : name.substr(colon + 1);
+    const bool plain = !variant.empty() && std::all_of(variant.begin(), variant.end(), [](char c) {
+        return (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-';
+    });
+    if (id != file_id || !plain) {
+        return "a built-in rule of " + std::string(file_id) + " is named " + std::string(file_id) +
+               ":<variant> (lower-case letters, digits, dashes)";
+    }
+    return catalogue_identity{std::string(id), std::string(variant)};
+}
+
+namespace {
+
+// The CAR id a built-in file is named by: "src/analytics/car/CAR-2013-02-003.yml".
+std::string_view file_car_id(std::string_view file) {
+    const std::size_t slash = file.rfind('/');
+    std::string_view name = slash == std::string_view::npos ? file : file.substr(slash + 1);
+    return name.substr(0, name.find('.'));
+}
+
+}  // namespace
+
 std::unique_ptr<rule_library> rule_library::load(const library_options& options) {
     std::unique_ptr<rule_library> library(new rule_library());
-    library->rules_ = sigma::load_rules(options.paths, options.load, library->fields_);
+    for (const sigma::rule_text& text : options.builtin) library->builtin_files_.insert(text.file);
+    library->rules_ = sigma::load_rules(options.builtin, options.paths, options.load, library->fields_);
     const sigma::rule_set& rules = library->rules_;
+    for (const sigma::correlation_rule& correlation : rules.correlations) {
+        std::optional<catalogue_identity> identity;
+        if (library->is_builtin(correlation.metadata.file)) {
+            auto parsed = parse_catalogue_name(correlation.metadata.name, file_car_id(correlation.metadata.file));
+            if (auto* found = std::get_if<catalogue_identity>(&parsed)) identity = std::move(*found);
+        }
+        library->correlation_identities_.push_back(std::move(identity));
+    }
     for (std::size_t i = 0; i < rules.rules.size(); ++i) {
         const sigma::compiled_rule& rule = rules.rules[i];
         const sigma::logsource& source = rule.source();
         run_rule run;
         run.rule = &rule;
         run.index = i;
+        if (library->is_builtin(rule.metadata().file)) {
+            auto parsed = parse_catalogue_name(rule.metadata().name, file_car_id(rule.metadata().file));
+            if (auto* why = std::get_if<std::string>(&parsed)) {
+                library->not_run_.push_back({rule.metadata().file, rule.metadata().display_id(), rule.metadata().title,
+                                             {"name: " + rule.metadata().name, *why, 0}});
+                continue;
+            }
+            run.catalogue = std::get<catalogue_identity>(std::move(parsed));
+        }
         if (source.product == car_product) {
             const std::size_t slash = source.category.find('/');
             if (slash == std::string::npos || slash == 0 || slash + 1 == source.category.size()) {
@@ -126,7 +175,8 @@ std::unique_ptr<rule_library> rule_library::load(const library_options& options)
                 continue;
             }
         }
-        run.label = rule.metadata().display_id() + ":sigma";
+        run.label = run.catalogue ? run.catalogue->analytic_id + ":" + run.catalogue->variant
+                                  : rule.metadata().display_id() + ":sigma";
         run.event_ids = event_ids_of(run);
         library->runs_.push_back(std::move(run));
     }
@@ -178,7 +228,7 @@ std::unique_ptr<event_marker> rule_library::make_marker() const { return std::ma
 
 void rule_library::add_analytics(std::vector<std::unique_ptr<analytic>>& out) const {
     for (const run_rule& run : runs_) {
-        if (run.rule->standalone()) out.push_back(std::make_unique<sigma_rule_analytic>(run));
+        if (run.rule->standalone()) out.push_back(std::make_unique<sigma_rule_analytic>(run, *this));
     }
     if (!rules_.correlations.empty()) out.push_back(std::make_unique<sigma_correlation_analytic>(*this));
 }

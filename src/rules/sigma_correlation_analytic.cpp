@@ -1,5 +1,7 @@
 #include "rules/sigma_correlation_analytic.hpp"
 
+#include <algorithm>
+
 namespace evtxcar::rules {
 
 namespace {
@@ -17,12 +19,34 @@ std::string count_text(double count) {
     return std::to_string(count);
 }
 
+std::string number_text(double value) { return count_text(value); }
+
+// The condition in words: "more than 1", "at least 3 and at most 9".
+std::string condition_text(const sigma::count_condition& condition) {
+    std::string out;
+    auto add = [&out](const char* words, const std::optional<double>& bound) {
+        if (bound) out += (out.empty() ? "" : " and ") + std::string(words) + number_text(*bound);
+    };
+    add("more than ", condition.gt);
+    add("at least ", condition.gte);
+    add("fewer than ", condition.lt);
+    add("at most ", condition.lte);
+    add("exactly ", condition.eq);
+    add("not ", condition.neq);
+    return out;
+}
+
 }  // namespace
 
 sigma_correlation_analytic::sigma_correlation_analytic(const rule_library& library)
     : library_(library), engine_(std::make_unique<sigma::correlation_engine>(library.rules())), view_(library.fields()) {
     for (const run_rule& run : library.runs()) {
         if (engine_->wants(run.index)) rule_of_label_.emplace(run.label, run.index);
+    }
+    // Only a condition with an upper bound is judged at the end of the
+    // timeline, where the last event it counted is looked up in recent_.
+    for (const sigma::correlation_rule& rule : library.rules().correlations) {
+        if (rule.condition.has_upper_bound()) remember_events_ = true;
     }
 }
 
@@ -46,6 +70,7 @@ void sigma_correlation_analytic::evaluate(const car_event& event, const process_
     }
     if (!fed) return;
     ++next_handle_;
+    if (!remember_events_) return;
     recent_.emplace_back(handle, event);
     if (recent_.size() > remembered_events) recent_.pop_front();
 }
@@ -81,11 +106,75 @@ detection sigma_correlation_analytic::make_detection(const sigma::correlation_hi
     for (std::size_t i = 0; i < rule.group_by.size() && i < hit.group_values.size(); ++i) {
         group += (group.empty() ? "" : ", ") + rule.group_by[i] + "=" + hit.group_values[i];
     }
-    found.reason = "Sigma correlation \"" + metadata.title + "\": " + count_text(hit.count) + " within " +
-                   rule.timespan_text + (group.empty() ? "" : " for " + group) + " (" +
-                   std::to_string(hit.events.size()) + " events)";
     found.event = event;
+    const auto& identity = library_.correlation_identities()[hit.correlation];
+    if (!identity) {
+        found.reason = "Sigma correlation \"" + metadata.title + "\": " + count_text(hit.count) + " within " +
+                       rule.timespan_text + (group.empty() ? "" : " for " + group) + " (" +
+                       std::to_string(hit.events.size()) + " events)";
+        return found;
+    }
+    // A CAR analytic: what was counted, against which threshold, and (for
+    // distinct values) which values, so that the analyst can judge it.
+    found.analytic_id = identity->analytic_id;
+    found.variant = identity->variant;
+    std::string counted;
+    switch (rule.type) {
+        case sigma::correlation_type::event_count: counted = count_text(hit.count) + " events"; break;
+        case sigma::correlation_type::value_count: {
+            std::string fields;
+            for (const std::string& field : rule.value_fields) fields += (fields.empty() ? "" : "+") + field;
+            counted = count_text(hit.count) + " distinct " + fields;
+            break;
+        }
+        case sigma::correlation_type::temporal: counted = "all " + std::to_string(rule.inputs.size()) + " rules"; break;
+        case sigma::correlation_type::temporal_ordered:
+            counted = "its " + std::to_string(rule.inputs.size()) + " rules in order";
+            break;
+        case sigma::correlation_type::value_sum: counted = "a sum of " + count_text(hit.count); break;
+        case sigma::correlation_type::value_avg: counted = "a mean of " + count_text(hit.count); break;
+    }
+    const std::string threshold = condition_text(rule.condition);
+    found.reason = identity->analytic_id + " \"" + metadata.title + "\" (" + identity->variant + "): " +
+                   counted + " within " + rule.timespan_text + (group.empty() ? "" : " for " + group) +
+                   (threshold.empty() ? "" : " (threshold: " + threshold + ")") + "; " +
+                   std::to_string(hit.events.size()) + " events" + value_list(hit, rule);
     return found;
+}
+
+// "; values: alice, bob": the distinct values a value_count counted, read
+// from the contributing events still remembered (at most 10 shown).
+std::string sigma_correlation_analytic::value_list(const sigma::correlation_hit& hit,
+                                                   const sigma::correlation_rule& rule) const {
+    if (rule.type != sigma::correlation_type::value_count || rule.inputs.empty()) return {};
+    constexpr std::size_t shown = 10;
+    // A view of its own: view_ points at the event being fed, which the
+    // other rules of that event still read.
+    car_event_view view(library_.fields());
+    std::vector<std::string> values;
+    for (const std::uint64_t handle : hit.events) {
+        const car_event* event = nullptr;
+        for (const auto& [kept, remembered] : recent_) {
+            if (kept == handle) event = &remembered;
+        }
+        if (event == nullptr) continue;
+        view.point_at(*event);
+        for (const sigma::correlation_input& input : rule.inputs) {
+            std::string value;
+            for (const sigma::field_ref field : input.value_fields) {
+                const auto text = view.value(field);
+                if (text) value += (value.empty() ? "" : "+") + std::string(*text);
+            }
+            if (value.empty()) continue;
+            if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);
+            break;
+        }
+    }
+    if (values.empty()) return {};
+    std::string out = "; values: ";
+    for (std::size_t i = 0; i < values.size() && i < shown; ++i) out += (i ? ", " : "") + values[i];
+    if (values.size() > shown) out += ", ... (" + std::to_string(values.size()) + " in all)";
+    return out;
 }
 
 }  // namespace evtxcar::rules

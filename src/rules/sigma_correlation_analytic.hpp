@@ -41,9 +41,11 @@ public:
 
 private:
     detection make_detection(const sigma::correlation_hit& hit, const car_event& event) const;
+    std::string value_list(const sigma::correlation_hit& hit, const sigma::correlation_rule& rule) const;
 
     const rule_library& library_;
     std::unordered_map<std::string, std::size_t> rule_of_label_;  // marker label -> index in rule_set::rules
+    bool remember_events_ = false;  // some correlation is judged when its window closes
     // Timeline pass state (one thread).
     mutable std::unique_ptr<sigma::correlation_engine> engine_;
     mutable car_event_view view_;

@@ -1,5 +1,9 @@
 #include "rules/sigma_rule_analytic.hpp"
 
+#include <algorithm>
+
+#include "rules/car_event_view.hpp"
+
 namespace evtxcar::rules {
 
 namespace {
@@ -13,10 +17,36 @@ std::string joined(const std::vector<std::string>& parts) {
     return out;
 }
 
+// "exe=cmd.exe, parent_exe=WINWORD.EXE": what the event holds in the fields
+// the rule reads (each field once, long values cut).
+std::string matched_values(const sigma::compiled_rule& rule, const car_field_resolver& fields, const car_event& event) {
+    constexpr std::size_t longest = 160;
+    car_event_view view(fields);
+    view.point_at(event);
+    std::string out;
+    std::vector<std::string_view> shown;
+    for (const sigma::referenced_field& field : rule.fields()) {
+        if (std::find(shown.begin(), shown.end(), field.name) != shown.end()) continue;
+        shown.push_back(field.name);
+        const auto value = view.value(field.ref);
+        if (!value) continue;
+        std::string text(value->substr(0, longest));
+        if (value->size() > longest) text += "...";
+        out += (out.empty() ? "" : ", ") + field.name + "=" + text;
+    }
+    return out;
+}
+
+// "process/create", or "Security 4670" for an event no CAR object describes.
+std::string what_event(const car_event& event) {
+    return event.is_generic() ? event.channel + " " + std::to_string(event.event_id) : event.object + "/" + event.action;
+}
+
 }  // namespace
 
-sigma_rule_analytic::sigma_rule_analytic(const run_rule& rule)
+sigma_rule_analytic::sigma_rule_analytic(const run_rule& rule, const rule_library& library)
     : rule_(rule),
+      library_(library),
       techniques_(joined(rule.rule->metadata().techniques)),
       tactics_(joined(rule.rule->metadata().tactics)) {}
 
@@ -26,15 +56,22 @@ detection sigma_rule_analytic::detection_for_mark(const car_event& event) const 
     found.analytic_id = metadata.display_id();
     found.analytic_name = metadata.title;
     found.technique = techniques_;
-    found.variant = "sigma";
+    found.variant = rule_.catalogue ? rule_.catalogue->variant : "sigma";
     found.level = metadata.level ? std::string(sigma::level_name(*metadata.level)) : std::string();
     found.status = metadata.status ? std::string(sigma::status_name(*metadata.status)) : std::string();
     found.tactics = tactics_;
     found.rule_path = metadata.file;
+    if (rule_.catalogue) {
+        found.analytic_id = rule_.catalogue->analytic_id;
+        const std::string values = matched_values(*rule_.rule, library_.fields(), event);
+        found.reason = rule_.catalogue->analytic_id + " \"" + metadata.title + "\" (" + found.variant +
+                       ") matched this " + what_event(event) + " event" +
+                       (values.empty() ? "" : ": " + values);
+        found.event = event;
+        return found;
+    }
     found.reason = "Sigma rule \"" + metadata.title + "\"" + (found.level.empty() ? "" : " (" + found.level + ")") +
-                   " matched this " + (event.is_generic() ? event.channel + " " + std::to_string(event.event_id)
-                                                          : event.object + "/" + event.action) +
-                   " event";
+                   " matched this " + what_event(event) + " event";
     found.event = event;
     return found;
 }

@@ -2,7 +2,9 @@
 // sigma_rule_analytic: one Sigma rule as an analytic. Its marker (the
 // rule_library's) matched it in the scan workers; in the timeline pass it
 // turns each marked event into a detection with the rule's title, level,
-// status, ATT&CK techniques and tactics, and file.
+// status, ATT&CK techniques and tactics, and file. A built-in CAR
+// analytic's rule names the analytic and variant, and its reason the values
+// of the fields the rule read.
 
 #include <string>
 
@@ -13,9 +15,12 @@ namespace evtxcar::rules {
 
 class sigma_rule_analytic final : public analytic {
 public:
-    explicit sigma_rule_analytic(const run_rule& rule);
+    sigma_rule_analytic(const run_rule& rule, const rule_library& library);
 
-    std::string_view id() const override { return rule_.rule->metadata().display_id(); }
+    // A built-in CAR analytic's rule is that analytic's variant: its CAR id.
+    std::string_view id() const override {
+        return rule_.catalogue ? std::string_view(rule_.catalogue->analytic_id) : rule_.rule->metadata().display_id();
+    }
     std::string_view name() const override { return rule_.rule->metadata().title; }
     std::string_view technique() const override { return techniques_; }
     std::vector<analytic_variant> variants() const override { return {}; }  // coverage: rule_coverage
@@ -30,6 +35,7 @@ public:
 
 private:
     const run_rule& rule_;
+    const rule_library& library_;
     std::string techniques_;  // "T1059.001, T1027"
     std::string tactics_;
 };

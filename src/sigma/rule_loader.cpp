@@ -466,7 +466,13 @@ std::vector<std::filesystem::path> rule_files(const std::filesystem::path& path)
 
 rule_set load_rules(const std::vector<std::filesystem::path>& paths, const load_options& options,
                     field_resolver& resolver) {
+    return load_rules(std::vector<rule_text>{}, paths, options, resolver);
+}
+
+rule_set load_rules(const std::vector<rule_text>& texts, const std::vector<std::filesystem::path>& paths,
+                    const load_options& options, field_resolver& resolver) {
     loader load(options, resolver);
+    for (const rule_text& text : texts) load.read_text(std::string(text.yaml), text.file);
     for (const std::filesystem::path& path : paths)
         for (const std::filesystem::path& file : rule_files(path)) load.read_file(file);
     return load.finish();

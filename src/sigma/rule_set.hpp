@@ -74,6 +74,16 @@ rule_set load_rules(const std::vector<std::filesystem::path>& paths, const load_
 rule_set load_rules_from_text(std::string_view yaml, std::string_view file_name, const load_options& options,
                               field_resolver& resolver);
 
+// Rule texts the program carries (each as if read from a file of that
+// name), then the rule files under `paths`, as one rule set: correlations
+// and filters in the files may name rules of the texts.
+struct rule_text {
+    std::string file;
+    std::string_view yaml;
+};
+rule_set load_rules(const std::vector<rule_text>& texts, const std::vector<std::filesystem::path>& paths,
+                    const load_options& options, field_resolver& resolver);
+
 // The rule files under `path` (itself when a file), sorted by path.
 std::vector<std::filesystem::path> rule_files(const std::filesystem::path& path);
 

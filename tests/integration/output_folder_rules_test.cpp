@@ -105,7 +105,7 @@ TEST_CASE("output folder: an earlier run's outputs are replaced only with --over
     REQUIRE(earlier.count(".evtxcar/manifest.json") == 1);
 
     SECTION("without --overwrite: refused, exit 5") {
-        const auto run = test::run_evtxcar({"scan", test::testdata_path("analytics"), "-o", out.string()});
+        const auto run = test::run_evtxcar({"scan", test::testdata_path("analytics/CAR-2020-11-010"), "-o", out.string()});
         INFO(run.output);
         CHECK(run.exit_status == 5);
         CHECK(run.output.find("holds the outputs of an earlier run") != std::string::npos);
@@ -120,7 +120,7 @@ TEST_CASE("output folder: an earlier run's outputs are replaced only with --over
         CHECK(test::folder_snapshot(out) == earlier);
     }
     SECTION("one good PATH and one mistyped: exit 4, nothing read, nothing replaced") {
-        const auto run = test::run_evtxcar({"scan", test::testdata_path("analytics"), test::testdata_path("dmeo"), "-o", out.string(), "--overwrite"});
+        const auto run = test::run_evtxcar({"scan", test::testdata_path("analytics/CAR-2020-11-010"), test::testdata_path("dmeo"), "-o", out.string(), "--overwrite"});
         INFO(run.output);
         CHECK(run.exit_status == 4);
         CHECK(test::folder_snapshot(out) == earlier);
@@ -135,7 +135,7 @@ TEST_CASE("output folder: an earlier run's outputs are replaced only with --over
         CHECK(test::folder_snapshot(out) == earlier);
     }
     SECTION("with --overwrite: replaced, and the earlier events.jsonl (evtxcar's) removed") {
-        const auto run = test::run_evtxcar({"scan", test::testdata_path("analytics"), "-o", out.string(), "--overwrite", "--no-html"});
+        const auto run = test::run_evtxcar({"scan", test::testdata_path("analytics/CAR-2020-11-010"), "-o", out.string(), "--overwrite", "--no-html"});
         INFO(run.output);
         CHECK(run.exit_status == 0);
         CHECK_FALSE(fs::exists(out / "events.jsonl"));

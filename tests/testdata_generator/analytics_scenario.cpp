@@ -268,7 +268,8 @@ std::vector<scenario_record> image_paths() {
 
     const sysmon_process rundll32 =
         log.start("C:\\Windows\\System32\\rundll32.exe", "rundll32.exe C:\\Users\\Public\\helper.dll,Start",
-                  "rundll32.exe (not cmstp.exe) with an external connection", {});
+                  "rundll32.exe (not cmstp.exe) with an external connection (the catalogue's CAR-2014-03-006)",
+                  {"CAR-2014-03-006:pseudocode"});
     log.connection(rundll32, true, "198.51.100.60", "rundll32.exe (not cmstp.exe)", {});
     return log.records();
 }
@@ -276,15 +277,19 @@ std::vector<scenario_record> image_paths() {
 std::vector<scenario_record> command_lines() {
     lab_log log(lab01, at(3, 11, 0), "command lines");
     const auto cmstp = [&](const std::string& image, const std::string& command_line, const std::string& name,
-                           bool remote) {
-        log.start(image, command_line, name, detections_if(remote, {detection_cmdline_url}));
+                           bool remote, std::vector<std::string> also = {}) {
+        std::vector<std::string> expected = detections_if(remote, {detection_cmdline_url});
+        expected.insert(expected.end(), also.begin(), also.end());
+        log.start(image, command_line, name, expected);
     };
+    // The catalogue's CAR-2013-07-001 finds an IPv4 address on a command line.
+    const std::string address_on_command_line = "CAR-2013-07-001:ip-address";
     const std::string exe = system32_cmstp;
     cmstp(exe, exe + " /ni /s https://www.example.com/profiles/x.inf", "https URL", true);
     cmstp(exe, "\"" + exe + "\" /ni /s HTTPS://WWW.EXAMPLE.COM/PROFILES/X.INF", "uppercase HTTPS URL", true);
-    cmstp(exe, "cmstp.exe /s http://198.51.100.20/p.inf", "http URL with an address", true);
+    cmstp(exe, "cmstp.exe /s http://198.51.100.20/p.inf", "http URL with an address", true, {address_on_command_line});
     cmstp(exe, "cmstp.exe /ni /s ftp://files.example.com/pub/p.inf", "ftp URL", true);
-    cmstp(exe, "cmstp.exe /ni /s \\\\203.0.113.7\\share\\x.inf", "UNC path to an address", true);
+    cmstp(exe, "cmstp.exe /ni /s \\\\203.0.113.7\\share\\x.inf", "UNC path to an address", true, {address_on_command_line});
     cmstp(exe, "cmstp.exe /s \\\\fileserver.example.com\\profiles$\\vpn.inf", "UNC path to a host name", true);
     cmstp("C:\\Windows\\SysWOW64\\cmstp.exe", "C:\\Windows\\SysWOW64\\cmstp.exe /ni /s https://cdn.example.com/b.inf",
           "SysWOW64 cmstp.exe with an https URL", true);
@@ -299,7 +304,8 @@ std::vector<scenario_record> command_lines() {
               "powershell.exe -c \"iwr https://www.example.com/x.inf -OutFile x.inf\"",
               "PowerShell with a URL (not cmstp.exe: no detection)", {});
     log.start("C:\\Windows\\System32\\cmd.exe", "cmd.exe /c start \\\\203.0.113.7\\share\\x.inf",
-              "cmd.exe with a UNC path (not cmstp.exe: no detection)", {});
+              "cmd.exe with a UNC path (not cmstp.exe: no CMSTP detection; the catalogue's cmd.exe and address analytics)",
+              {"CAR-2013-02-003:pseudocode", address_on_command_line});
     return log.records();
 }
 
@@ -369,26 +375,26 @@ std::vector<scenario_file> analytics_files() {
     std::vector<scenario_record> cross_creates;
     const cross_file_processes cross = cross_file_starts(cross_creates);
     return {
-        log_file("analytics/private_ranges.evtx", "HOMENET ranges: each boundary inside and just outside",
+        log_file("analytics/CAR-2020-11-010/private_ranges.evtx", "HOMENET ranges: each boundary inside and just outside",
                  private_ranges()),
-        log_file("analytics/special_ipv4.evtx",
+        log_file("analytics/CAR-2020-11-010/special_ipv4.evtx",
                  "loopback, unspecified, link-local, multicast, broadcast and their boundaries", special_ipv4()),
-        log_file("analytics/ipv6.evtx", "IPv6: public, ULA, link-local, loopback, multicast, IPv4-mapped, uncompressed",
+        log_file("analytics/CAR-2020-11-010/ipv6.evtx", "IPv6: public, ULA, link-local, loopback, multicast, IPv4-mapped, uncompressed",
                  ipv6_addresses()),
-        log_file("analytics/unparseable_addresses.evtx", "address text that does not parse: never external",
+        log_file("analytics/CAR-2020-11-010/unparseable_addresses.evtx", "address text that does not parse: never external",
                  unparseable_addresses()),
-        log_file("analytics/variant_differences.evtx", "connections where car and remote disagree",
+        log_file("analytics/CAR-2020-11-010/variant_differences.evtx", "connections where car and remote disagree",
                  variant_differences()),
-        log_file("analytics/image_paths.evtx",
+        log_file("analytics/CAR-2020-11-010/image_paths.evtx",
                  "SysWOW64, letter case, copies, a renamed copy, look-alikes and other programs", image_paths()),
-        log_file("analytics/command_lines.evtx", "cmdline-url: http, https, ftp, UNC, letter case; local INF negatives",
+        log_file("analytics/CAR-2020-11-010/command_lines.evtx", "cmdline-url: http, https, ftp, UNC, letter case; local INF negatives",
                  command_lines()),
-        log_file("analytics/old_schema.evtx", "Sysmon schema 4.22 (no OriginalFileName) on LAB02", old_schema()),
-        log_file("analytics/cross_file_process_create.evtx", "process creates whose connections are in another file",
+        log_file("analytics/CAR-2020-11-010/old_schema.evtx", "Sysmon schema 4.22 (no OriginalFileName) on LAB02", old_schema()),
+        log_file("analytics/CAR-2020-11-010/cross_file_process_create.evtx", "process creates whose connections are in another file",
                  cross_creates),
-        log_file("analytics/cross_file_network.evtx", "connections whose process creates are in another file",
+        log_file("analytics/CAR-2020-11-010/cross_file_network.evtx", "connections whose process creates are in another file",
                  cross_file_connections(cross)),
-        log_file("analytics/network_before_process_create.evtx", "connections written before their process creates",
+        log_file("analytics/CAR-2020-11-010/network_before_process_create.evtx", "connections written before their process creates",
                  network_first()),
     };
 }

@@ -26,6 +26,11 @@ account domain_account(const std::string& name, unsigned rid, std::uint64_t logo
 
 const account local_system = {"S-1-5-18", "WS$", "CORP", 0x3E7};
 const logon_session system_session = {};
+
+// What the CAR catalogue's analytics find in the demo besides CMSTP.
+const std::string catalogue_cmd = "CAR-2013-02-003:pseudocode";             // cmd.exe started
+const std::string catalogue_host_discovery = "CAR-2016-03-001:pseudocode";  // ipconfig, whoami, net
+const std::string catalogue_office_child = "CAR-2021-01-006:splunk";        // a program started by Office
 const logon_session network_service_session = {"NT AUTHORITY\\NETWORK SERVICE", 0x3E4, 0, "System"};
 constexpr const char* workstation_ipv6_address = "2001:db8:20:1::21";
 
@@ -256,7 +261,7 @@ public:
                      "PowerShell creates its host pipe");
         const sysmon_process ipconfig = start(t + 20 * ticks_per_second, shell, "C:\\Windows\\System32\\ipconfig.exe",
                                               "\"C:\\Windows\\system32\\ipconfig.exe\" /all", user_session_,
-                                              "the user checks the network settings");
+                                              "the user checks the network settings", {catalogue_host_discovery});
         stop(t + 21 * ticks_per_second, ipconfig, "ipconfig exits");
         stop(t + 95 * ticks_per_second, shell, "the user closes PowerShell");
     }
@@ -350,7 +355,7 @@ host_day ws01_day() {
     const sysmon_process installer =
         day.start(install, day.explorer(), "C:\\Windows\\System32\\cmd.exe",
                   "\"C:\\Windows\\system32\\cmd.exe\" /c \"C:\\Program Files\\CorpVPN\\install-profile.cmd\"", elevated,
-                  "IT's VPN installer script runs (local, benign)");
+                  "IT's VPN installer script runs (local, benign)", {catalogue_cmd});
     const sysmon_process cmstp =
         day.start(install + 900 * ticks_per_millisecond, installer, "C:\\Windows\\System32\\cmstp.exe",
                   "C:\\Windows\\system32\\cmstp.exe /s /su \"C:\\Program Files\\CorpVPN\\corpvpn.inf\"", elevated,
@@ -391,11 +396,11 @@ host_day ws02_day() {
     const std::string word_image = "C:\\Program Files\\Microsoft Office\\root\\Office16\\WINWORD.EXE";
     const sysmon_process word = day.start(t + 8 * ticks_per_second, outlook, word_image,
                                           "\"" + word_image + "\" /n \"" + document + "\" /o \"\"", session,
-                                          "attack: jdoe opens the invoice document");
+                                          "attack: jdoe opens the invoice document", {catalogue_office_child});
     const sysmon_process shell =
         day.start(t + 19 * ticks_per_second, word, "C:\\Windows\\System32\\cmd.exe",
                   "C:\\Windows\\system32\\cmd.exe /c C:\\Windows\\System32\\cmstp.exe /ni /s " + inf_url, session,
-                  "attack: the document's macro starts cmd.exe");
+                  "attack: the document's macro starts cmd.exe", {catalogue_cmd, catalogue_office_child});
     const filetime launch = t + 19 * ticks_per_second + 211 * ticks_per_millisecond;
     const sysmon_process cmstp = day.start(
         launch, shell, "C:\\Windows\\System32\\cmstp.exe", "C:\\Windows\\System32\\cmstp.exe  /ni /s " + inf_url,
@@ -431,11 +436,12 @@ host_day ws02_day() {
                 "198.51.100.23", 8443, "", "attack: the implant calls out (not cmstp.exe: no detection)");
     const sysmon_process whoami =
         day.start(launch + 47 * ticks_per_second, implant, "C:\\Windows\\System32\\whoami.exe", "whoami /all", session,
-                  "attack: the implant runs whoami");
+                  "attack: the implant runs whoami", {catalogue_host_discovery});
     day.stop(launch + 47 * ticks_per_second + 310 * ticks_per_millisecond, whoami, "whoami exits");
     const sysmon_process net =
         day.start(launch + 93 * ticks_per_second, implant, "C:\\Windows\\System32\\net.exe",
-                  "net group \"Domain Admins\" /domain", session, "attack: the implant lists the domain admins");
+                  "net group \"Domain Admins\" /domain", session, "attack: the implant lists the domain admins",
+                  {catalogue_host_discovery, "CAR-2020-11-006:pseudocode"});
     day.connect(launch + 93 * ticks_per_second + 150 * ticks_per_millisecond, net, dc_name, dc_address, 445,
                 "microsoft-ds", "attack: net.exe asks the domain controller");
     day.stop(launch + 94 * ticks_per_second, net, "net.exe exits");
@@ -538,7 +544,7 @@ host_day dc01_day() {
     remote.elevated = true;
     account admin = domain_account("adm-bob", 1120, 0x5D2E0C1);
     day.logs().security(security_logon(day.computer(), rdp, local_system, admin, remote),
-                        "adm-bob logs on over Remote Desktop (4624 type 10)");
+                        "adm-bob logs on over Remote Desktop (4624 type 10)", {"CAR-2016-04-005:pseudocode"});
     day.logs().security(security_special_privileges(day.computer(), rdp + 1, admin),
                         "adm-bob gets admin privileges (4672)");
     const logon_session session = {"CORP\\adm-bob", 0x5D2E0C1, 2, "High"};
@@ -568,7 +574,8 @@ host_day dc01_day() {
     day.stop(rdp + 910 * ticks_per_second, shell, "adm-bob closes PowerShell");
     day.logs().system(service_installed(day.computer(), rdp + 1200 * ticks_per_second, "ExampleBackupAgent",
                                         "\"C:\\Program Files\\Example\\Backup\\agent.exe\" --service", "LocalSystem"),
-                      "adm-bob installs the backup agent service (7045)");
+                      "adm-bob installs the backup agent service (7045)",
+                      {"CAR-2013-09-005:logpoint"});  // the collection's only install: rare (fewer than 5)
     day.logs().security(security_logoff(day.computer(), rdp + 1500 * ticks_per_second, admin, 10),
                         "adm-bob logs off (4634)");
     day.scheduled_task(at(11, 1, 0, 12, 9050000));

@@ -12,8 +12,8 @@ void host_logs::security(windows_event event, std::string case_description, std:
     security_.push_back({std::move(event), std::move(case_description), std::move(detections)});
 }
 
-void host_logs::system(windows_event event, std::string case_description) {
-    system_.push_back({std::move(event), std::move(case_description), {}});
+void host_logs::system(windows_event event, std::string case_description, std::vector<std::string> detections) {
+    system_.push_back({std::move(event), std::move(case_description), std::move(detections)});
 }
 
 std::vector<scenario_record> host_logs::in_time_order(std::vector<scenario_record> records) {

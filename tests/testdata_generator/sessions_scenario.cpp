@@ -26,7 +26,9 @@ public:
 
     const std::string& computer() const { return computer_; }
     filetime next(std::uint64_t seconds = 3) { return time_ += seconds * ticks_per_second + 211'307; }
-    void add(windows_event event, std::string why) { records_.push_back({std::move(event), std::move(why), {}}); }
+    void add(windows_event event, std::string why, std::vector<std::string> detections = {}) {
+        records_.push_back({std::move(event), std::move(why), std::move(detections)});
+    }
     std::vector<scenario_record> records() const { return records_; }
 
 private:
@@ -191,7 +193,8 @@ std::vector<scenario_record> ws10_records() {
     remote.ip_port = "0";
     remote.elevated = true;
     const account admin = {"S-1-5-21-1004336348-1177238915-682003330-500", "Administrator", "WS10", 0x9E11D};
-    log.add(security_logon(ws, log.next(20), system, admin, remote), "4624 v2: RDP logon (type 10), elevated token");
+    log.add(security_logon(ws, log.next(20), system, admin, remote), "4624 v2: RDP logon (type 10), elevated token",
+            {"CAR-2016-04-005:pseudocode", "CAR-2013-02-008:interactive"});  // a second person within the hour
     log.add(security_special_privileges(ws, log.next(0), admin), "generic: 4672 special privileges for the RDP logon");
     const window_station station = {"Administrator", "WS10", admin.logon_id, "RDP-Tcp#3", "KALI", attacker};
     log.add(security_session_station(ws, log.next(900), station, false), "4779: the RDP session is disconnected");
@@ -214,15 +217,16 @@ std::vector<scenario_record> ws10_records() {
     implant.file_name = "C:\\Users\\Public\\updater.exe -service";
     implant.start_type = 2;
     log.add(security_service_installed(ws, log.next(), admin, implant),
-            "4697: a service is installed (ServiceType 0x10, auto start)");
+            "4697: a service is installed (ServiceType 0x10, auto start)",
+            {"CAR-2013-09-005:logpoint", "CAR-2021-05-012:splunk"});  // rare, and from C:\Users\Public
     const std::string task_xml =
         "<?xml version=\"1.0\" encoding=\"UTF-16\"?>\r\n<Task version=\"1.2\" "
         "xmlns=\"http://schemas.microsoft.com/windows/2004/02/mit/task\">\r\n  <Actions Context=\"Author\">\r\n"
         "    <Exec>\r\n      <Command>C:\\Users\\Public\\updater.exe</Command>\r\n    </Exec>\r\n  </Actions>\r\n</Task>";
     log.add(security_scheduled_task(ws, log.next(), admin, "\\Microsoft\\Windows\\UpdateCheck", task_xml, 4698),
-            "4698: a scheduled task is created");
+            "4698: a scheduled task is created", {"CAR-2021-12-001:task"});
     log.add(security_scheduled_task(ws, log.next(), admin, "\\Microsoft\\Windows\\UpdateCheck", task_xml, 4702),
-            "4702: the scheduled task is updated");
+            "4702: the scheduled task is updated", {"CAR-2021-12-001:task"});
 
     registry_value_change run;
     run.object_name = "\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Windows\\CurrentVersion\\Run";

@@ -74,8 +74,12 @@ guid sysmon_process_guid(const sysmon_host& host, filetime start, std::string_vi
 }
 
 std::string sysmon_hashes(std::string_view seed) {
+    // Letter case folded: one file has one hash, however its path is written.
     std::uint64_t h = 0xCBF29CE484222325ull;
-    for (const char c : seed) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001B3ull;
+    for (const char c : seed) {
+        const char folded = c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c;
+        h = (h ^ static_cast<unsigned char>(folded)) * 0x100000001B3ull;
+    }
     return "SHA1=" + hex_of(h, 40) + ",MD5=" + hex_of(h ^ 1, 32) + ",SHA256=" + hex_of(h ^ 2, 64) +
            ",IMPHASH=" + hex_of(h ^ 3, 32);
 }
@@ -97,7 +101,7 @@ windows_event sysmon_process_create(const sysmon_host& host, filetime time, cons
     add(event, "LogonId", hex_int64_value(process.logon_id));
     add(event, "TerminalSessionId", uint32_value(process.terminal_session_id));
     add(event, "IntegrityLevel", string_value(process.integrity_level));
-    add(event, "Hashes", string_value(sysmon_hashes(process.image)));
+    add(event, "Hashes", string_value(sysmon_hashes(process.hashes_seed.empty() ? process.image : process.hashes_seed)));
     add(event, "ParentProcessGuid", guid_value(parent.process_guid));
     add(event, "ParentProcessId", uint32_value(parent.process_id));
     add(event, "ParentImage", string_value(parent.image));

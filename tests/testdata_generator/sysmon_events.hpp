@@ -46,13 +46,14 @@ struct sysmon_process {
     std::string product = "-";
     std::string company = "-";
     std::string original_file_name = "-";
+    std::string hashes_seed;  // what Hashes are made from; empty: the image (a copy of a program keeps its hashes)
 };
 
 // A ProcessGuid as Sysmon makes them: the host's prefix, then parts from
 // the start time and a per-process seed.
 guid sysmon_process_guid(const sysmon_host& host, filetime start, std::string_view seed);
 
-// "SHA1=...,MD5=...,SHA256=...,IMPHASH=..." made from `seed` (not real hashes).
+// "SHA1=...,MD5=...,SHA256=...,IMPHASH=..." made from `seed`, letter case ignored (not real hashes).
 std::string sysmon_hashes(std::string_view seed);
 
 struct network_connection {

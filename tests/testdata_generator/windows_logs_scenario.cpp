@@ -18,8 +18,9 @@ constexpr std::uint32_t powershell_pid = 7412;
 // time order.
 class log_book {
 public:
-    void add(const std::string& file, windows_event event, std::string case_description) {
-        records_[file].push_back({std::move(event), std::move(case_description), {}});
+    void add(const std::string& file, windows_event event, std::string case_description,
+             std::vector<std::string> detections = {}) {
+        records_[file].push_back({std::move(event), std::move(case_description), std::move(detections)});
     }
 
     std::vector<scenario_record> records(const std::string& file) const {
@@ -192,7 +193,8 @@ void persistence(log_book& book) {
     book.add(system_log,
              service_installed(ws10, at(9, 20, 0), "WinUpdSvc", "C:\\Users\\Public\\svchost.exe -k netsvcs",
                                "LocalSystem"),
-             "System 7045: a service runs a program from C:\\Users\\Public: service/create, exe svchost.exe");
+             "System 7045: a service runs a program from C:\\Users\\Public: service/create, exe svchost.exe",
+             {"CAR-2013-09-005:logpoint", "CAR-2021-05-012:splunk"});
     book.add(system_log, service_entered_state(ws10, at(9, 20, 2), "WinUpdSvc", "running", "WinUpdSvc", 4),
              "System 7036 with state code 4: service/start, key name from the binary data");
     book.add(system_log,
@@ -247,10 +249,10 @@ void cover_tracks(log_book& book) {
              "Kernel-General 1: the clock set back an hour (generic event, FILETIMEs)");
     book.add(system_log,
              system_log_cleared(ws10, at(9, 40, 0), helpdesk_sid, "helpdesk", "CORP", "System", ""),
-             "System 104: the System log cleared: log/clear, log_name System");
+             "System 104: the System log cleared: log/clear, log_name System", {"CAR-2016-04-002:cleared"});
     const account helpdesk = {helpdesk_sid, "helpdesk", "CORP", 0x7A11C3};
     book.add(security_log, security_log_cleared(ws10, at(9, 40, 5), helpdesk),
-             "Security 1102: the Security log cleared: log/clear, log_name Security");
+             "Security 1102: the Security log cleared: log/clear, log_name Security", {"CAR-2016-04-002:cleared"});
     book.add(local_session_log, local_session_event(ws10, at(9, 41, 0), 24, "CORP\\helpdesk", 3, attacker_address),
              "LocalSessionManager 24: session disconnected: user_session/disconnect");
     book.add(local_session_log, local_session_event(ws10, at(9, 44, 0), 25, "CORP\\helpdesk", 3, attacker_address),
