@@ -22,6 +22,7 @@ struct run_config {
     bool jsonl = false;
     bool html = true;
     std::size_t html_max_rows = 200000;
+    bool csv_bom = true;  // --csv-bom: CSV files begin with a UTF-8 byte-order mark
     std::vector<cidr_block> homenet;
     std::optional<filetime_ticks> from;
     std::optional<filetime_ticks> to;

@@ -1,9 +1,13 @@
 // write_synthetic_report: writes report.html for a synthetic scan, and
 // beside it expected.json: what a person must see in that report, counted
 // from the synthetic events themselves (not from the report). The browser
-// test and the benchmark use it.
+// test and the benchmark use it. With --all-outputs, also the scan's
+// events.jsonl, detections.csv and summary.json (by their own writers), from
+// which the browser test works out what the timeline's queries must show,
+// as it does for a real scan.
 //
 //   evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]
+//                            [--all-outputs]
 
 #include <algorithm>
 #include <cctype>
@@ -22,6 +26,7 @@
 #include "html_writer.hpp"
 #include "json_text.hpp"
 #include "synthetic_scan.hpp"
+#include "writers.hpp"
 
 using namespace evtxcar;
 using namespace evtxcar::testing;
@@ -43,26 +48,33 @@ std::string lower_ascii(std::string_view text) {
     return out;
 }
 
-// What the report's search looks at: every field value, and the host,
-// object/action, channel, provider, event id, analytics and source file.
-bool event_contains(const car_event& event, const std::string& file_path, const std::string& needle) {
+// What the report's search looks at: every field value (CAR fields, the
+// payload, the record's user SID), and the host, object/action, channel,
+// provider, event id, analytics and their names; not the source file.
+bool event_contains(const car_event& event, const std::vector<detection>& detections, const std::string& needle) {
     if (needle.empty()) return true;
     auto has = [&needle](std::string_view text) { return lower_ascii(text).find(needle) != std::string::npos; };
     for (const car_value& value : event.values) {
         if (has(value.text)) return true;
     }
+    for (const payload_field& field : event.fields) {
+        if (has(field.value)) return true;
+    }
     for (const std::string& analytic : event.analytics) {
         if (has(analytic)) return true;
+        for (const detection& found : detections) {
+            if (found.label() == analytic && has(found.analytic_name)) return true;
+        }
     }
     return has(event.object + "/" + event.action) || has(event.channel) || has(event.provider) ||
-           has(std::to_string(event.event_id)) || has(file_path);
+           has(std::to_string(event.event_id)) || has(event.user_sid);
 }
 
-bool search_matches(const timeline_search& search, const car_event& event, const std::string& file_path) {
+bool search_matches(const timeline_search& search, const car_event& event, const std::vector<detection>& detections) {
     if (search.host && event.text(car_field::hostname) != *search.host) return false;
     if (search.event && event.object + "/" + event.action != *search.event) return false;
     if (search.hits_only && event.analytics.empty()) return false;
-    return event_contains(event, file_path, lower_ascii(search.text));
+    return event_contains(event, detections, lower_ascii(search.text));
 }
 
 // The page shows control and direction-changing characters as "U+XXXX".
@@ -112,7 +124,8 @@ std::optional<std::uint64_t> number_argument(std::string_view text) {
 }
 
 int usage() {
-    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]\n";
+    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]"
+                 " [--all-outputs]\n";
     return 2;
 }
 
@@ -123,10 +136,15 @@ int main(int argc, char** argv) {
     const std::filesystem::path output = argv[1];
     synthetic_scan_options options;
     std::uint64_t max_rows = html_report_writer::default_max_rows;
+    bool all_outputs = false;
     for (int i = 2; i < argc; ++i) {
         const std::string_view option = argv[i];
         if (option == "--hostile") {
             options.hostile = true;
+            continue;
+        }
+        if (option == "--all-outputs") {
+            all_outputs = true;
             continue;
         }
         if (option == "--unique-values") {
@@ -175,9 +193,8 @@ int main(int argc, char** argv) {
     synthetic_event_source source(options);
     while (!source.done()) {
         const car_event event = source.next();
-        const std::string& path = summary.files[event.file_index].path;
         for (timeline_search& search : searches) {
-            if (search_matches(search, event, path)) ++search.shown;
+            if (search_matches(search, event, totals.detections)) ++search.shown;
         }
         auto written = writer.write_event(event);
         if (!written) {
@@ -192,6 +209,25 @@ int main(int argc, char** argv) {
         return 1;
     }
     const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+
+    // The scan's other outputs, by their own writers (not timed).
+    if (all_outputs) {
+        std::vector<std::unique_ptr<report_writer>> others;
+        others.push_back(make_events_jsonl_writer(output));
+        others.push_back(make_detections_csv_writer(output));
+        others.push_back(make_summary_json_writer(output));
+        for (auto& other : others) {
+            auto status = other->begin(summary);
+            synthetic_event_source again(options);
+            while (status && !again.done()) status = other->write_event(again.next());
+            if (status) status = other->finish(summary, totals.detections);
+            if (status) status = other->commit();
+            if (!status) {
+                std::cerr << status.error().describe() << "\n";
+                return 1;
+            }
+        }
+    }
 
     std::string json = "{\n";
     json += "\"events\": " + std::to_string(summary.timeline_events) + ",\n";
