@@ -96,6 +96,24 @@ std::int64_t timeline_row_encoder::same_value(const car_event& event, std::strin
 
 void timeline_row_encoder::collect_payload(const car_event& event) {
     payload_.clear();
+    user_sid_ = -2;
+    if (!event.user_sid.empty()) {
+        const std::int64_t same = same_value(event, event.user_sid);
+        user_sid_ = same >= 0 ? same : -1;
+    }
+    if (event.fields.empty()) return;
+
+    // The same names as the last event of this id: their numbers are known.
+    name_run& recent = recent_names_[event.event_id];
+    bool same_names = recent.provider == event.provider && recent.names.size() == event.fields.size();
+    for (std::size_t i = 0; same_names && i < event.fields.size(); ++i) same_names = recent.names[i] == event.fields[i].name;
+    if (same_names) {
+        for (std::size_t i = 0; i < event.fields.size(); ++i) {
+            payload_.push_back({recent.numbers[i], same_value(event, event.fields[i].value), event.fields[i].value});
+        }
+        return;
+    }
+
     auto number_of = [this](std::string_view name) -> std::optional<std::uint32_t> {
         if (const auto found = payload_number_.find(name); found != payload_number_.end()) return found->second;
         if (payload_names_.size() >= max_payload_names) return std::nullopt;
@@ -123,14 +141,17 @@ void timeline_row_encoder::collect_payload(const car_event& event) {
                 payload_fallback_ += each.value;
             }
             if (const auto whole = number_of("EventData")) payload_.push_back({*whole, -1, payload_fallback_});
-            break;
+            recent = name_run{};
+            return;
         }
         payload_.push_back({*number, same_value(event, field.value), field.value});
     }
-    user_sid_ = -2;
-    if (!event.user_sid.empty()) {
-        const std::int64_t same = same_value(event, event.user_sid);
-        user_sid_ = same >= 0 ? same : -1;
+    recent.provider = event.provider;
+    recent.names.clear();
+    recent.numbers.clear();
+    for (std::size_t i = 0; i < event.fields.size(); ++i) {
+        recent.names.push_back(event.fields[i].name);
+        recent.numbers.push_back(payload_[i].name);
     }
 }
 

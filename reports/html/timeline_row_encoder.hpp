@@ -113,6 +113,14 @@ private:
     std::string shape_json_;                                      // scratch
 
     name_table payload_number_;               // payload field name -> field number
+    // The payload names of the last event of each event id, and their
+    // numbers: events of one id mostly repeat them, which saves hashing them.
+    struct name_run {
+        std::string provider;
+        std::vector<std::string> names;   // as the fields have them ("" for Data[n])
+        std::vector<std::uint32_t> numbers;
+    };
+    std::unordered_map<std::uint32_t, name_run> recent_names_;
     std::vector<std::string> payload_names_;  // from car_field_count on
     std::vector<payload_entry> payload_;      // scratch, for one event
     std::string payload_fallback_;            // scratch: the payload as one text

@@ -30,6 +30,10 @@ function start() {
   step('ready');
   document.body.dataset.readyMs = String(Math.round(performance.now()));
   document.body.dataset.state = 'ready';
+  // Once the page is shown and idle: what the first search needs.
+  const prepare = () => { data.prepareSearch(); step('search-prepared'); };
+  if (window.requestIdleCallback) window.requestIdleCallback(prepare, { timeout: 2000 });
+  else setTimeout(prepare, 200);
 }
 
 try {

@@ -148,7 +148,7 @@ function compileQuery(text, data, options) {
   // Matches a value of a row (an index into strings or a text).
   function valueTest(test) {
     const table = stringTable(test);
-    return (value) => (typeof value === 'number' ? table[value] === 1 : test(value));
+    return (value) => (typeof value === 'number' ? table[value] === 1 : value !== undefined && test(value));
   }
 
   function compileTerm(term) {
@@ -170,13 +170,18 @@ function compileQuery(text, data, options) {
         if (options.paths) texts.push(shape.displayPath, shape.path);
         shapes[index] = texts.some(test) ? 1 : 0;
       });
+      if (!term.regex) {
+        // A word or phrase: found in the rows' text at once, not row by row.
+        const rows = data.rowsContaining(term.value.toLowerCase(), stringTable(test));
+        const record = term.value;
+        return (i) => shapes[data.shapeOf[i]] === 1 || rows[i] === 1 || String(data.recordId[i]) === record;
+      }
       const values = valueTest(test);
-      const record = term.regex ? null : term.value;
       return (i) => {
         if (shapes[data.shapeOf[i]] === 1) return true;
         const row = data.raw(i);
         for (let k = 0; k < row.length; ++k) if (values(row[k])) return true;
-        return record !== null && String(data.recordId[i]) === record;
+        return false;
       };
     }
     if (SHAPE_FIELDS.has(field)) {
@@ -196,7 +201,7 @@ function compileQuery(text, data, options) {
       return (i) => {
         const position = data.shape(i).userSidPosition;
         if (position < 0) return false;
-        return present || values(data.raw(i)[position]);
+        return present || values(data.token(i, position));
       };
     }
     // CAR fields and payload names: the positions of the field in each shape.
@@ -207,8 +212,7 @@ function compileQuery(text, data, options) {
       const where = positions[data.shapeOf[i]];
       if (where.length === 0) return false;
       if (present) return true;
-      const row = data.raw(i);
-      for (const position of where) if (values(row[position])) return true;
+      for (const position of where) if (values(data.token(i, position))) return true;
       return false;
     };
   }

@@ -84,6 +84,8 @@ function decodeTimeline(report, rowsText) {
 
   const lines = rowsText === '' ? [] : rowsText.split('\n');
   const count = lines.length;
+  const lineStart = new Float64Array(count + 1);  // where each line begins in rowsText
+  for (let i = 0; i < count; ++i) lineStart[i + 1] = lineStart[i] + lines[i].length + 1;
   const GAP = 0xFFFFFFFF;
   const shapeOf = new Uint32Array(count);
   const milliseconds = new Float64Array(count);
@@ -133,6 +135,114 @@ function decodeTimeline(report, rowsText) {
     }
   }
 
+  // A value as written: a number (an index into `strings`) or the text.
+  function decodeToken(token) {
+    if (token.indexOf('<') < 0) return token;
+    const code = token.charCodeAt(1);
+    return token.charCodeAt(0) === 60 && code >= 48 && code <= 57 ? Number(token.slice(1)) : unescapeRowText(token);
+  }
+  // Value k of row i, without splitting the row (or from the row's values when decoded).
+  function token(i, k) {
+    const values = cache[i];
+    if (values !== undefined) return values[k];
+    let at = valuesAt[i];
+    if (at === 0) return undefined;
+    const line = lines[i];
+    for (let n = 0; n < k; ++n) {
+      at = line.indexOf('\t', at) + 1;
+      if (at === 0) return undefined;
+    }
+    const end = line.indexOf('\t', at);
+    return decodeToken(end < 0 ? line.slice(at) : line.slice(at, end));
+  }
+
+  // For the search: the rows in lower case (made once, when first asked
+  // for), and every reference to the strings table with its row.
+  let lower = undefined;
+  function lowerRows() {
+    if (lower === undefined) {
+      lower = rowsText.toLowerCase();
+      if (lower.length !== rowsText.length) lower = null;  // lower case changed a length: search row by row
+    }
+    return lower;
+  }
+  let references = null;
+  function referencesOf() {
+    if (references) return references;
+    let rows = new Uint32Array(1 << 16);
+    let indexes = new Uint32Array(1 << 16);
+    let used = 0;
+    let row = 0;
+    for (let at = rowsText.indexOf('<'); at >= 0; at = rowsText.indexOf('<', at + 1)) {
+      let code = rowsText.charCodeAt(at + 1);
+      if (code < 48 || code > 57) continue;  // an escaped character
+      let index = 0;
+      let end = at + 1;
+      for (; code >= 48 && code <= 57; code = rowsText.charCodeAt(++end)) index = index * 10 + code - 48;
+      while (lineStart[row + 1] <= at) ++row;
+      if (used === rows.length) {
+        const grownRows = new Uint32Array(used * 2);
+        grownRows.set(rows);
+        rows = grownRows;
+        const grownIndexes = new Uint32Array(used * 2);
+        grownIndexes.set(indexes);
+        indexes = grownIndexes;
+      }
+      rows[used] = row;
+      indexes[used++] = index;
+      at = end - 1;
+    }
+    references = { rows: rows.subarray(0, used), indexes: indexes.subarray(0, used) };
+    return references;
+  }
+  // The rows one of whose values contains `needle` (lower case): its own
+  // text, found in the rows' text directly, or a string of the table that
+  // `strings` (one flag per string) marks. A row per entry, 1 or 0.
+  function rowsContaining(needle, stringMatches) {
+    const found = new Uint8Array(count);
+    const refs = referencesOf();
+    for (let j = 0; j < refs.rows.length; ++j) if (stringMatches[refs.indexes[j]] === 1) found[refs.rows[j]] = 1;
+    const text = lowerRows();
+    if (text === null) {
+      for (let i = 0; i < count; ++i) {
+        if (found[i] || valuesAt[i] === 0) continue;
+        if (raw(i).some((value) => typeof value !== 'number' && value.toLowerCase().includes(needle))) found[i] = 1;
+      }
+      return found;
+    }
+    // The needle as the rows write it; a place it is found counts when it
+    // lies in a value of the row's own text, not inside an escape.
+    const written = needle.replace(/[\u0000-\u001f\u007f<]/g, (character) => {
+      const code = character.charCodeAt(0);
+      if (character === '<') return '<l';
+      if (code === 9) return '<t';
+      if (code === 10) return '<n';
+      if (code === 13) return '<r';
+      return '<x' + code.toString(16).padStart(2, '0');
+    });
+    let row = 0;
+    for (let at = text.indexOf(written); at >= 0;) {
+      while (lineStart[row + 1] <= at) ++row;
+      const values = valuesAt[row] === 0 ? Infinity : lineStart[row] + valuesAt[row];
+      let genuine = at >= values && found[row] === 0;
+      if (genuine) {
+        const start = Math.max(values, text.lastIndexOf('\t', at - 1) + 1);
+        const first = text.charCodeAt(start + 1);
+        if (text.charCodeAt(start) === 60 && first >= 48 && first <= 57) genuine = false;  // a reference
+        else if (at > start && text.charCodeAt(at - 1) === 60) genuine = false;  // inside an escape
+        else if (at - 2 >= start && text.charCodeAt(at - 2) === 60 && text.charCodeAt(at - 1) === 120) genuine = false;
+        else if (at - 3 >= start && text.charCodeAt(at - 3) === 60 && text.charCodeAt(at - 2) === 120) genuine = false;
+      }
+      if (genuine || found[row] === 1) {
+        found[row] = 1;
+        at = text.indexOf(written, lineStart[row + 1]);
+      } else {
+        at = text.indexOf(written, at + 1);
+      }
+    }
+    return found;
+  }
+
   // A row's values, decoded once when first asked for: a number is an index
   // into `strings`, a text the text itself.
   const cache = new Array(count);
@@ -141,12 +251,7 @@ function decodeTimeline(report, rowsText) {
     if (values === undefined) {
       const at = valuesAt[i];
       values = at === 0 ? [] : lines[i].slice(at).split('\t');
-      for (let k = 0; k < values.length; ++k) {
-        const value = values[k];
-        if (value.indexOf('<') < 0) continue;
-        const code = value.charCodeAt(1);
-        values[k] = value.charCodeAt(0) === 60 && code >= 48 && code <= 57 ? Number(value.slice(1)) : unescapeRowText(value);
-      }
+      for (let k = 0; k < values.length; ++k) values[k] = decodeToken(values[k]);
       cache[i] = values;
     }
     return values;
@@ -158,7 +263,12 @@ function decodeTimeline(report, rowsText) {
 
   return {
     strings, shapes, fieldNames, fieldNumber, carFieldCount, shapeOf, milliseconds, rest, recordId, count, events,
-    analyticNames, raw, text,
+    analyticNames, raw, token, text, rowsContaining,
+    // Makes what the first search needs, so that it does not wait for it.
+    prepareSearch() {
+      lowerRows();
+      referencesOf();
+    },
     isGap: (i) => shapeOf[i] === GAP,
     shape: (i) => shapes[shapeOf[i]],
     // The text of field `field` (a number: CAR field or payload name) in row i, or ''.
@@ -167,7 +277,7 @@ function decodeTimeline(report, rowsText) {
       if (field === hostnameField) return shape.host;
       const position = shape.position[field];
       if (position < 0) return '';
-      const value = raw(i)[position];
+      const value = token(i, position);
       return value === undefined ? '' : text(value);
     },
     // [[CAR field name, text], ...] of row i, in the data model's order.
@@ -187,7 +297,7 @@ function decodeTimeline(report, rowsText) {
     },
     userSid(i) {
       const shape = shapes[shapeOf[i]];
-      return shape.userSidPosition < 0 ? '' : text(raw(i)[shape.userSidPosition]);
+      return shape.userSidPosition < 0 ? '' : text(token(i, shape.userSidPosition));
     },
     time: (i) => timeText(milliseconds[i], rest[i]),
   };

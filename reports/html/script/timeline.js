@@ -590,7 +590,17 @@ function createTimeline(report, data, files) {
     const payload = data.payload(i);
     if (shape.payloadKind !== 0 || payload.length) section('payload', payloadName + ', as logged', payload);
     else detail.appendChild(make('p', 'empty', 'The record has no EventData or UserData.'));
-    section('analytics', 'Analytics', shape.analytics.map((label) => [label, data.analyticNames.get(label) || '']));
+    if (shape.analytics.length) {
+      detail.appendChild(make('h4', null, 'Analytics that fired'));
+      const list = make('ul', 'detail-analytics');
+      list.dataset.section = 'analytics';
+      for (const label of shape.analytics) {
+        const item = make('li', 'data', data.analyticNames.get(label) || label);
+        if (data.analyticNames.get(label)) item.appendChild(make('small', 'mono', label));
+        list.appendChild(item);
+      }
+      detail.appendChild(list);
+    }
     const system = [['channel', shape.channel], ['provider', shape.provider], ['event id', shape.eventId],
       ['level', recordLevelText(shape.level)], ['task', shape.task], ['opcode', shape.opcode], ['keywords', shape.keywords],
       ['version', shape.version], ['record id', data.recordId[i]]];
