@@ -3,6 +3,7 @@
 
     html_report_bench.py --synthetic-report build/tests/evtxcar_synthetic_report \
         [--events 200000] [--runs 3] [--out build/bench-html]
+    html_report_bench.py --report REPORT.html [--report ...] [--runs 3]
 
 For each size (an empty report as the baseline, a tenth of --events, and
 --events), writes the report of a synthetic scan (tests/reports/
@@ -26,6 +27,10 @@ loads it --runs times in one headless Chromium and takes the median of:
 
 Prints a Markdown table for docs/benchmarks.md. Bytes beyond the raw field
 text: (report size - UTF-8 bytes of every field value) / events.
+
+With --report, loads reports already written (e.g. by `evtxcar scan` of a
+collection) and gives their size, ready, load event, the page's height and
+how far down the timeline begins.
 Not a test: it asserts nothing.
 """
 
@@ -103,9 +108,30 @@ def write_report(generator, folder, events, options):
     return size, expected["field_text_bytes"], expected["write_seconds"], usage.ru_maxrss
 
 
+def measure_reports(chromium, reports, runs):
+    print("| report | size | ready | load event | page height | timeline begins at |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    with ChromiumSession(chromium) as session:
+        for report in reports:
+            measured = []
+            for _ in range(runs):
+                session.navigate("about:blank")
+                session.navigate("file://" + os.path.abspath(report))
+                session.wait_until("document.body && document.body.dataset.state === 'ready'", timeout=120, interval=0.02)
+                measured.append(session.evaluate("""(() => { const navigation = performance.getEntriesByType('navigation')[0];
+                    return [Number(document.body.dataset.readyMs), navigation.loadEventEnd,
+                            document.documentElement.scrollHeight,
+                            document.getElementById('timeline').getBoundingClientRect().top + window.scrollY]; })()"""))
+            ready, loaded, height, timeline = [statistics.median(values) for values in zip(*measured)]
+            print("| {} | {:,} B | {:.2f} s | {:.2f} s | {:,} px | {:,} px |".format(
+                report, os.path.getsize(report), ready / 1000, loaded / 1000, int(height), int(timeline)))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--synthetic-report", required=True)
+    parser.add_argument("--synthetic-report")
+    parser.add_argument("--report", action="append", help="a report.html to measure (repeatable)")
     parser.add_argument("--events", type=int, default=200000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default="build/bench-html")
@@ -115,6 +141,10 @@ def main():
     if not chromium:
         print("no chromium installed", file=sys.stderr)
         return 1
+    if args.report:
+        return measure_reports(chromium, args.report, args.runs)
+    if not args.synthetic_report:
+        parser.error("--synthetic-report or --report is needed")
     version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
     rows = []
     empty_size = None

@@ -130,7 +130,7 @@ function someOf(values) {
   return values.length > 3 ? shown + ' and ' + formatCount(values.length - 3) + ' more' : shown;
 }
 
-const GROUP_PAGE = 100;
+const GROUP_PAGE = 30;
 const CARD_PAGE = 20;
 
 function renderDetections(report, model, files, timeline) {

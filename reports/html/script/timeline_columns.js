@@ -19,7 +19,7 @@ function timelineColumns(data) {
   return [
     { key: 'time', label: 'Time (UTC)', width: 234, shown: true, text: (i) => data.time(i), sort: 'time' },
     { key: 'host', label: 'Host', width: 110, shown: true, text: (i) => data.shape(i).host },
-    { key: 'event', label: 'Event', width: 150, shown: true, text: (i) => data.shape(i).event },
+    { key: 'event', label: 'Event', width: 165, shown: true, text: (i) => data.shape(i).event },
     { key: 'event_id', label: 'Event id', width: 84, shown: true, text: (i) => String(data.shape(i).eventId), sort: 'number' },
     { key: 'object', label: 'Object', width: 110, text: (i) => data.shape(i).object },
     { key: 'action', label: 'Action', width: 110, text: (i) => data.shape(i).action },
