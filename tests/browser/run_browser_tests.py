@@ -15,7 +15,8 @@ Writes the reports to check, then checks them in one headless Chromium
   when present, checked against that scan's summary.json, detections.csv
   and events.jsonl;
 - corpus: `evtxcar scan` of ../shared/corpus with the Sigma rules of
-  ../shared/sigma/rules/windows, when both are present.
+  ../shared/sigma/rules/windows and rules-emerging-threats (some of which
+  evtxcar refuses: the report lists them), when both are present.
 The synthetic scans' own counts (expected.json) are joined by what their
 events.jsonl, detections.csv and summary.json say (expected_from_scan.py),
 except for the large one, whose queries the synthetic scan counts itself.
@@ -99,7 +100,11 @@ def main():
     rules = os.path.join(args.shared or "", "sigma", "rules", "windows")
     if args.shared and os.path.isdir(corpus) and os.path.isdir(rules):
         folder = os.path.join(args.out, "corpus")
-        if not scan(args.evtxcar, corpus, folder, ["--rules", rules]):
+        options = ["--rules", rules]
+        emerging = os.path.join(args.shared, "sigma", "rules-emerging-threats")
+        if os.path.isdir(emerging):
+            options += ["--rules", emerging]
+        if not scan(args.evtxcar, corpus, folder, options):
             return 1
         cases.append(("corpus", os.path.join(folder, "report.html"), os.path.join(folder, "expected.json")))
     else:

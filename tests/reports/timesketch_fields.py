@@ -12,7 +12,7 @@ Sigma rules of ../shared/sigma/rules/windows, when present) and checks:
 - every member of events.jsonl has one JSON type in every record, and the
   ids, ports and counts are JSON numbers;
 - every CSV file begins with a UTF-8 byte-order mark, and with
-  `--csv-bom no` none does.
+  `--csv-bom no` none does; any other value is a usage error.
 coverage.csv is no timeline (no time, no event): it is checked for the mark only.
 """
 import collections
@@ -114,6 +114,11 @@ def main():
             with open(os.path.join(out, file_name), "rb") as handle:
                 data = handle.read()
             check(not data.startswith(BOM) and data[:1].isalpha(), "--csv-bom no: %s begins with its header" % file_name)
+        # Anything but yes or no is a usage error (exit 2), and nothing is written.
+        refused = subprocess.run([binary, "scan", cases[0][1], "-o", os.path.join(folder, "refused"), "--csv-bom", "maybe",
+                                  "--quiet"], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        check(refused.returncode == 2 and b"--csv-bom" in refused.stderr, "--csv-bom maybe is a usage error")
+        check(not os.path.exists(os.path.join(folder, "refused")), "--csv-bom maybe writes nothing")
     for failure in failures[:50]:
         print("FAILED: " + failure)
     if failures:

@@ -46,6 +46,16 @@ function renderSummary(report, model) {
   const lists = make('div', 'folded-lists');
   lists.appendChild(filesList(report));
   lists.appendChild(foldedCounts('records_by_host', 'Hosts', 'host', summary.records_by_host, { summary: 'records read per host' }));
+  if ((report.rule_coverage || []).length) {
+    lists.appendChild(foldedList({ key: 'rule_coverage_summary', title: 'Sigma rules on each host',
+      summary: 'how many could look fully, partly, not at all' }, [
+      { label: 'host', text: (host) => host.host || '(no host name)' },
+      { label: 'fully', count: true, text: (host) => host.full },
+      { label: 'partly', count: true, text: (host) => host.partly },
+      { label: 'not at all', count: true, text: (host) => host.none },
+      { label: 'detections', count: true, text: (host) => host.detections },
+    ], report.rule_coverage.slice().sort((a, b) => a.full - b.full || compareText(a.host, b.host))));
+  }
   const inTimeline = new Map(summary.timeline_by_channel || []);
   lists.appendChild(foldedCounts('records_by_channel', 'Channels', 'channel', summary.records_by_channel, {
     summary: 'records read per channel, and how many reached the timeline',
@@ -88,8 +98,8 @@ function glanceNumbers(report, model) {
   number('detections', model.detections.length, 'detections' + (model.groups.length ? ' in ' + plural(model.groups.length, 'group', 'groups') : ''), model.detections.length > 0);
   if (model.detections.length) {
     const time = (ms, rest) => timeText(ms, rest).slice(0, 19).replace('T', ' ');
-    number('first_detection', model.first.text, 'first detection (UTC)', false, time(model.first.ms, model.first.rest)).classList.add('wide-half');
-    number('last_detection', model.last.text, 'last detection (UTC)', false, time(model.last.ms, model.last.rest)).classList.add('wide-half');
+    number('first_detection', model.first.text, 'first detection (UTC)', false, time(model.first.ms, model.first.rest)).classList.add('wide');
+    number('last_detection', model.last.text, 'last detection (UTC)', false, time(model.last.ms, model.last.rest)).classList.add('wide');
   }
   const notEvaluable = report.coverage.filter((row) => !row.evaluable).length;
   number('coverage_not_evaluable', notEvaluable, 'of ' + formatCount(report.coverage.length) + ' host \u00D7 variant pairs not evaluable', notEvaluable > 0);
