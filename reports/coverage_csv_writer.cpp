@@ -15,7 +15,8 @@ namespace {
 
 class coverage_csv_writer final : public file_report_writer {
 public:
-    explicit coverage_csv_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
+    coverage_csv_writer(std::filesystem::path folder, const csv_format& format)
+        : file_report_writer(std::move(folder)), format_(format) {}
 
     std::string_view file_name() const override { return "coverage.csv"; }
 
@@ -24,7 +25,7 @@ public:
     result<bool> write_event(const car_event&) override { return true; }
 
     result<bool> finish(const scan_summary& summary, const std::vector<detection>&) override {
-        std::string line;
+        std::string line(csv_file_start(format_));
         bool first = true;
         for_each_coverage_field(coverage_row{}, [&](std::string_view name, const auto&) {
             if (!first) line.push_back(',');
@@ -80,12 +81,14 @@ private:
         });
         line += "\r\n";
     }
+
+    csv_format format_;
 };
 
 }  // namespace
 
-std::unique_ptr<report_writer> make_coverage_csv_writer(const std::filesystem::path& folder) {
-    return std::make_unique<coverage_csv_writer>(folder);
+std::unique_ptr<report_writer> make_coverage_csv_writer(const std::filesystem::path& folder, const csv_format& format) {
+    return std::make_unique<coverage_csv_writer>(folder, format);
 }
 
 }  // namespace evtxcar

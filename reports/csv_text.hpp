@@ -7,6 +7,21 @@
 
 namespace evtxcar {
 
+// How evtxcar's CSV files begin. With a byte-order mark, spreadsheet tools
+// that otherwise guess a legacy code page (Excel on double-click,
+// LibreOffice's default import) read the file as UTF-8; some tools that
+// read CSV as bytes (older Python csv code without utf-8-sig, awk, cut)
+// see the mark as part of the first header (--csv-bom no).
+struct csv_format {
+    bool byte_order_mark = true;
+};
+inline constexpr std::string_view utf8_byte_order_mark = "\xEF\xBB\xBF";
+
+// What a CSV file begins with, before its header row.
+inline std::string_view csv_file_start(const csv_format& format) {
+    return format.byte_order_mark ? utf8_byte_order_mark : std::string_view();
+}
+
 // Appends one cell. A value beginning with '=', '+', '-', '@', TAB or CR
 // gets a leading apostrophe so spreadsheet tools show it as text instead of
 // evaluating it (except a lone "-", Sysmon's placeholder, which no tool

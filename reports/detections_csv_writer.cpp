@@ -3,6 +3,7 @@
 #include <optional>
 
 #include "csv_text.hpp"
+#include "event_text.hpp"
 #include "filetime.hpp"
 #include "file_report_writer.hpp"
 #include "writers.hpp"
@@ -15,11 +16,12 @@ constexpr std::string_view header =
     "datetime,analytic_id,variant,technique,hostname,exe,image_path,command_line,pid,user,integrity_level,"
     "src_ip,src_port,dest_ip,dest_port,direction,parent_image_path,parent_command_line,process_guid,reason,"
     "channel,event_id,record_id,source_file,process_record_id,process_source_file,rule_title,level,rule_path,"
-    "tactics,status,copies\r\n";
+    "tactics,status,copies,message,timestamp_desc\r\n";
 
 class detections_csv_writer final : public file_report_writer {
 public:
-    explicit detections_csv_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
+    detections_csv_writer(std::filesystem::path folder, const csv_format& format)
+        : file_report_writer(std::move(folder)), format_(format) {}
 
     std::string_view file_name() const override { return "detections.csv"; }
 
@@ -28,6 +30,7 @@ public:
     result<bool> write_event(const car_event&) override { return true; }
 
     result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override {
+        file().write(csv_file_start(format_));
         file().write(header);
         std::string line;
         for (const detection& found : detections) {
@@ -39,6 +42,19 @@ public:
     }
 
 private:
+    // One line for a timeline tool (Timesketch's `message`): which analytic
+    // or rule, where, and what the event says.
+    static std::string detection_message(const detection& found) {
+        std::string message = found.analytic_name.empty() ? found.analytic_id : found.analytic_name;
+        message += " (";
+        message += found.level.empty() ? found.label() : found.level;
+        message += ") on ";
+        message += found.event.text(car_field::hostname);
+        message += ": ";
+        message += event_message(found.event);
+        return message;
+    }
+
     static void write_row(const scan_summary& summary, const detection& found, std::string& line) {
         const car_event& event = found.event;
         // Process facts: from the process/create when the join found it,
@@ -83,15 +99,19 @@ private:
         cell(found.tactics);
         cell(found.status);
         line += std::to_string(1 + event.copies.size());
+        line.push_back(',');
+        cell(detection_message(found));
+        append_csv_cell(line, event_timestamp_description);
         line += "\r\n";
     }
 
+    csv_format format_;
 };
 
 }  // namespace
 
-std::unique_ptr<report_writer> make_detections_csv_writer(const std::filesystem::path& folder) {
-    return std::make_unique<detections_csv_writer>(folder);
+std::unique_ptr<report_writer> make_detections_csv_writer(const std::filesystem::path& folder, const csv_format& format) {
+    return std::make_unique<detections_csv_writer>(folder, format);
 }
 
 }  // namespace evtxcar

@@ -37,6 +37,10 @@ std::string event_details(const car_event& event, std::span<const car_field> sho
 // name, or Data[n] for the n-th field without one.
 std::string payload_label(const std::vector<payload_field>& fields, std::size_t index);
 
+// What an event's time is, in words, for timeline tools (Timesketch's
+// `timestamp_desc`): every time evtxcar writes is the record's TimeCreated.
+inline constexpr std::string_view event_timestamp_description = "Event Logged (TimeCreated)";
+
 // "CAR-2020-11-010:remote; CAR-2020-11-010:cmdline-url"
 std::string analytics_text(const car_event& event);
 

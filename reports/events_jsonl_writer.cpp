@@ -1,7 +1,9 @@
 // events.jsonl: one JSON object per timeline event, in timeline order, with
-// every CAR field under its CAR name (values as text, as the log has them),
-// the record's other System values, and its payload as logged
-// (`event_data` or `user_data`, names as in `details`).
+// Timesketch's three required members (datetime, timestamp_desc, message),
+// every CAR field under its CAR name (text, as the log has it; the number
+// fields of number_fields.hpp as JSON numbers), the record's other System
+// values, and its payload as logged (`event_data` or `user_data`, names as
+// in `details`, values as text).
 #include <cstdio>
 #include <map>
 #include <optional>
@@ -9,6 +11,7 @@
 #include "event_text.hpp"
 #include "filetime.hpp"
 #include "json_text.hpp"
+#include "number_fields.hpp"
 #include "file_report_writer.hpp"
 #include "writers.hpp"
 
@@ -38,6 +41,8 @@ public:
         line_ += "{\"datetime\":\"";
         append_iso8601_utc(line_, event.time);  // nothing in it needs escaping
         line_ += '"';
+        key("timestamp_desc");
+        append_json_string(line_, event_timestamp_description);
         key("object");
         append_json_string(line_, event.object);
         key("action");
@@ -45,6 +50,19 @@ public:
         key("message");
         append_json_string(line_, event_message(event));
         for (const car_value& value : event.values) {
+            if (is_number_field(value.field)) {
+                // One JSON type per member in every record: a value that is
+                // not a whole number (kept as logged, and counted as a
+                // normalization warning) goes under <name>_text.
+                if (const auto number = exact_whole_number(value.text)) {
+                    key(name_of(value.field));
+                    line_ += std::to_string(*number);
+                } else {
+                    key(std::string(name_of(value.field)) + "_text");
+                    append_json_string(line_, value.text);
+                }
+                continue;
+            }
             key(name_of(value.field));
             append_json_string(line_, value.text);
         }

@@ -19,8 +19,8 @@ namespace evtxcar {
 namespace {
 
 // The page's script finds its data under these ids.
-constexpr std::string_view rows_open = R"(<script type="application/json" id="evtxcar-rows">[)";
-constexpr std::string_view rows_close = "]</script>\n";
+constexpr std::string_view rows_open = R"(<script type="text/plain" id="evtxcar-rows">)";
+constexpr std::string_view rows_close = "</script>\n";
 constexpr std::string_view report_open = R"(<script type="application/json" id="evtxcar-report">)";
 constexpr std::string_view report_close = "</script>\n";
 
@@ -44,6 +44,7 @@ struct html_report_writer::report_state final : timeline_row_sink {
 
     void gap(std::uint64_t events_left_out) override {
         start_entry();
+        row.push_back('~');
         row += std::to_string(events_left_out);
         file.write(row);
         ++entries;
@@ -51,7 +52,7 @@ struct html_report_writer::report_state final : timeline_row_sink {
 
     void start_entry() {
         row.clear();
-        if (entries > 0) row.push_back(',');
+        if (entries > 0) row.push_back('\n');
     }
 
     output_file& file;
@@ -98,7 +99,7 @@ result<bool> html_report_writer::finish(const scan_summary& summary, const std::
     std::string data;
     embedded_json json(data);
     json.begin_object();
-    json.key("format").number(std::uint64_t{1});
+    json.key("format").number(std::uint64_t{2});
     append_summary_members(json, summary);
 
     json.key("timeline").begin_object();
@@ -112,8 +113,7 @@ result<bool> html_report_writer::finish(const scan_summary& summary, const std::
 
     json.key("activity");
     state.activity.append_json(json);
-    json.key("detections");
-    append_detections(json, detections, state.context);
+    append_detection_members(json, detections, state.context);
     json.end_object();
 
     state.file.write(report_open);

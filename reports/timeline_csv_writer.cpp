@@ -13,8 +13,6 @@ namespace evtxcar {
 
 namespace {
 
-constexpr std::string_view timestamp_description = "Event Logged (TimeCreated)";
-
 constexpr std::string_view header =
     "datetime,timestamp_desc,message,hostname,object,action,exe,image_path,pid,ppid,guid,command_line,"
     "parent_image_path,user,src_ip,src_port,dest_ip,dest_port,details,analytics,channel,provider,event_id,"
@@ -22,13 +20,15 @@ constexpr std::string_view header =
 
 class timeline_csv_writer final : public file_report_writer {
 public:
-    explicit timeline_csv_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
+    timeline_csv_writer(std::filesystem::path folder, const csv_format& format)
+        : file_report_writer(std::move(folder)), format_(format) {}
 
     std::string_view file_name() const override { return "timeline.csv"; }
 
     result<bool> begin(const scan_summary& summary) override {
         if (auto created = create_file(); !created) return created;
         for (const file_outcome& file : summary.files) source_files_.push_back(file.path);
+        file().write(csv_file_start(format_));
         file().write(header);
         return true;
     }
@@ -41,7 +41,7 @@ public:
         };
         append_iso8601_utc(line_, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
         line_.push_back(',');
-        cell(timestamp_description);
+        cell(event_timestamp_description);
         cell(event_message(event));
         cell(event.text(car_field::hostname));
         cell(event.object);
@@ -74,14 +74,15 @@ private:
         car_field::guid,     car_field::command_line, car_field::parent_image_path,  car_field::user,
         car_field::src_ip,   car_field::src_port,     car_field::dest_ip,            car_field::dest_port};
 
+    csv_format format_;
     std::vector<std::string> source_files_;
     std::string line_;
 };
 
 }  // namespace
 
-std::unique_ptr<report_writer> make_timeline_csv_writer(const std::filesystem::path& folder) {
-    return std::make_unique<timeline_csv_writer>(folder);
+std::unique_ptr<report_writer> make_timeline_csv_writer(const std::filesystem::path& folder, const csv_format& format) {
+    return std::make_unique<timeline_csv_writer>(folder, format);
 }
 
 }  // namespace evtxcar

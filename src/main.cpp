@@ -29,9 +29,10 @@ using namespace evtxcar;
 
 std::vector<std::unique_ptr<report_writer>> make_writers(const run_config& config) {
     std::vector<std::unique_ptr<report_writer>> writers;
-    writers.push_back(make_timeline_csv_writer(config.output_directory));
-    writers.push_back(make_detections_csv_writer(config.output_directory));
-    writers.push_back(make_coverage_csv_writer(config.output_directory));
+    const csv_format csv{.byte_order_mark = config.csv_bom};
+    writers.push_back(make_timeline_csv_writer(config.output_directory, csv));
+    writers.push_back(make_detections_csv_writer(config.output_directory, csv));
+    writers.push_back(make_coverage_csv_writer(config.output_directory, csv));
     writers.push_back(make_summary_json_writer(config.output_directory));
     if (config.jsonl) writers.push_back(make_events_jsonl_writer(config.output_directory));
     if (config.html) writers.push_back(make_html_report_writer(config.output_directory, config.html_max_rows));
@@ -68,6 +69,7 @@ scan_request make_request(const run_config& config, const stop_request& stop) {
     run.recovered = config.recovered;
     run.timeline = config.timeline_car_only ? "car" : "all";
     run.keep_duplicates = config.keep_duplicates;
+    run.csv_bom = config.csv_bom;
     return request;
 }
 

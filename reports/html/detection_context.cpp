@@ -28,14 +28,19 @@ void detection_context::observe(const car_event& event) {
 }
 
 void detection_context::note_row(const car_event& event, std::uint64_t row) {
+    if (event.object == "process" && event.action == "create" && process_rows_.size() < max_process_rows) {
+        process_rows_.emplace(key_of(event), row);
+    }
     if (rows_.empty()) return;
     const auto wanted = rows_.find(key_of(event));
     if (wanted != rows_.end()) wanted->second = row;
 }
 
 std::optional<std::uint64_t> detection_context::row_of(const car_event& event) const {
-    const auto found = rows_.find(key_of(event));
-    return found == rows_.end() ? std::nullopt : found->second;
+    const event_key key = key_of(event);
+    if (const auto found = rows_.find(key); found != rows_.end() && found->second) return found->second;
+    if (const auto process = process_rows_.find(key); process != process_rows_.end()) return process->second;
+    return std::nullopt;
 }
 
 std::span<const car_event> detection_context::connections_of(std::string_view host,

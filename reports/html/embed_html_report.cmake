@@ -1,17 +1,19 @@
 # Builds the C++ header that carries report.html's static parts.
 #
 # Run as a script:
-#   cmake -DTEMPLATE=... -DSTYLE=... -DSCRIPT=... -DOUTPUT=... -P embed_html_report.cmake
+#   cmake -DTEMPLATE=... -DSTYLE=... -DSCRIPTS=a.js|b.js|... -DOUTPUT=... -P embed_html_report.cmake
 #
 # The template names three places:
 #   @EVTXCAR_CSP@     the Content-Security-Policy: only the inline style and
 #                     script below may apply, identified by their SHA-256
 #   @EVTXCAR_STYLE@   report.css, verbatim
-#   @EVTXCAR_SCRIPT@  report.js, verbatim
+#   @EVTXCAR_SCRIPT@  the script parts (reports/html/script/), in the order
+#                     given, inside one function in strict mode: they share
+#                     its scope and nothing reaches the page's globals
 # and one marker, <!--evtxcar:data-->, where the writer puts the data. The
 # header holds the page before the marker and the page after it.
 
-foreach(input TEMPLATE STYLE SCRIPT OUTPUT)
+foreach(input TEMPLATE STYLE SCRIPTS OUTPUT)
   if(NOT DEFINED ${input})
     message(FATAL_ERROR "embed_html_report.cmake: ${input} not set")
   endif()
@@ -19,7 +21,14 @@ endforeach()
 
 file(READ "${TEMPLATE}" page)
 file(READ "${STYLE}" style)
-file(READ "${SCRIPT}" script)
+string(REPLACE "|" ";" script_parts "${SCRIPTS}")
+set(script "(() => {\n'use strict';\n")
+foreach(part IN LISTS script_parts)
+  file(READ "${part}" part_text)
+  get_filename_component(part_name "${part}" NAME)
+  string(APPEND script "\n// ---- ${part_name}\n${part_text}")
+endforeach()
+string(APPEND script "})();\n")
 
 # A stylesheet or script that contained its own end tag would end early.
 string(TOLOWER "${style}" style_lower)
@@ -27,7 +36,7 @@ string(TOLOWER "${script}" script_lower)
 string(FIND "${style_lower}" "</style" style_end)
 string(FIND "${script_lower}" "</script" script_end)
 if(NOT style_end EQUAL -1 OR NOT script_end EQUAL -1)
-  message(FATAL_ERROR "report.css must not contain </style, report.js must not contain </script")
+  message(FATAL_ERROR "report.css must not contain </style, the script parts must not contain </script")
 endif()
 
 # CSP wants base64 of the raw digest; CMake gives hex. 6 hex digits -> 4 characters.

@@ -48,6 +48,9 @@ void append_run(embedded_json& json, const run_description& run) {
     json.key("from").string(run.from);
     json.key("to").string(run.to);
     json.key("recovered").boolean(run.recovered);
+    json.key("timeline").string(run.timeline);
+    json.key("keep_duplicates").boolean(run.keep_duplicates);
+    json.key("csv_bom").boolean(run.csv_bom);
     json.key("started_utc").string(run.started_utc);
     json.key("finished_utc").string(run.finished_utc);
     json.key("seconds").number(run.seconds);
@@ -77,6 +80,7 @@ void append_counts_summary(embedded_json& json, const scan_summary& summary) {
     json.key("records_failed").number(summary.records_failed);
     json.key("records_outside_time_range").number(summary.records_outside_time_range);
     json.key("timeline_events").number(summary.timeline_events);
+    json.key("duplicate_events").number(summary.duplicate_events);
     json.key("first_time").string(time_text(summary.first_time));
     json.key("last_time").string(time_text(summary.last_time));
     json.key("records_by_channel");
@@ -87,10 +91,16 @@ void append_counts_summary(embedded_json& json, const scan_summary& summary) {
     append_counts(json, summary.records_by_event_id);
     json.key("events_by_object_action");
     append_counts(json, summary.events_by_object_action);
+    json.key("timeline_by_channel");
+    append_counts(json, summary.timeline_by_channel);
+    json.key("timeline_by_event_id");
+    append_counts(json, summary.timeline_by_event_id);
     json.key("records_by_host");
     append_counts(json, summary.records_by_host);
     json.key("detections_by_analytic");
     append_counts(json, summary.detections_by_analytic);
+    json.key("detections_by_level");
+    append_counts(json, summary.detections_by_level);
     json.key("address_warnings").number(summary.address_warnings);
     json.key("address_warning_examples");
     append_strings(json, summary.address_warning_examples);
@@ -132,6 +142,49 @@ void append_problem(embedded_json& json, const scan_summary::problem& problem) {
     json.end_object();
 }
 
+// The rule files: what loaded, what was rejected and why, what was skipped.
+void append_rules(embedded_json& json, const rule_load_summary& rules) {
+    json.begin_object();
+    json.key("asked").boolean(rules.asked);
+    json.key("files").number(rules.files);
+    json.key("loaded").number(rules.loaded);
+    json.key("correlations").number(rules.correlations);
+    json.key("filters").number(rules.filters);
+    json.key("skipped");
+    append_counts(json, rules.skipped);
+    json.key("rejected").begin_array();
+    for (const rule_load_summary::rejection& rejected : rules.rejected) {
+        json.begin_object();
+        json.key("file").string(rejected.file);
+        json.key("line").number(rejected.line);
+        json.key("rule").string(rejected.rule);
+        json.key("title").string(rejected.title);
+        json.key("construct").string(rejected.construct);
+        json.key("reason").string(rejected.reason);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
+// Per host, how many of the loaded rules could look at its events.
+void append_rule_coverage(embedded_json& json, const std::vector<rule_host_coverage>& hosts) {
+    json.begin_array();
+    for (const rule_host_coverage& host : hosts) {
+        json.begin_object();
+        json.key("host").string(host.host);
+        json.key("rules").number(host.rules);
+        json.key("full").number(host.full);
+        json.key("partly").number(host.partly);
+        json.key("none").number(host.none);
+        json.key("detections").number(host.detections);
+        json.key("reasons");
+        append_strings(json, host.reasons);
+        json.end_object();
+    }
+    json.end_array();
+}
+
 }  // namespace
 
 void append_summary_members(embedded_json& json, const scan_summary& summary) {
@@ -146,6 +199,10 @@ void append_summary_members(embedded_json& json, const scan_summary& summary) {
     for (const scan_summary::problem& problem : summary.problems) append_problem(json, problem);
     json.end_array();
     json.key("problems_not_listed").number(summary.problems_not_listed);
+    json.key("rules");
+    append_rules(json, summary.rules);
+    json.key("rule_coverage");
+    append_rule_coverage(json, summary.rule_coverage);
     json.key("coverage").begin_array();
     for (const coverage_row& row : summary.coverage) {
         json.begin_object();

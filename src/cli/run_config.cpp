@@ -67,6 +67,8 @@ po::options_description visible_options(std::string& engine_help) {
          "MiB of events the time sort holds in memory before it spills to disk (16 to 65536)")
         ("html-max-rows", po::value<std::string>()->value_name("N")->default_value("200000"),
          "timeline rows embedded in report.html; above it the report keeps every detection with the events around it")
+        ("csv-bom", po::value<std::string>()->value_name("yes|no")->default_value("yes"),
+         "begin every CSV file with a UTF-8 byte-order mark (Excel and LibreOffice then read it as UTF-8)")
         ("homenet", po::value<std::string>()->value_name("CIDR[,CIDR...]"),
          "internal networks, replacing the default 10.0.0.0/8,172.16.0.0/12,192.168.0.0/16")
         ("from", po::value<std::string>()->value_name("TIME"), "only events at or after TIME (ISO 8601; UTC unless an offset is given)")
@@ -267,6 +269,10 @@ std::variant<run_config, usage_error> parse_command_line(int argc, const char* c
     }
     config.timeline_car_only = timeline == "car";
     config.keep_duplicates = values.count("keep-duplicates") > 0;
+
+    const std::string csv_bom = values["csv-bom"].as<std::string>();
+    if (csv_bom != "yes" && csv_bom != "no") return usage_error{"--csv-bom must be 'yes' or 'no', not '" + csv_bom + "'"};
+    config.csv_bom = csv_bom == "yes";
 
     config.engine = values["engine"].as<std::string>();
     const auto names = engine_names();

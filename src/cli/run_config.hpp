@@ -23,6 +23,7 @@ struct run_config {
     bool html = true;
     std::size_t html_max_rows = 200000;
     std::size_t memory_budget_mib = 24;  // --memory-budget: events the time sort holds before spilling
+    bool csv_bom = true;  // --csv-bom: CSV files begin with a UTF-8 byte-order mark
     std::vector<cidr_block> homenet;
     std::optional<filetime_ticks> from;
     std::optional<filetime_ticks> to;

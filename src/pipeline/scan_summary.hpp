@@ -27,6 +27,7 @@ struct run_description {
     bool recovered = false;
     bool keep_duplicates = false;           // --keep-duplicates
     std::string timeline = "all";           // --timeline: "all" or "car"
+    bool csv_bom = true;                    // --csv-bom: CSV files begin with a UTF-8 byte-order mark
     std::string started_utc;                // wall clock of the scan, ISO 8601 UTC
     std::string finished_utc;
     double seconds = 0;

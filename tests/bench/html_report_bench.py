@@ -3,6 +3,7 @@
 
     html_report_bench.py --synthetic-report build/tests/evtxcar_synthetic_report \
         [--events 200000] [--runs 3] [--out build/bench-html]
+    html_report_bench.py --report REPORT.html [--report ...] [--runs 3]
 
 For each size (an empty report as the baseline, a tenth of --events, and
 --events), writes the report of a synthetic scan (tests/reports/
@@ -18,11 +19,18 @@ loads it --runs times in one headless Chromium and takes the median of:
 - wall: from Page.navigate until the page said it was ready, seen from
   outside (includes the polling interval of 20 ms);
 - search: typing a word until the timeline shows its rows (the 150 ms
-  the page waits after the last key press not counted);
+  the page waits after the last key press not counted), once the page has
+  prepared its search (it does so when idle after loading); *field search*:
+  the same for `exe:cmstp.exe`; *regex*: for `/cmstp\.exe$/`, which reads
+  every value of every row;
 - scroll: jumping to the middle of the timeline until its rows are drawn.
 
 Prints a Markdown table for docs/benchmarks.md. Bytes beyond the raw field
 text: (report size - UTF-8 bytes of every field value) / events.
+
+With --report, loads reports already written (e.g. by `evtxcar scan` of a
+collection) and gives their size, ready, load event, the page's height and
+how far down the timeline begins.
 Not a test: it asserts nothing.
 """
 
@@ -74,12 +82,17 @@ def measure(session, report):
     timing = session.evaluate("""(() => { const navigation = performance.getEntriesByType('navigation')[0];
         return {read: navigation.responseEnd, ready: Number(document.body.dataset.readyMs),
                 loaded: navigation.loadEventEnd}; })()""")
+    session.wait_until("performance.getEntriesByName('evtxcar:search-prepared').length > 0", timeout=60)
     search = float(session.evaluate(SEARCH % '"cmstp"')) / 1000
+    clear_filters(session)
+    field_search = float(session.evaluate(SEARCH % '"exe:cmstp.exe"')) / 1000
+    clear_filters(session)
+    regex = float(session.evaluate(SEARCH % json.dumps("/cmstp\\.exe$/"))) / 1000
     clear_filters(session)
     scroll = float(session.evaluate(SCROLL)) / 1000
     if session.console_errors:
         raise RuntimeError("console errors: %s" % session.console_errors)
-    return timing["read"] / 1000, timing["ready"] / 1000, timing["loaded"] / 1000, wall, search, scroll
+    return timing["read"] / 1000, timing["ready"] / 1000, timing["loaded"] / 1000, wall, search, field_search, regex, scroll
 
 
 def write_report(generator, folder, events, options):
@@ -95,9 +108,30 @@ def write_report(generator, folder, events, options):
     return size, expected["field_text_bytes"], expected["write_seconds"], usage.ru_maxrss
 
 
+def measure_reports(chromium, reports, runs):
+    print("| report | size | ready | load event | page height | timeline begins at |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: |")
+    with ChromiumSession(chromium) as session:
+        for report in reports:
+            measured = []
+            for _ in range(runs):
+                session.navigate("about:blank")
+                session.navigate("file://" + os.path.abspath(report))
+                session.wait_until("document.body && document.body.dataset.state === 'ready'", timeout=120, interval=0.02)
+                measured.append(session.evaluate("""(() => { const navigation = performance.getEntriesByType('navigation')[0];
+                    return [Number(document.body.dataset.readyMs), navigation.loadEventEnd,
+                            document.documentElement.scrollHeight,
+                            document.getElementById('timeline').getBoundingClientRect().top + window.scrollY]; })()"""))
+            ready, loaded, height, timeline = [statistics.median(values) for values in zip(*measured)]
+            print("| {} | {:,} B | {:.2f} s | {:.2f} s | {:,} px | {:,} px |".format(
+                report, os.path.getsize(report), ready / 1000, loaded / 1000, int(height), int(timeline)))
+    return 0
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--synthetic-report", required=True)
+    parser.add_argument("--synthetic-report")
+    parser.add_argument("--report", action="append", help="a report.html to measure (repeatable)")
     parser.add_argument("--events", type=int, default=200000)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--out", default="build/bench-html")
@@ -107,6 +141,10 @@ def main():
     if not chromium:
         print("no chromium installed", file=sys.stderr)
         return 1
+    if args.report:
+        return measure_reports(chromium, args.report, args.runs)
+    if not args.synthetic_report:
+        parser.error("--synthetic-report or --report is needed")
     version = subprocess.run([chromium, "--version"], capture_output=True, text=True).stdout.strip()
     rows = []
     empty_size = None
@@ -124,13 +162,14 @@ def main():
 
     print("Machine: %s, %d cores; %s; median of %d loads each.\n" % (platform.platform(), os.cpu_count(), version, args.runs))
     print("| events | report.html | raw field text | bytes/event beyond raw text (less the empty page) "
-          "| write | writer peak RSS | file read | ready | load event | wall | search | scroll |")
-    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
-    for events, label, size, raw, write_seconds, peak_kib, read, ready, loaded, wall, search, scroll in rows:
+          "| write | writer peak RSS | file read | ready | load event | wall | search | field search | regex | scroll |")
+    print("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |")
+    for events, label, size, raw, write_seconds, peak_kib, read, ready, loaded, wall, search, field_search, regex, scroll in rows:
         per_event = "%.1f (%.1f)" % ((size - raw) / events, (size - raw - empty_size) / events) if events else "-"
         print("| {:,}{} | {:,} B | {:,} B | {} | {:.2f} s | {:,} MiB | {:.2f} s | {:.2f} s | {:.2f} s | {:.2f} s "
-              "| {:.3f} s | {:.3f} s |".format(events, label, size, raw, per_event, write_seconds, peak_kib // 1024,
-                                              read, ready, loaded, wall, search, scroll))
+              "| {:.3f} s | {:.3f} s | {:.3f} s | {:.3f} s |".format(events, label, size, raw, per_event, write_seconds,
+                                                                    peak_kib // 1024, read, ready, loaded, wall, search,
+                                                                    field_search, regex, scroll))
     return 0
 
 

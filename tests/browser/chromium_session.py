@@ -193,6 +193,33 @@ class ChromiumSession:
         """Types into the focused element, as a keyboard would."""
         self.call("Input.insertText", {"text": text})
 
+    # Keys as Input.dispatchKeyEvent wants them: key, code, Windows virtual key code.
+    KEYS = {"ArrowDown": ("ArrowDown", 40), "ArrowUp": ("ArrowUp", 38), "PageDown": ("PageDown", 34),
+            "PageUp": ("PageUp", 33), "Home": ("Home", 36), "End": ("End", 35), "m": ("KeyM", 77), "/": ("Slash", 191)}
+
+    def press_key(self, key):
+        """Presses and releases a key on the focused element."""
+        code, virtual = self.KEYS[key]
+        common = {"key": key, "code": code, "windowsVirtualKeyCode": virtual, "nativeVirtualKeyCode": virtual}
+        if len(key) == 1:
+            self.call("Input.dispatchKeyEvent", dict(common, type="keyDown", text=key))
+        else:
+            self.call("Input.dispatchKeyEvent", dict(common, type="rawKeyDown"))
+        self.call("Input.dispatchKeyEvent", dict(common, type="keyUp"))
+
+    def drag(self, x, y, to_x, to_y, steps=5):
+        """Presses the left mouse button at (x, y), moves to (to_x, to_y), releases."""
+        self.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x, "y": y})
+        self.call("Input.dispatchMouseEvent", {"type": "mousePressed", "x": x, "y": y, "button": "left", "clickCount": 1})
+        for step in range(1, steps + 1):
+            self.call("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": x + (to_x - x) * step / steps,
+                                                   "y": y + (to_y - y) * step / steps, "button": "left", "buttons": 1})
+        self.call("Input.dispatchMouseEvent", {"type": "mouseReleased", "x": to_x, "y": to_y, "button": "left", "clickCount": 1})
+
+    def allow_downloads(self, folder):
+        """Downloads the page starts are saved into `folder` (under the names the page gives them)."""
+        self._call("Browser.setDownloadBehavior", {"behavior": "allow", "downloadPath": folder, "eventsEnabled": True})
+
     def screenshot(self, path, full_page=True):
         """Saves a PNG. full_page: the window is made as tall as the page
         (up to 16,000 px) first, so that everything is drawn as on screen."""

@@ -8,6 +8,8 @@
 // without the corpus.
 #include <nlohmann/json.hpp>
 
+#include "support/jsonl_text.hpp"
+
 #include <fstream>
 #include <map>
 #include <set>
@@ -161,7 +163,7 @@ TEST_CASE("corpus: Security sessions, authentication, accounts, groups, services
                 if (value.empty()) {
                     CHECK_FALSE(event.contains(field));
                 } else {
-                    CHECK(event.value(field, std::string("<absent>")) == value);
+                    CHECK(test::jsonl_text(event, field, "<absent>") == value);
                 }
             }
             objects_actions.insert(wanted->object + "/" + wanted->action);

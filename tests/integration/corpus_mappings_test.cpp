@@ -9,6 +9,8 @@
 //    messages (a log cleared, a service installed with the payload as its
 //    image path, obfuscated script blocks, Defender's detections, RDP logons).
 #include <nlohmann/json.hpp>
+
+#include "support/jsonl_text.hpp"
 #include <pugixml.hpp>
 
 #include <fstream>
@@ -105,10 +107,7 @@ std::map<std::uint64_t, test::record_view> records_in(const std::string& xml) {
     return records;
 }
 
-std::string text_of(const json& row, const std::string& name) {
-    const auto found = row.find(name);
-    return found == row.end() || !found->is_string() ? std::string() : found->get<std::string>();
-}
+std::string text_of(const json& row, const std::string& name) { return test::jsonl_text(row, name); }
 
 // The row's message shows the value: its start, on one line.
 bool message_shows(const json& row, std::string value) {

@@ -23,9 +23,9 @@ def neutralized(value):
 with tempfile.TemporaryDirectory() as out:
     run = subprocess.run([binary, "scan", str(testdata / "hostile"), "-o", out, "--quiet", "--no-html"])
     assert run.returncode == 0, f"evtxcar exited {run.returncode}"
-    with open(Path(out) / "timeline.csv", newline="", encoding="utf-8") as f:
+    with open(Path(out) / "timeline.csv", newline="", encoding="utf-8-sig") as f:
         timeline = {int(row["record_id"]): row for row in csv.DictReader(f)}
-    with open(Path(out) / "detections.csv", newline="", encoding="utf-8") as f:
+    with open(Path(out) / "detections.csv", newline="", encoding="utf-8-sig") as f:
         detections = list(csv.DictReader(f))
 
 expected = [json.loads(line) for line in open(testdata / "expected/hostile/hostile_strings.evtx.jsonl", encoding="utf-8")]

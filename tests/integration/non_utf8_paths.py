@@ -60,7 +60,7 @@ with tempfile.TemporaryDirectory() as work:
 
     sources = set()
     for name in (b"timeline.csv", b"detections.csv"):
-        with open(os.path.join(out, name), newline="", encoding="utf-8") as f:
+        with open(os.path.join(out, name), newline="", encoding="utf-8-sig") as f:  # after the byte-order mark
             rows = list(csv.DictReader(f))
         sources |= {row["source_file"] for row in rows}
     assert shown(security) in sources and shown(os.path.join(folder, b"Sysmon.evtx")) in sources, sources

@@ -85,9 +85,9 @@ TEST_CASE("coverage.csv: one row per host and variant, read back with an indepen
           test::csv_row{neutralized, "CAR-2020-11-010", "CMSTP", "cmdline-url", "yes", "full", "12", "1", process_needs, ""});
     CHECK(table.rows[4] == test::csv_row{"WS01", "CAR-2020-11-010", "CMSTP", "remote", "yes", "full", "340", "2", flow_needs, ""});
 
-    // CRLF line ends, the header first.
+    // A UTF-8 byte-order mark, then the header; CRLF line ends.
     const std::string text = test::read_file(path);
-    CHECK(text.rfind("host,analytic_id,analytic_name,variant,evaluable,extent,events_examined,detections,needs,why_not\r\n", 0) == 0);
+    CHECK(text.rfind("\xEF\xBB\xBFhost,analytic_id,analytic_name,variant,evaluable,extent,events_examined,detections,needs,why_not\r\n", 0) == 0);
     // The host has quotes: quoted, inner quotes doubled, apostrophe inside the quotes.
     CHECK(text.find("\r\n\"'=HYPERLINK(\"\"http://x.example\"\",\"\"WS09\"\")\",CAR-2020-11-010,") != std::string::npos);
 }
@@ -96,7 +96,26 @@ TEST_CASE("coverage.csv of a scan without coverage rows is its header", "[report
     temporary_folder folder;
     const std::string path = write_with(make_coverage_csv_writer(folder.path()), folder.path(), scan_summary{});
     CHECK(test::read_file(path) ==
-          "host,analytic_id,analytic_name,variant,evaluable,extent,events_examined,detections,needs,why_not\r\n");
+          "\xEF\xBB\xBFhost,analytic_id,analytic_name,variant,evaluable,extent,events_examined,detections,needs,why_not\r\n");
+}
+
+TEST_CASE("every CSV file begins with a byte-order mark, unless asked not to", "[report]") {
+    const std::string header_start = "host,analytic_id,";
+    for (const bool mark : {true, false}) {
+        temporary_folder folder;
+        const csv_format format{.byte_order_mark = mark};
+        std::vector<std::unique_ptr<report_writer>> writers;
+        writers.push_back(make_coverage_csv_writer(folder.path(), format));
+        writers.push_back(make_detections_csv_writer(folder.path(), format));
+        writers.push_back(make_timeline_csv_writer(folder.path(), format));
+        for (auto& writer : writers) {
+            CAPTURE(mark, writer->file_name());
+            const std::string text = test::read_file(write_with(std::move(writer), folder.path(), summary_with_coverage()));
+            CHECK(text.rfind("\xEF\xBB\xBF", 0) == (mark ? 0 : std::string::npos));
+            const std::size_t header = mark ? 3 : 0;
+            CHECK(text.find_first_of("abcdefghijklmnopqrstuvwxyz") == header);  // the header follows at once
+        }
+    }
 }
 
 TEST_CASE("summary.json: coverage rows and normalization warnings", "[report]") {

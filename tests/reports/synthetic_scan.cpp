@@ -1,8 +1,10 @@
 #include "synthetic_scan.hpp"
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <map>
+#include <optional>
 #include <string_view>
 
 #include "filetime.hpp"
@@ -92,6 +94,75 @@ std::vector<coverage_row> coverage_rows(const std::map<std::string, host_coverag
     return rows;
 }
 
+// Sysmon's EventData of each event id, in its order: a name and the CAR
+// field it carries (its text then is the CAR value, as in a real log, where
+// the CAR value is read from it), or a fixed text.
+struct payload_part {
+    std::string_view name;
+    std::optional<car_field> field;
+    std::string_view fixed = "-";
+};
+constexpr payload_part utc_time{"UtcTime", std::nullopt, ""};  // the event's time, as Sysmon writes it
+const std::map<std::uint32_t, std::vector<payload_part>>& sysmon_payloads() {
+    static const std::map<std::uint32_t, std::vector<payload_part>> payloads = {
+        {1, {{"RuleName", {}}, utc_time, {"ProcessGuid", car_field::guid}, {"ProcessId", car_field::pid},
+             {"Image", car_field::image_path}, {"FileVersion", {}, "10.0.19041.1"},
+             {"Description", car_field::description}, {"Product", {}, "Microsoft\u00AE Windows\u00AE Operating System"},
+             {"Company", car_field::company}, {"OriginalFileName", car_field::exe},
+             {"CommandLine", car_field::command_line}, {"CurrentDirectory", car_field::current_working_directory},
+             {"User", car_field::user}, {"LogonGuid", {}, "{8A1F0D2C-0000-0000-0000-000000000000}"},
+             {"LogonId", car_field::logon_id}, {"TerminalSessionId", car_field::terminal_session_id},
+             {"IntegrityLevel", car_field::integrity_level}, {"Hashes", car_field::hashes},
+             {"ParentProcessGuid", car_field::parent_guid}, {"ParentProcessId", car_field::ppid},
+             {"ParentImage", car_field::parent_image_path}, {"ParentCommandLine", car_field::parent_command_line},
+             {"ParentUser", car_field::user}}},
+        {3, {{"RuleName", {}}, utc_time, {"ProcessGuid", car_field::guid}, {"ProcessId", car_field::pid},
+             {"Image", car_field::image_path}, {"User", car_field::user}, {"Protocol", car_field::transport_protocol},
+             {"Initiated", {}, "true"}, {"SourceIsIpv6", {}, "false"}, {"SourceIp", car_field::src_ip},
+             {"SourceHostname", {}}, {"SourcePort", car_field::src_port}, {"SourcePortName", {}},
+             {"DestinationIsIpv6", {}, "false"}, {"DestinationIp", car_field::dest_ip}, {"DestinationHostname", {}},
+             {"DestinationPort", car_field::dest_port}, {"DestinationPortName", {}}}},
+        {7, {{"RuleName", {}}, utc_time, {"ProcessGuid", car_field::guid}, {"ProcessId", car_field::pid},
+             {"Image", car_field::image_path}, {"ImageLoaded", car_field::module_path},
+             {"FileVersion", {}, "10.0.19041.1"}, {"Hashes", car_field::hashes}, {"Signed", {}, "true"},
+             {"Signature", car_field::signer}, {"SignatureStatus", car_field::signature_status}, {"User", {}}}},
+        {11, {{"RuleName", {}}, utc_time, {"ProcessGuid", car_field::guid}, {"ProcessId", car_field::pid},
+              {"Image", car_field::image_path}, {"TargetFilename", car_field::file_path},
+              {"CreationUtcTime", car_field::creation_time}, {"User", {}}}},
+        {13, {{"RuleName", {}}, {"EventType", car_field::event_type}, utc_time, {"ProcessGuid", car_field::guid},
+              {"ProcessId", car_field::pid}, {"Image", car_field::image_path}, {"TargetObject", car_field::key},
+              {"Details", car_field::data}, {"User", {}}}},
+    };
+    return payloads;
+}
+
+// The event's EventData as Sysmon would have logged it, with the record's
+// other System values.
+void add_sysmon_payload(car_event& event) {
+    const auto found = sysmon_payloads().find(event.event_id);
+    if (found == sysmon_payloads().end()) return;
+    event.payload = payload_kind::event_data;
+    event.version = 5;
+    event.level = 4;
+    event.task = static_cast<std::uint16_t>(event.event_id);
+    event.keywords = 0x8000000000000000ULL;
+    event.user_sid = "S-1-5-18";
+    for (const payload_part& part : found->second) {
+        std::string value;
+        if (part.name == utc_time.name) {
+            value = format_iso8601_utc(event.time, 3);  // "2024-03-05T08:00:00.123Z"
+            value[10] = ' ';
+            value.pop_back();
+        } else if (part.field) {
+            const std::string* text = event.get(*part.field);
+            value = text ? *text : "-";
+        } else {
+            value = std::string(part.fixed);
+        }
+        event.fields.push_back({std::string(part.name), std::move(value)});
+    }
+}
+
 std::uint64_t split_mix(std::uint64_t& state) {
     std::uint64_t z = (state += 0x9E3779B97F4A7C15ULL);
     z = (z ^ (z >> 30)) * 0xBF58476D1CE4E5B9ULL;
@@ -153,6 +224,7 @@ car_event synthetic_event_source::next() {
             if (value.field != car_field::hostname) value.text += suffix;
         }
     }
+    add_sysmon_payload(event);
     ++produced_;
     return event;
 }
@@ -332,6 +404,12 @@ synthetic_totals count_synthetic_scan(const synthetic_scan_options& options) {
         ++summary.records_by_event_id[event.provider + "/" + std::to_string(event.event_id)];
         for (const std::string& label : event.analytics) ++summary.detections_by_analytic[label];
         for (const car_value& value : event.values) totals.field_text_bytes += value.text.size();
+        // Of the payload, the text the CAR fields do not already hold.
+        for (const payload_field& field : event.fields) {
+            const bool repeated = std::any_of(event.values.begin(), event.values.end(),
+                                              [&field](const car_value& value) { return value.text == field.value; });
+            if (!repeated) totals.field_text_bytes += field.value.size();
+        }
     }
     const bool hostile = options.hostile;
     const auto& planted = hostile_strings;

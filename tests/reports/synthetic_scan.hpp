@@ -99,7 +99,9 @@ synthetic_scan make_synthetic_scan(const synthetic_scan_options& options);
 struct synthetic_totals {
     scan_summary summary;
     std::vector<detection> detections;
-    std::uint64_t field_text_bytes = 0;  // UTF-8 bytes of every field value of every event
+    // UTF-8 bytes of every CAR field value of every event, and of the payload
+    // values that are not the text of one of its CAR fields
+    std::uint64_t field_text_bytes = 0;
 };
 synthetic_totals count_synthetic_scan(const synthetic_scan_options& options);
 

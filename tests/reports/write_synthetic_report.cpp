@@ -1,9 +1,13 @@
 // write_synthetic_report: writes report.html for a synthetic scan, and
 // beside it expected.json: what a person must see in that report, counted
 // from the synthetic events themselves (not from the report). The browser
-// test and the benchmark use it.
+// test and the benchmark use it. With --all-outputs, also the scan's
+// events.jsonl, detections.csv and summary.json (by their own writers), from
+// which the browser test works out what the timeline's queries must show,
+// as it does for a real scan.
 //
 //   evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]
+//                            [--all-outputs]
 
 #include <algorithm>
 #include <cctype>
@@ -11,9 +15,11 @@
 #include <chrono>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <fstream>
 #include <iostream>
 #include <optional>
+#include <regex>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -22,6 +28,7 @@
 #include "html_writer.hpp"
 #include "json_text.hpp"
 #include "synthetic_scan.hpp"
+#include "writers.hpp"
 
 using namespace evtxcar;
 using namespace evtxcar::testing;
@@ -37,32 +44,103 @@ struct timeline_search {
     std::uint64_t shown = 0;
 };
 
+// A query typed into the timeline's search box (docs/report.md), with what
+// it means worked out here on the events, and how many it must leave.
+struct timeline_query {
+    std::string text;
+    std::function<bool(const car_event&)> matches;
+    std::uint64_t shown = 0;
+};
+
 std::string lower_ascii(std::string_view text) {
     std::string out(text);
     for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
     return out;
 }
 
-// What the report's search looks at: every field value, and the host,
-// object/action, channel, provider, event id, analytics and source file.
-bool event_contains(const car_event& event, const std::string& file_path, const std::string& needle) {
+// What the report's search looks at: every field value (CAR fields, the
+// payload, the record's user SID), and the host, object/action, channel,
+// provider, event id, analytics and their names; not the source file.
+bool event_contains(const car_event& event, const std::vector<detection>& detections, const std::string& needle) {
     if (needle.empty()) return true;
     auto has = [&needle](std::string_view text) { return lower_ascii(text).find(needle) != std::string::npos; };
     for (const car_value& value : event.values) {
         if (has(value.text)) return true;
     }
+    for (const payload_field& field : event.fields) {
+        if (has(field.value)) return true;
+    }
     for (const std::string& analytic : event.analytics) {
         if (has(analytic)) return true;
+        for (const detection& found : detections) {
+            if (found.label() == analytic && has(found.analytic_name)) return true;
+        }
     }
     return has(event.object + "/" + event.action) || has(event.channel) || has(event.provider) ||
-           has(std::to_string(event.event_id)) || has(file_path);
+           has(std::to_string(event.event_id)) || has(event.user_sid);
 }
 
-bool search_matches(const timeline_search& search, const car_event& event, const std::string& file_path) {
+// Every text a word or a regular expression is tried on (event_contains's).
+std::vector<std::string> searched_texts(const car_event& event, const std::vector<detection>& detections) {
+    std::vector<std::string> texts;
+    for (const car_value& value : event.values) {
+        if (value.field != car_field::hostname) texts.push_back(value.text);
+    }
+    for (const payload_field& field : event.fields) texts.push_back(field.value);
+    for (const std::string& analytic : event.analytics) {
+        texts.push_back(analytic);
+        for (const detection& found : detections) {
+            if (found.label() == analytic) texts.push_back(found.analytic_name);
+        }
+    }
+    for (std::string_view text : {std::string_view(event.text(car_field::hostname)), std::string_view(event.channel),
+                                  std::string_view(event.provider), std::string_view(event.user_sid)}) {
+        texts.emplace_back(text);
+    }
+    texts.push_back(event.object + "/" + event.action);
+    texts.push_back(std::to_string(event.event_id));
+    return texts;
+}
+
+std::vector<timeline_query> timeline_queries(const std::vector<detection>& detections) {
+    const auto payload = [](const car_event& event, std::string_view name) -> const std::string* {
+        for (const payload_field& field : event.fields) {
+            if (lower_ascii(field.name) == name) return &field.value;
+        }
+        return nullptr;
+    };
+    return {
+        {"exe:cmstp.exe", [](const car_event& e) { return lower_ascii(e.text(car_field::exe)).find("cmstp.exe") != std::string::npos; }},
+        {"event_id:3", [](const car_event& e) { return e.event_id == 3; }},
+        {"-event_id:3", [](const car_event& e) { return e.event_id != 3; }},
+        {"Image=C:\\Windows\\System32\\cmstp.exe", [payload](const car_event& e) {
+             const std::string* image = payload(e, "image");
+             return image && lower_ascii(*image) == "c:\\windows\\system32\\cmstp.exe";
+         }},
+        {"\"profile installer\"", [&detections](const car_event& e) {
+             for (const std::string& text : searched_texts(e, detections)) {
+                 if (lower_ascii(text).find("profile installer") != std::string::npos) return true;
+             }
+             return false;
+         }},
+        {"/cmstp\\.exe$/", [&detections](const car_event& e) {
+             static const std::regex pattern("cmstp\\.exe$", std::regex::icase);
+             for (const std::string& text : searched_texts(e, detections)) {
+                 if (std::regex_search(text, pattern)) return true;
+             }
+             return false;
+         }},
+        {"user:* -exe=cmd.exe", [payload](const car_event& e) {
+             return (e.get(car_field::user) || payload(e, "user")) && lower_ascii(e.text(car_field::exe)) != "cmd.exe";
+         }},
+    };
+}
+
+bool search_matches(const timeline_search& search, const car_event& event, const std::vector<detection>& detections) {
     if (search.host && event.text(car_field::hostname) != *search.host) return false;
     if (search.event && event.object + "/" + event.action != *search.event) return false;
     if (search.hits_only && event.analytics.empty()) return false;
-    return event_contains(event, file_path, lower_ascii(search.text));
+    return event_contains(event, detections, lower_ascii(search.text));
 }
 
 // The page shows control and direction-changing characters as "U+XXXX".
@@ -112,7 +190,8 @@ std::optional<std::uint64_t> number_argument(std::string_view text) {
 }
 
 int usage() {
-    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]\n";
+    std::cerr << "usage: evtxcar_synthetic_report OUTPUT_DIR [--events N] [--max-rows N] [--hostile] [--unique-values] [--seed N]"
+                 " [--all-outputs]\n";
     return 2;
 }
 
@@ -123,10 +202,15 @@ int main(int argc, char** argv) {
     const std::filesystem::path output = argv[1];
     synthetic_scan_options options;
     std::uint64_t max_rows = html_report_writer::default_max_rows;
+    bool all_outputs = false;
     for (int i = 2; i < argc; ++i) {
         const std::string_view option = argv[i];
         if (option == "--hostile") {
             options.hostile = true;
+            continue;
+        }
+        if (option == "--all-outputs") {
+            all_outputs = true;
             continue;
         }
         if (option == "--unique-values") {
@@ -163,11 +247,16 @@ int main(int argc, char** argv) {
     // Over the row cap, only the events that fired are sure to be rows.
     const bool capped = options.events > max_rows;
     if (capped) std::erase_if(searches, [](const timeline_search& search) { return !search.hits_only; });
+    std::vector<timeline_query> queries = capped ? std::vector<timeline_query>() : timeline_queries(totals.detections);
 
-    // Second pass: the report, timed; the searches counted on the same events.
-    const auto started = std::chrono::steady_clock::now();
+    // Second pass: the report, the writer's calls timed (not the making of
+    // the events); the searches counted on the same events.
+    using clock = std::chrono::steady_clock;
+    clock::duration writing{};
+    auto started = clock::now();
     html_report_writer writer(output, max_rows);
     auto begun = writer.begin(summary);
+    writing += clock::now() - started;
     if (!begun) {
         std::cerr << begun.error().describe() << "\n";
         return 1;
@@ -175,23 +264,48 @@ int main(int argc, char** argv) {
     synthetic_event_source source(options);
     while (!source.done()) {
         const car_event event = source.next();
-        const std::string& path = summary.files[event.file_index].path;
         for (timeline_search& search : searches) {
-            if (search_matches(search, event, path)) ++search.shown;
+            if (search_matches(search, event, totals.detections)) ++search.shown;
         }
+        for (timeline_query& query : queries) {
+            if (query.matches(event)) ++query.shown;
+        }
+        started = clock::now();
         auto written = writer.write_event(event);
+        writing += clock::now() - started;
         if (!written) {
             std::cerr << written.error().describe() << "\n";
             return 1;
         }
     }
+    started = clock::now();
     auto finished = writer.finish(summary, totals.detections);
     if (finished) finished = writer.commit();
+    writing += clock::now() - started;
     if (!finished) {
         std::cerr << finished.error().describe() << "\n";
         return 1;
     }
-    const double seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    const double seconds = std::chrono::duration<double>(writing).count();
+
+    // The scan's other outputs, by their own writers (not timed).
+    if (all_outputs) {
+        std::vector<std::unique_ptr<report_writer>> others;
+        others.push_back(make_events_jsonl_writer(output));
+        others.push_back(make_detections_csv_writer(output));
+        others.push_back(make_summary_json_writer(output));
+        for (auto& other : others) {
+            auto status = other->begin(summary);
+            synthetic_event_source again(options);
+            while (status && !again.done()) status = other->write_event(again.next());
+            if (status) status = other->finish(summary, totals.detections);
+            if (status) status = other->commit();
+            if (!status) {
+                std::cerr << status.error().describe() << "\n";
+                return 1;
+            }
+        }
+    }
 
     std::string json = "{\n";
     json += "\"events\": " + std::to_string(summary.timeline_events) + ",\n";
@@ -272,6 +386,12 @@ int main(int argc, char** argv) {
         }
         json += std::string(", \"hits\": ") + (search.hits_only ? "true" : "false");
         json += ", \"shown\": " + std::to_string(search.shown) + "}";
+    }
+    json += "],\n\"queries\": [";
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        json += i == 0 ? "\n{\"query\": " : ",\n{\"query\": ";
+        append_string(json, queries[i].text);
+        json += ", \"paths\": false, \"shown\": " + std::to_string(queries[i].shown) + "}";
     }
     json += "],\n\"literal_texts\": [";
     if (options.hostile) {

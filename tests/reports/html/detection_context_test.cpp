@@ -50,3 +50,15 @@ TEST_CASE("the rows of events that fired and of connections are remembered", "[r
     CHECK_FALSE(context.row_of(flow).has_value());  // observed, but left out of the rows
     CHECK_FALSE(context.row_of(unrelated).has_value());
 }
+
+TEST_CASE("the rows of process/creates are remembered, for the process of a later detection", "[report]") {
+    detection_context context;
+    const car_event process = event_of("process", "WS01", "{G1}", 2);  // nothing fired on it
+    const car_event file = event_of("file", "WS01", "{G1}", 3);
+    context.observe(process);
+    context.observe(file);
+    context.note_row(process, 11);
+    context.note_row(file, 12);
+    CHECK(context.row_of(process) == 11);
+    CHECK_FALSE(context.row_of(file).has_value());
+}
