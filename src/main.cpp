@@ -14,6 +14,7 @@
 #include "engine_table.hpp"
 #include "evtxcar_version.hpp"
 #include "filetime.hpp"
+#include "libevtx/libevtx_service.hpp"
 #include "pipeline/scan.hpp"
 #include "rules/car_catalogue_coverage.hpp"
 #include "rules/rule_coverage.hpp"
@@ -199,6 +200,9 @@ int run(int argc, char** argv) {
 }  // namespace
 
 int main(int argc, char** argv) {
+    // evtxcar is also its libevtx engine's child process (parsers/libevtx/child_process.hpp).
+    const evtxcar::libevtx::child_role roles[] = {evtxcar::libevtx::serve_file_role};
+    if (auto status = evtxcar::libevtx::run_child_role(argc, argv, roles)) return *status;
     try {
         return run(argc, argv);
     } catch (const std::exception& failure) {

@@ -19,6 +19,7 @@
 #include <cstdio>
 #include <cstring>
 #include <thread>
+#include <string_view>
 #include <utility>
 
 namespace evtxcar::libevtx {
@@ -40,37 +41,22 @@ std::uint64_t mapped_bytes() {
     return static_cast<std::uint64_t>(pages) * static_cast<std::uint64_t>(::sysconf(_SC_PAGESIZE));
 }
 
+constexpr int bad_arguments_status = 64;
+
+// The marker that makes a program a child, and the descriptor its socket has there.
+constexpr std::string_view child_marker = "--evtxcar-child-process";
+constexpr int child_socket = 3;
+
 // The child keeps only the standard streams and its socket: a descriptor of
 // another child's socket held here would keep that child from seeing its end.
-void close_other_descriptors(int keep) {
-    if (keep > 3) ::syscall(SYS_close_range, 3u, static_cast<unsigned>(keep - 1), 0u);
-    ::syscall(SYS_close_range, static_cast<unsigned>(keep + 1), ~0u, 0u);
-}
+void close_other_descriptors() { ::syscall(SYS_close_range, static_cast<unsigned>(child_socket + 1), ~0u, 0u); }
 
-[[noreturn]] void run_child(int socket, const child_limits& limits, const std::function<void(int)>& work) {
-    // The parent's handlers (clean-up on interrupt, a test framework's crash
-    // report) are not the child's: a crash here ends this process plainly and
-    // the parent reads the signal.
-    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) {
-        ::signal(sig, SIG_DFL);
-    }
-    ::signal(SIGPIPE, SIG_IGN);
-    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
-    close_other_descriptors(socket);
-    const std::uint64_t limit = mapped_bytes() + limits.memory_bytes;
-    const rlimit address_space{limit, limit};
-    ::setrlimit(RLIMIT_AS, &address_space);
-    const rlimit no_core{0, 0};
-    ::setrlimit(RLIMIT_CORE, &no_core);
-    int status = 0;
-    try {
-        work(socket);
-    } catch (const std::bad_alloc&) {
-        status = out_of_memory_status;
-    } catch (...) {
-        status = work_threw_status;
-    }
-    ::_exit(status);
+std::optional<std::uint64_t> number(const char* text) {
+    char* end = nullptr;
+    errno = 0;
+    const unsigned long long value = std::strtoull(text, &end, 10);
+    if (errno != 0 || end == text || *end != '\0') return std::nullopt;
+    return static_cast<std::uint64_t>(value);
 }
 
 // Waits up to `timeout_ms` for the child to end; true when it was reaped.
@@ -110,7 +96,56 @@ std::string signal_text(int sig) {
 
 }  // namespace
 
-result<child_process> child_process::start(const child_limits& limits, const std::function<void(int)>& work) {
+std::optional<int> run_child_role(int argc, char** argv, std::span<const child_role> roles) {
+    // argv: program, marker, role, memory bytes, parent pid, the role's arguments.
+    if (argc < 2 || argv[1] != child_marker) return std::nullopt;
+    if (argc < 5) return bad_arguments_status;
+    const std::string_view name = argv[2];
+    const auto memory_bytes = number(argv[3]);
+    const auto parent = number(argv[4]);
+    const child_role* role = nullptr;
+    for (const child_role& candidate : roles) {
+        if (candidate.name == name) role = &candidate;
+    }
+    if (role == nullptr || !memory_bytes || !parent) return bad_arguments_status;
+    // The parent's ignored signals survive the exec; a crash here must end
+    // this process plainly, and the parent reads the signal.
+    for (int sig : {SIGINT, SIGTERM, SIGHUP, SIGQUIT, SIGSEGV, SIGBUS, SIGFPE, SIGILL, SIGABRT, SIGTRAP}) {
+        ::signal(sig, SIG_DFL);
+    }
+    ::signal(SIGPIPE, SIG_IGN);
+    ::prctl(PR_SET_PDEATHSIG, SIGKILL);
+    if (static_cast<std::uint64_t>(::getppid()) != *parent) return bad_arguments_status;  // the parent is gone already
+    close_other_descriptors();
+    const std::uint64_t limit = mapped_bytes() + *memory_bytes;
+    const rlimit address_space{limit, limit};
+    ::setrlimit(RLIMIT_AS, &address_space);
+    const rlimit no_core{0, 0};
+    ::setrlimit(RLIMIT_CORE, &no_core);
+    int status = 0;
+    try {
+        const std::vector<std::string> arguments(argv + 5, argv + argc);
+        role->run(child_socket, arguments);
+    } catch (const std::bad_alloc&) {
+        status = out_of_memory_status;
+    } catch (...) {
+        status = work_threw_status;
+    }
+    std::fflush(nullptr);
+    ::_exit(status);
+}
+
+result<child_process> child_process::start(const child_limits& limits, std::string_view role,
+                                           const std::vector<std::string>& arguments) {
+    // Everything the child needs before the exec is made here: between the
+    // fork and the exec the child calls nothing that allocates or locks.
+    std::vector<std::string> words{"evtxcar-child", std::string(child_marker), std::string(role),
+                                   std::to_string(limits.memory_bytes), std::to_string(::getpid())};
+    words.insert(words.end(), arguments.begin(), arguments.end());
+    std::vector<char*> argv;
+    for (std::string& word : words) argv.push_back(word.data());
+    argv.push_back(nullptr);
+
     int sockets[2];
     if (::socketpair(AF_UNIX, SOCK_STREAM | SOCK_CLOEXEC, 0, sockets) != 0) {
         return read_error{.reason = std::string("cannot make a socket for the libevtx process: ") + std::strerror(errno)};
@@ -123,8 +158,15 @@ result<child_process> child_process::start(const child_limits& limits, const std
         return read_error{.reason = std::string("cannot start the libevtx process: ") + std::strerror(error)};
     }
     if (pid == 0) {
-        ::close(sockets[0]);
-        run_child(sockets[1], limits, work);
+        // Async-signal-safe calls only. dup2 onto another number clears
+        // close-on-exec; onto the same number it does not, so clear it.
+        if (sockets[1] == child_socket) {
+            ::fcntl(child_socket, F_SETFD, 0);
+        } else if (::dup2(sockets[1], child_socket) < 0) {
+            ::_exit(bad_arguments_status);
+        }
+        ::execv("/proc/self/exe", argv.data());
+        ::_exit(127);
     }
     ::close(sockets[1]);
     return child_process(pid, sockets[0], limits);
@@ -217,6 +259,8 @@ std::string child_process::stop_reason() {
             return "ran out of memory (its limit: " + std::to_string(limits_.memory_bytes >> 20) + " MiB)";
         }
         if (WEXITSTATUS(status) == work_threw_status) return "failed with an exception";
+        if (WEXITSTATUS(status) == bad_arguments_status) return "did not start (this program does not serve that role)";
+        if (WEXITSTATUS(status) == 127) return "did not start (its program could not be executed)";
         return "exited with status " + std::to_string(WEXITSTATUS(status)) + " before it was done";
     }
     return "stopped for an unknown reason";

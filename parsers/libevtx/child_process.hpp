@@ -4,20 +4,24 @@
 // files; run in a child, each of those costs only the file being read and is
 // reported as that file's problem (libevtx_engine).
 //
-// The child is a fork of the caller, limited in address space (its size at
-// the fork plus `memory_bytes`) and killed when the parent is gone. It talks
-// to the parent over a socket; the parent gives up on a child that says
-// nothing for `silence_seconds` and kills it.
-//
-// Only the calling thread exists in the child. The work done there must use
-// nothing another thread could have held locked at the fork beyond what
-// glibc resets (malloc, stdio): libevtx, pugixml and plain containers only,
-// no iostreams, and it ends with _exit.
+// The child is a new program image: the caller forks and at once executes
+// its own binary again (/proc/self/exe) with the arguments of a child role,
+// nothing else between the two. A bare fork of a multithreaded process can
+// leave the child a lock another thread held (AddressSanitizer's allocator
+// has no fork handler and deadlocked children that way); a fresh image holds
+// nothing. Each program that starts children hands its roles to
+// run_child_role() first thing in main(). The child is limited in address
+// space (its size when the role starts plus `memory_bytes`) and ends when
+// the parent is gone. It talks to the parent over a socket; the parent gives
+// up on a child that says nothing for `silence_seconds` and kills it.
 
 #include <cstddef>
 #include <cstdint>
-#include <functional>
+#include <optional>
+#include <span>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include "../result.hpp"
 
@@ -28,11 +32,24 @@ struct child_limits {
     int silence_seconds = 120;                            // longest wait for the child's next bytes
 };
 
+// What a child can be asked to do: `run(socket, arguments)` in the child.
+struct child_role {
+    std::string_view name;
+    void (*run)(int socket, const std::vector<std::string>& arguments);
+};
+
+// In main(), before anything else: when this process was started as a child
+// (argv says so), runs the role argv names from `roles` and gives the exit
+// status (0; 71 when it ran out of memory, 70 when it threw anything else,
+// 64 for an unknown role or bad arguments); otherwise nothing.
+std::optional<int> run_child_role(int argc, char** argv, std::span<const child_role> roles);
+
 class child_process {
 public:
-    // Forks; the child runs `work(socket)` and exits (status 0; 71 when it
-    // ran out of memory, 70 when it threw anything else).
-    static result<child_process> start(const child_limits& limits, const std::function<void(int socket)>& work);
+    // Starts this program again as a child that runs `role` with `arguments`.
+    // The role must be one the program's main() gives run_child_role().
+    static result<child_process> start(const child_limits& limits, std::string_view role,
+                                       const std::vector<std::string>& arguments);
 
     child_process(child_process&& other) noexcept;
     child_process& operator=(child_process&& other) noexcept;

@@ -50,7 +50,7 @@ class libevtx_process {
 public:
     // Starts the process and takes the file's facts from it.
     static result<libevtx_process> start(const std::string& path, const libevtx::child_limits& limits) {
-        auto child = libevtx::child_process::start(limits, [path](int socket) { libevtx::serve_file(socket, path); });
+        auto child = libevtx::child_process::start(limits, libevtx::serve_file_role.name, {path});
         if (!child) {
             read_error error = child.error();
             error.file = path;

@@ -145,4 +145,9 @@ void serve_file(int socket, const std::string& path) {
     }
 }
 
+void serve_file_role_run(int socket, const std::vector<std::string>& arguments) {
+    if (arguments.size() != 1) return;  // the parent hears nothing and says so
+    serve_file(socket, arguments.front());
+}
+
 }  // namespace evtxcar::libevtx

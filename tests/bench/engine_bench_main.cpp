@@ -27,6 +27,7 @@
 #include "binxml/binxml_engine.hpp"
 #include "engine_comparison.hpp"
 #include "libevtx/libevtx_engine.hpp"
+#include "libevtx/libevtx_service.hpp"
 
 using namespace evtxcar;
 
@@ -101,6 +102,9 @@ double read_in_parallel(const evtx_engine& engine, const std::vector<std::string
 }  // namespace
 
 int main(int argc, char** argv) {
+    // This program is also its libevtx engine's child process (child_process.hpp).
+    const evtxcar::libevtx::child_role roles[] = {evtxcar::libevtx::serve_file_role};
+    if (auto status = evtxcar::libevtx::run_child_role(argc, argv, roles)) return *status;
     int rounds = 5;
     bool check = true;
     std::string profile;

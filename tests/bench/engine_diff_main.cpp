@@ -9,6 +9,7 @@
 #include "binxml/binxml_engine.hpp"
 #include "engine_comparison.hpp"
 #include "libevtx/libevtx_engine.hpp"
+#include "libevtx/libevtx_service.hpp"
 
 using namespace evtxcar;
 
@@ -22,6 +23,9 @@ void print_counts(const char* title, const std::map<std::string, std::uint64_t>&
 }  // namespace
 
 int main(int argc, char** argv) {
+    // This program is also its libevtx engine's child process (child_process.hpp).
+    const evtxcar::libevtx::child_role roles[] = {evtxcar::libevtx::serve_file_role};
+    if (auto status = evtxcar::libevtx::run_child_role(argc, argv, roles)) return *status;
     read_options options;
     options.include_recovered = true;
     bool per_file = false;
