@@ -185,6 +185,47 @@ void append_rule_coverage(embedded_json& json, const std::vector<rule_host_cover
     json.end_array();
 }
 
+// The CAR catalogue: each variant's reach over the hosts, and the analytics
+// event logs cannot answer, with what they would need.
+void append_car_catalogue(embedded_json& json, const car_catalogue_summary& catalogue) {
+    json.begin_object();
+    json.key("enabled").boolean(catalogue.enabled);
+    json.key("runs").begin_array();
+    for (const car_catalogue_analytic& analytic : catalogue.runs) {
+        json.begin_object();
+        json.key("id").string(analytic.id);
+        json.key("title").string(analytic.title);
+        json.key("implementation").string(analytic.implementation);
+        json.key("variants").begin_array();
+        for (const car_catalogue_variant& variant : analytic.variants) {
+            json.begin_object();
+            json.key("variant").string(variant.variant);
+            json.key("sensors").string(variant.sensors);
+            json.key("hosts_full").number(variant.hosts_full);
+            json.key("hosts_partly").number(variant.hosts_partly);
+            json.key("hosts_none").number(variant.hosts_none);
+            json.key("detections").number(variant.detections);
+            json.key("not_anywhere").string(variant.not_anywhere);
+            json.end_object();
+        }
+        json.end_array();
+        json.end_object();
+    }
+    json.end_array();
+    json.key("not_selected");
+    append_strings(json, catalogue.not_selected);
+    json.key("not_from_event_logs").begin_array();
+    for (const auto& analytic : catalogue.not_from_event_logs) {
+        json.begin_object();
+        json.key("id").string(analytic.id);
+        json.key("title").string(analytic.title);
+        json.key("needs").string(analytic.needs);
+        json.end_object();
+    }
+    json.end_array();
+    json.end_object();
+}
+
 }  // namespace
 
 void append_summary_members(embedded_json& json, const scan_summary& summary) {
@@ -203,6 +244,8 @@ void append_summary_members(embedded_json& json, const scan_summary& summary) {
     append_rules(json, summary.rules);
     json.key("rule_coverage");
     append_rule_coverage(json, summary.rule_coverage);
+    json.key("car_catalogue");
+    append_car_catalogue(json, summary.car_catalogue);
     json.key("coverage").begin_array();
     for (const coverage_row& row : summary.coverage) {
         json.begin_object();

@@ -39,6 +39,8 @@ bool marked_as_dumping(const car_event& event) {
 
 }  // namespace
 
+std::span<const std::string_view> car_2015_07_001::triggered_by() { return credential_dumping; }
+
 std::vector<analytic_variant> car_2015_07_001::variants() const {
     return {{"pseudocode",
              {"user_session", "login", car_field::user, "Security 4624, RDP 1149, LocalSessionManager 21"}}};

@@ -8,6 +8,7 @@
 // docs/analytics/CAR-2015-07-001.md.
 
 #include <map>
+#include <span>
 #include <string>
 
 #include "analytics/analytic.hpp"
@@ -16,6 +17,10 @@ namespace evtxcar {
 
 class car_2015_07_001 final : public analytic {
 public:
+    // The catalogue's analytics of credentials taken from lsass.exe, whose
+    // detections set this one off: asking for this one runs them too.
+    static std::span<const std::string_view> triggered_by();
+
     std::string_view id() const override { return "CAR-2015-07-001"; }
     std::string_view name() const override { return "All Logins Since Last Boot"; }
     std::string_view technique() const override { return "T1003.001"; }

@@ -1,5 +1,7 @@
 #include "analytics/car_2021_01_002.hpp"
 
+#include <algorithm>
+
 #include <cstdio>
 
 #include "analytics/catalogue_support.hpp"
@@ -20,7 +22,10 @@ void car_2021_01_002::evaluate(const car_event& event, const process_context&, s
     if (line == nullptr) return;
     host& on = hosts_[fold_case(host_of(event))];
     ++on.lines;
-    on.characters += line->size();
+    // Characters, as a person reads the line: UTF-8 bytes other than continuation bytes.
+    const auto length = static_cast<std::size_t>(
+        std::count_if(line->begin(), line->end(), [](char c) { return (static_cast<unsigned char>(c) & 0xC0) != 0x80; }));
+    on.characters += length;
     std::string key = fold_case(*line);
     if (auto found = on.longest.find(key); found != on.longest.end()) {
         ++found->second.runs;
@@ -28,12 +33,12 @@ void car_2021_01_002::evaluate(const car_event& event, const process_context&, s
     }
     if (on.longest.size() >= kept_per_host) {
         const auto shortest = on.by_length.begin();
-        if (shortest->first >= line->size()) return;  // not among the longest
+        if (shortest->first >= length) return;  // not among the longest
         on.longest.erase(shortest->second);
         on.by_length.erase(shortest);
     }
-    on.by_length.emplace(line->size(), key);
-    on.longest.emplace(key, long_line{line->size(), key, without_payload(event), 1});
+    on.by_length.emplace(length, key);
+    on.longest.emplace(key, long_line{length, key, without_payload(event), 1});
 }
 
 void car_2021_01_002::finish(std::vector<detection>& out) const {

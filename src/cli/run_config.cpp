@@ -21,20 +21,21 @@ namespace {
 constexpr const char* usage_line = "Usage: evtxcar scan [options] PATH...\n       evtxcar --help | --version\n";
 
 constexpr const char* description_text =
-    "Reads Windows event logs (.evtx), normalizes Sysmon and Windows Security\n"
-    "auditing events into the MITRE CAR data model, runs detection analytics\n"
-    "(CAR-2020-11-010, CMSTP), says per host whether each could look, and writes\n"
-    "timelines. PATH is an .evtx file or a folder, searched recursively for\n"
-    "*.evtx in any letter case. All times are UTC, ISO 8601.\n";
+    "Reads Windows event logs (.evtx), puts every record in a timeline, normalizes\n"
+    "Sysmon, Security auditing and other Windows logs into the MITRE CAR data model,\n"
+    "runs the CAR catalogue's analytics and any Sigma rules given (--rules), says\n"
+    "per host whether each could look, and writes timelines. PATH is an .evtx file\n"
+    "or a folder, searched recursively for *.evtx in any letter case. All times are\n"
+    "UTC, ISO 8601.\n";
 
 constexpr const char* outputs_text =
     "\nOutputs (in --output DIR):\n"
-    "  timeline.csv     every normalized event, in time order\n"
+    "  timeline.csv     every event, in time order\n"
     "  detections.csv   one row per analytic hit, with process context\n"
     "  coverage.csv     per host and analytic variant: could it be evaluated, and if not, why\n"
     "  summary.json     files read and failed (with reasons), counts, hosts, detections, coverage\n"
     "  report.html      the investigation report (unless --no-html)\n"
-    "  events.jsonl     every normalized event as JSON (with --jsonl)\n"
+    "  events.jsonl     every event as JSON (with --jsonl)\n"
     "\nOutput folder: a new or empty folder, or with --overwrite one that holds\n"
     "an earlier run's outputs (named in DIR/.evtxcar/manifest.json), which are\n"
     "replaced. evtxcar never replaces or removes a file it did not write.\n"

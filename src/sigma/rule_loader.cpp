@@ -49,6 +49,12 @@ bool compatible(const logsource& filter, const logsource& rule) {
            (filter.service.empty() || filter.service == rule.service);
 }
 
+// Why the status or level filters leave a rule out.
+struct below_filter {
+    skipped_rule::why reason;
+    std::string detail;
+};
+
 class loader {
 public:
     loader(const load_options& options, field_resolver& resolver) : options_(options), resolver_(resolver) {}
@@ -149,15 +155,22 @@ private:
         return std::nullopt;
     }
 
-    // Status and level filters; true when the rule is skipped (and counted).
-    bool skipped_by_status_or_level(const rule_metadata& metadata) {
+    // Why the status and level filters leave the rule out, if they do.
+    std::optional<below_filter> outside_status_or_level(const rule_metadata& metadata) const {
         if (metadata.status &&
             std::find(options_.statuses.begin(), options_.statuses.end(), *metadata.status) == options_.statuses.end()) {
-            skip(metadata, skipped_rule::why::status, "status: " + std::string(status_name(*metadata.status)));
-            return true;
+            return below_filter{skipped_rule::why::status, "status: " + std::string(status_name(*metadata.status))};
         }
         if (metadata.level && *metadata.level < options_.min_level) {
-            skip(metadata, skipped_rule::why::level, "level: " + std::string(level_name(*metadata.level)));
+            return below_filter{skipped_rule::why::level, "level: " + std::string(level_name(*metadata.level))};
+        }
+        return std::nullopt;
+    }
+
+    // Status and level filters; true when the rule is skipped (and counted).
+    bool skipped_by_status_or_level(const rule_metadata& metadata) {
+        if (auto outside = outside_status_or_level(metadata)) {
+            skip(metadata, outside->reason, std::move(outside->detail));
             return true;
         }
         return false;
@@ -215,14 +228,22 @@ private:
             reject(file, metadata, {"logsource", "the rule has no logsource map", document.line()});
             return;
         }
-        if (skipped_by_product(metadata, *source) || skipped_by_status_or_level(metadata)) return;
+        if (skipped_by_product(metadata, *source)) return;
+        // A rule the status or level filters leave out may still feed a
+        // correlation that passes them (a low-level base rule of a high-level
+        // correlation): it is compiled, and kept only if one counts it.
+        std::optional<below_filter> outside = outside_status_or_level(metadata);
 
         const yaml_node detection = document.get("detection");
         detection_plan plan;
         const compile_context context{*source, resolver_, options_.placeholders};
         auto compiled = compile_detection(detection, detection.get("condition"), {"condition", "timeframe"}, context, plan);
         if (!compiled) {
-            reject(file, metadata, compiled.problem());
+            if (outside) {
+                skip(metadata, outside->reason, std::move(outside->detail));  // the filters' word comes first
+            } else {
+                reject(file, metadata, compiled.problem());
+            }
             return;
         }
         plan.root = compiled.value().root;
@@ -232,6 +253,7 @@ private:
         rule.set_required_event_ids(rule.plan().required_event_ids(rule.plan().root));
         rule.set_required_literals(required_literals(rule.plan(), rule.plan().root));
         set_.rules.push_back(std::move(rule));
+        below_filter_.push_back(std::move(outside));
     }
 
     void read_correlation_document(const yaml_node& document, rule_metadata metadata) {
@@ -381,6 +403,29 @@ private:
             if (rule_generate[i] == 0) set_.rules[i].set_standalone(false);
         for (std::size_t i = 0; i < set_.correlations.size(); ++i)
             if (correlation_generate[i] == 0) set_.correlations[i].standalone = false;
+        drop_rules_below_filter(rule_generate);
+    }
+
+    // Rules outside the status or level filters: skipped unless a correlation
+    // counts them; then they only feed it (never a detection of their own).
+    void drop_rules_below_filter(const std::vector<int>& counted) {
+        std::vector<std::size_t> new_index(set_.rules.size());
+        std::vector<compiled_rule> kept;
+        kept.reserve(set_.rules.size());
+        for (std::size_t i = 0; i < set_.rules.size(); ++i) {
+            if (below_filter_[i] && counted[i] < 0) {
+                skip(set_.rules[i].metadata(), below_filter_[i]->reason, std::move(below_filter_[i]->detail));
+                continue;
+            }
+            if (below_filter_[i]) set_.rules[i].set_standalone(false);
+            new_index[i] = kept.size();
+            kept.push_back(std::move(set_.rules[i]));
+        }
+        set_.rules = std::move(kept);
+        below_filter_.clear();
+        for (correlation_rule& rule : set_.correlations)
+            for (correlation_input& input : rule.inputs)
+                if (input.what == correlation_input::kind::rule) input.index = new_index[input.index];
     }
 
     void attach_filters() {
@@ -439,6 +484,7 @@ private:
     std::vector<pending_correlation> pending_correlations_;
     std::vector<pending_filter> pending_filters_;
     std::map<std::string, std::string> skipped_references_;  // id or name -> why it was skipped
+    std::vector<std::optional<below_filter>> below_filter_;   // per rule of set_.rules, until the correlations are resolved
 };
 
 bool is_rule_file(const std::filesystem::path& path) {

@@ -295,6 +295,36 @@ def hosts_phrase(hosts, not_evaluable):
     return "Not evaluable on {:,} of {:,} hosts".format(not_evaluable, hosts)
 
 
+def check_catalogue_coverage(session, checker, expected):
+    """The CAR catalogue block of the Coverage section against summary.json's car_catalogue."""
+    catalogue = expected.get("car_catalogue")
+    if catalogue is None:
+        return
+    shown = session.evaluate("""(() => {
+        const block = document.querySelector('#coverage [data-key=car-catalogue]');
+        if (!block) return null;
+        const count = (key) => {
+          const list = block.querySelector('[data-list=' + key + '] .folded-count');
+          return list ? list.textContent : null; };
+        return {
+          text: block.textContent,
+          nowhere: [...block.querySelectorAll('[data-list=car_catalogue_nowhere] li')].map((item) => item.textContent),
+          variants: count('car_catalogue_variants'),
+          notFromLogs: count('car_catalogue_not_from_event_logs') }; })()""")
+    if not checker.check(shown is not None, "the Coverage section has a CAR catalogue block"):
+        return
+    if not catalogue["enabled"]:
+        checker.check("did not run" in shown["text"], "a catalogue turned off is said so")
+        return
+    variants = [(analytic, variant) for analytic in catalogue["runs"] for variant in analytic["variants"]]
+    nowhere = [analytic["id"] + " " + analytic["title"] + ", variant " + variant["variant"] + ": " + variant["not_anywhere"]
+               for analytic, variant in variants if variant["not_anywhere"]]
+    checker.equal(shown["nowhere"], nowhere, "catalogue variants that could look on no host, with why")
+    checker.equal(shown["variants"], " (%s)" % format(len(variants), ","), "catalogue variants listed")
+    checker.equal(shown["notFromLogs"], " (%s)" % format(len(catalogue["not_from_event_logs"]), ","),
+                  "analytics not evaluable from event logs listed")
+
+
 def check_coverage(session, checker, expected):
     """The Coverage section and the Detections section's status lines against summary.json's coverage."""
     if not checker.check("coverage" in expected, "expected values include coverage"):
@@ -309,7 +339,7 @@ def check_coverage(session, checker, expected):
           statusEmpty: Boolean(document.querySelector('#detections-body [data-coverage=empty]')),
           status: [...document.querySelectorAll('#detections-body .coverage-status li')]
             .filter((item) => item.dataset.key !== 'sigma').map((item) => [item.dataset.key, item.textContent]),
-          groups: [...section.querySelectorAll('.coverage-group:not(.rule-coverage)')].map((group) => ({
+          groups: [...section.querySelectorAll('.coverage-group:not(.rule-coverage):not(.catalogue-coverage)')].map((group) => ({
             key: group.dataset.key,
             title: group.querySelector('h3').textContent,
             text: group.textContent,
@@ -789,6 +819,7 @@ def run_case(session, name, report, expected_path, out_dir, pdf, downloads):
     check_rules(session, checker, expected)
     check_detections(session, checker, expected)
     check_coverage(session, checker, expected)
+    check_catalogue_coverage(session, checker, expected)
     check_row_cap(session, checker, expected)
     check_searches(session, checker, expected)
     check_queries(session, checker, expected)

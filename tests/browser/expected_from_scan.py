@@ -307,6 +307,7 @@ def build(folder):
         # page shows host names with control characters marked).
         "coverage": [dict(row, host=as_shown(row["host"])) for row in summary["coverage"]],
         "rule_coverage": summary.get("rule_coverage", []),
+        "car_catalogue": summary.get("car_catalogue"),
         "rules": summary.get("rules"),
         "levels": summary["detections"].get("by_level", {}),
         "events_by_object_action": sorted(summary["events_by_object_action"].items()),

@@ -296,6 +296,23 @@ TEST_CASE("sysmon 12, 13, 14 become registry events split into hive, key and val
     CHECK(fields_of(rename).at("new_content") == "HKLM\\SOFTWARE\\New");
 }
 
+TEST_CASE("sysmon registry paths in the kernel's form get the hive Security 4657's do", "[car][sysmon]") {
+    // Some Sysmon builds log "\REGISTRY\MACHINE\..." (seen in real logs) instead of "HKLM\...".
+    auto edit = normalize(sysmon_record(13, {{"EventType", "SetValue"},
+                                             {"TargetObject", "\\REGISTRY\\MACHINE\\SOFTWARE\\Microsoft\\Run\\Updater"},
+                                             {"Details", "C:\\x.exe"}}));
+    CHECK(fields_of(edit).at("hive") == "HKLM");
+    CHECK(fields_of(edit).at("key") == "SOFTWARE\\Microsoft\\Run");
+    CHECK(fields_of(edit).at("value") == "Updater");
+    auto user = normalize(sysmon_record(12, {{"EventType", "CreateKey"}, {"TargetObject", "\\registry\\user\\S-1-5-21-1\\Software"}}));
+    CHECK(fields_of(user).at("hive") == "HKU");
+    CHECK(fields_of(user).at("key") == "S-1-5-21-1\\Software");
+    // Only whole path components count as a root.
+    auto other = normalize(sysmon_record(12, {{"EventType", "CreateKey"}, {"TargetObject", "\\REGISTRY\\MACHINEX\\Key"}}));
+    const auto other_fields = fields_of(other);
+    CHECK((other_fields.count("hive") == 0 || other_fields.at("hive") != "HKLM"));
+}
+
 TEST_CASE("sysmon ids CAR does not model become evtxcar's own objects", "[car][sysmon]") {
     struct expectation {
         std::uint32_t id;

@@ -253,6 +253,29 @@ TEST_CASE("catalogue: --analytics runs only those, --no-car-catalogue none", "[i
     }
 }
 
+TEST_CASE("catalogue: --analytics CAR-2015-07-001 alone brings the credential dumping analytics it waits for",
+          "[integration][catalogue]") {
+    // Its scenario's designed hits of CAR-2015-07-001 (MANIFEST.tsv / expected data) need a
+    // credential dumping analytic to fire first; asked for alone, it must still give them.
+    const auto expected = test::expected_records("analytics/CAR-2015-07-001", test::testdata_root().string());
+    std::set<detection_key> designed;
+    for (const auto& record : expected) {
+        for (const auto& label : record.data["detections"]) {
+            if (analytic_of(label) == "CAR-2015-07-001") designed.emplace(record.source_file, record.record_id(), label);
+        }
+    }
+    REQUIRE_FALSE(designed.empty());
+    temporary_folder out;
+    const scanned alone = scan("CAR-2015-07-001", out.path(), "fast", {"--analytics", "CAR-2015-07-001"});
+    std::set<detection_key> found_here;
+    for (const auto& key : found_in(alone.detections)) {
+        if (analytic_of(std::get<2>(key)) == "CAR-2015-07-001") found_here.insert(key);
+    }
+    CHECK(found_here == designed);
+    // The five it waits for ran, and say so.
+    CHECK(alone.summary["car_catalogue"]["runs"].size() == 6);
+}
+
 TEST_CASE("catalogue: --list-rules lists every CAR analytic, what runs and from which sensors", "[integration][catalogue]") {
     const auto run = test::run_evtxcar({"scan", "--list-rules"});
     REQUIRE(run.exit_status == 0);

@@ -323,3 +323,43 @@ TEST_CASE("value_sum and value_avg over a numeric field", "[sigma]") {
     REQUIRE(average.hits.size() == 1);
     CHECK(average.hits[0].count == 550);
 }
+
+TEST_CASE("correlation: --min-level judges a correlation by its own level, not its base rules'", "[sigma][correlation]") {
+    // A low-level base rule counted by a high-level correlation: with
+    // min_level high, the correlation still counts it, and the base rule
+    // gives no detection of its own; a low rule no correlation counts is
+    // skipped as before.
+    const std::string low_base = "title: Single failed login\nname: failed_login\nlevel: low\n"
+                                 "logsource:\n    product: windows\n    service: security\n"
+                                 "detection:\n    selection:\n        EventID: 4625\n    condition: selection\n";
+    const std::string low_alone = "title: A low rule alone\nlevel: low\n"
+                                  "logsource:\n    product: windows\n    service: security\n"
+                                  "detection:\n    selection:\n        EventID: 4634\n    condition: selection\n";
+    const std::string correlation = "title: Many failed logins\nlevel: high\n"
+                                    "correlation:\n    type: event_count\n    rules:\n        - failed_login\n"
+                                    "    group-by:\n        - TargetUserName\n    timespan: 10m\n"
+                                    "    condition:\n        gte: 2\n";
+    sigma::load_options options;
+    options.min_level = sigma::rule_level::high;
+    numbering_resolver resolver;
+    const sigma::rule_set rules =
+        sigma::load_rules_from_text(correlation + "---\n" + low_base + "---\n" + low_alone, "levels.yml", options, resolver);
+    CHECK(rules.rejected.empty());
+    REQUIRE(rules.correlations.size() == 1);
+    REQUIRE(rules.rules.size() == 1);
+    CHECK(rules.rules[0].metadata().name == "failed_login");
+    CHECK_FALSE(rules.rules[0].standalone());
+    REQUIRE(rules.skipped.size() == 1);
+    CHECK(rules.skipped[0].rule == "A low rule alone");
+    CHECK(rules.skipped[0].detail == "level: low");
+
+    sigma::correlation_engine engine(rules, {});
+    std::vector<sigma::correlation_hit> hits;
+    std::uint64_t handle = 1;
+    for (const auto time : {0 * minute, 1 * minute}) {
+        const map_event view(resolver, {{"EventID", "4625"}, {"TargetUserName", "admin"}});
+        REQUIRE(rules.rules[0].matches(view));
+        if (engine.wants(0)) engine.add_hit(0, time, handle++, view, hits);
+    }
+    CHECK(hits.size() == 1);
+}

@@ -163,6 +163,15 @@ void car_2020_09_002(std::vector<scenario_file>& out) {
     log.registry_value(payload, "HKU\\" + tester_user_sid + R"(_Classes\CLSID\)" + clsid + R"(\InprocServer32\ThreadingModel)",
                        "Both", "Both", "its threading model written", {found}, {found});
     log.next_case();
+    const std::string clsid32 = "{9b1f0c2e-5d3a-4c8e-a6f1-2b7d4e9c0a13}";
+    log.registry_value(payload, R"(HKLM\SOFTWARE\Classes\Wow6432Node\CLSID\)" + clsid32 + R"(\InprocServer32\(Default))",
+                       R"(C:\Users\tester\AppData\Local\Temp\x86.dll)", R"(C:\Users\tester\AppData\Local\Temp\x86.dll)",
+                       "a 32-bit COM class's server written", {found}, {found});
+    // Sysmon also writes the merged view's path (HKCR\...); Security 4657
+    // logs only the kernel's (the case before), so its copy here is not one.
+    log.registry_value(payload, R"(HKCR\WOW6432Node\CLSID\)" + clsid32 + R"(\InprocServer32\ThreadingModel)", "Apartment",
+                       "Apartment", "the same class's threading model, in HKCR as Sysmon writes it", {found}, none);
+    log.next_case();
     log.registry_value(payload, R"(HKLM\SOFTWARE\Classes\.txt\Content Type)", "text/plain", "text/plain",
                        "a file type's content type written", none, none);
     add_files(out, log, "a COM class's key created and value written (Sysmon 12, 13; Security 4657); a file type's value");

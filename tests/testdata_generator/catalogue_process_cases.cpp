@@ -292,6 +292,8 @@ void car_2019_04_002(std::vector<scenario_file>& out) {
                    {unsigned_module});
     log.image_load(registering, sys32 + "scrobj.dll", "Microsoft Windows", "regsvr32.exe loads a signed Windows DLL", none);
     log.image_load(registering, R"(C:\Program Files\Vendor\plugin.dll)", "", "an unsigned DLL from Program Files", none);
+    log.image_load(registering, R"(C:\Program Files (x86)\Vendor\plugin32.dll)", "",
+                   "an unsigned DLL from Program Files (x86)", none);
     add_files(out, log, "children of regsvr32.exe (System32's and a copy's), WerFault.exe and regsvr32.exe among them; "
                   "modules regsvr32.exe loads (Sysmon 7)");
 }
@@ -458,8 +460,11 @@ void car_2020_11_009(std::vector<scenario_file>& out) {
     log.process(program(R"(C:\Windows\SysWOW64\hh.exe)", R"(hh.exe C:\Users\tester\Downloads\guide.chm)"),
                 "the 32-bit help viewer", {found});
     log.next_case();
+    log.process(program(R"(C:\Windows\hh.exe)", R"("C:\Windows\hh.exe" C:\Users\tester\Downloads\invoice.chm)"),
+                "the help viewer of 64-bit Windows, in C:\\Windows", {found});
+    log.next_case();
     log.process(program(R"(C:\Tools\hh.exe)", R"(C:\Tools\hh.exe)"), "another program named hh.exe", none);
-    add_files(out, log, "hh.exe of System32 and SysWOW64; a program of that name elsewhere");
+    add_files(out, log, "hh.exe of C:\\Windows, System32 and SysWOW64; a program of that name elsewhere");
 }
 
 void car_2021_01_003(std::vector<scenario_file>& out) {

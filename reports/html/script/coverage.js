@@ -98,6 +98,7 @@ function renderCoverage(report) {
     body.appendChild(none);
     return;
   }
+  if (report.car_catalogue) body.appendChild(catalogueCoverage(report.car_catalogue));
   if (rules.length) body.appendChild(ruleCoverage(rules));
   for (const group of groups) {
     const block = make('div', 'coverage-group');
@@ -143,6 +144,60 @@ function renderCoverage(report) {
       { label: 'why not', text: (row) => row.why_not },
     ], perRule));
   }
+}
+
+// The CAR catalogue as a whole: the variants that could look on no host (and
+// why), each variant's reach over the hosts, and the analytics event logs
+// cannot answer, with what they would need.
+function catalogueCoverage(catalogue) {
+  const block = make('div', 'coverage-group catalogue-coverage');
+  block.dataset.key = 'car-catalogue';
+  block.appendChild(make('h3', null, 'CAR catalogue'));
+  if (!catalogue.enabled) {
+    block.appendChild(make('p', 'hint', 'The CAR catalogue did not run (--no-car-catalogue).'));
+    return block;
+  }
+  const variants = [];
+  for (const analytic of catalogue.runs) {
+    for (const variant of analytic.variants) variants.push({ analytic: analytic, variant: variant });
+  }
+  const nowhere = variants.filter((entry) => entry.variant.not_anywhere);
+  const facts = make('p', nowhere.length ? 'coverage-line problem' : 'coverage-line');
+  appendText(facts, plural(catalogue.runs.length, 'analytic', 'analytics') + ' ran (' +
+    plural(variants.length, 'variant', 'variants') + '); ' +
+    (nowhere.length ? plural(nowhere.length, 'variant', 'variants') + ' could look on no host' : 'every variant could look on some host') +
+    '; ' + plural(catalogue.not_from_event_logs.length, 'analytic', 'analytics') + ' cannot be evaluated from event logs' +
+    (catalogue.not_selected.length ? '; ' + plural(catalogue.not_selected.length, 'analytic', 'analytics') + ' left out by --analytics' : '') + '.', false);
+  block.appendChild(facts);
+  if (nowhere.length) {
+    const list = make('ul', 'nowhere-list');
+    list.dataset.list = 'car_catalogue_nowhere';
+    for (const entry of nowhere) {
+      list.appendChild(make('li', 'data', entry.analytic.id + ' ' + entry.analytic.title + ', variant ' +
+        entry.variant.variant + ': ' + entry.variant.not_anywhere));
+    }
+    block.appendChild(list);
+  }
+  const lists = make('div', 'folded-lists');
+  lists.appendChild(foldedList({ key: 'car_catalogue_variants', title: 'Each analytic variant over the hosts',
+    summary: 'how many hosts it could look at fully, partly, not at all' }, [
+    { label: 'analytic', text: (entry) => entry.analytic.id, className: 'nowrap' },
+    { label: 'title', text: (entry) => entry.analytic.title },
+    { label: 'variant', text: (entry) => entry.variant.variant },
+    { label: 'sensors', text: (entry) => entry.variant.sensors },
+    { label: 'fully', count: true, text: (entry) => entry.variant.hosts_full },
+    { label: 'partly', count: true, text: (entry) => entry.variant.hosts_partly },
+    { label: 'not at all', count: true, text: (entry) => entry.variant.hosts_none },
+    { label: 'detections', count: true, text: (entry) => entry.variant.detections },
+  ], variants));
+  lists.appendChild(foldedList({ key: 'car_catalogue_not_from_event_logs', title: 'Not evaluable from event logs',
+    summary: 'what each analytic would need' }, [
+    { label: 'analytic', text: (analytic) => analytic.id, className: 'nowrap' },
+    { label: 'title', text: (analytic) => analytic.title },
+    { label: 'would need', text: (analytic) => analytic.needs },
+  ], catalogue.not_from_event_logs));
+  block.appendChild(lists);
+  return block;
 }
 
 // Per host, how many of the loaded rules could look fully, partly, not at all, and why.

@@ -4,6 +4,7 @@
 // 12 DeleteValue. A new value has no previous_type / previous_data.
 // ObjectName "\REGISTRY\MACHINE\SOFTWARE\...\Run" becomes hive "HKLM" and
 // key "SOFTWARE\...\Run", as Sysmon writes its paths.
+#include "car/registry_root.hpp"
 #include "car/security/security_mappings.hpp"
 
 namespace evtxcar::security {
@@ -22,25 +23,10 @@ constexpr registry_operation registry_operations[] = {
     {"%%1906", "remove", "DeleteValue"},
 };
 
-struct registry_root {
-    std::string_view kernel_name;
-    std::string_view hive;
-};
-
-// The roots of the kernel's registry namespace and the abbreviations
-// Sysmon writes for them.
-constexpr registry_root registry_roots[] = {
-    {"\\REGISTRY\\MACHINE", "HKLM"},
-    {"\\REGISTRY\\USER", "HKU"},
-};
-
 void set_registry_key(std::string_view object_name, car_event& out) {
-    for (const registry_root& root : registry_roots) {
-        const std::size_t length = root.kernel_name.size();
-        if (object_name.size() < length || !iequals(object_name.substr(0, length), root.kernel_name)) continue;
-        if (object_name.size() > length && object_name[length] != '\\') continue;
-        out.set(car_field::hive, std::string(root.hive));
-        if (object_name.size() > length + 1) out.set(car_field::key, std::string(object_name.substr(length + 1)));
+    if (const auto split = split_kernel_registry_path(object_name)) {
+        out.set(car_field::hive, std::string(split->hive));
+        if (!split->rest.empty()) out.set(car_field::key, std::string(split->rest));
         return;
     }
     out.set(car_field::key, std::string(object_name));  // another namespace (an application hive): as logged

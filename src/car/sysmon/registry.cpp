@@ -1,6 +1,7 @@
 // Sysmon -> CAR registry: add / remove (12), value_edit (13), key_edit (14).
 // TargetObject "HKLM\SOFTWARE\...\Run\Updater" splits into hive "HKLM",
 // key "SOFTWARE\...\Run" and, for events on values, value "Updater".
+#include "car/registry_root.hpp"
 #include "car/sysmon/sysmon_mappings.hpp"
 
 namespace evtxcar::sysmon {
@@ -13,10 +14,18 @@ bool ends_with(std::string_view text, std::string_view suffix) {
 
 void set_registry_path(std::string_view target, bool names_a_value, car_event& out) {
     if (target.empty()) return;
-    const std::size_t first = target.find('\\');
-    out.set(car_field::hive, std::string(target.substr(0, first)));
-    if (first == std::string_view::npos) return;
-    std::string_view rest = target.substr(first + 1);
+    std::string_view rest;
+    if (const auto split = split_kernel_registry_path(target)) {
+        // "\REGISTRY\MACHINE\SOFTWARE\..." as some Sysmon builds log it: hive HKLM, as 4657's.
+        out.set(car_field::hive, std::string(split->hive));
+        if (split->rest.empty()) return;
+        rest = split->rest;
+    } else {
+        const std::size_t first = target.find('\\');
+        out.set(car_field::hive, std::string(target.substr(0, first)));
+        if (first == std::string_view::npos) return;
+        rest = target.substr(first + 1);
+    }
     if (names_a_value) {
         const std::size_t last = rest.rfind('\\');
         if (last == std::string_view::npos) {
