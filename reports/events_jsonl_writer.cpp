@@ -135,7 +135,11 @@ private:
         for (std::size_t i = 0; i < event.fields.size(); ++i) {
             std::string label = payload_label(event.fields, i);
             std::size_t& times = seen_[label];
-            if (++times > 1) label += "[" + std::to_string(times) + "]";
+            if (++times > 1) {
+                label += '[';
+                label += std::to_string(times);
+                label += ']';
+            }
             if (i > 0) line_.push_back(',');
             append_json_string(line_, label);
             line_.push_back(':');

@@ -77,7 +77,7 @@ result<bool> html_report_writer::begin(const scan_summary& summary) {
     auto created = create_file();
     if (!created) return created;
     state_ = std::make_unique<report_state>(file(), summary, max_rows_);
-    state_->file.write(html_report_page::before_data);
+    for (const std::string_view part : html_report_page::before_data) state_->file.write(part);
     state_->file.write(rows_open);
     return true;
 }
@@ -119,7 +119,7 @@ result<bool> html_report_writer::finish(const scan_summary& summary, const std::
     state.file.write(report_open);
     state.file.write(data);
     state.file.write(report_close);
-    state.file.write(html_report_page::after_data);
+    for (const std::string_view part : html_report_page::after_data) state.file.write(part);
     state_.reset();
     return complete_file();
 }

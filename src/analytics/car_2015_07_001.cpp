@@ -67,7 +67,8 @@ void car_2015_07_001::evaluate(const car_event& event, const process_context&, s
         seen.last = event.time;
         const std::string_view type = event.text(car_field::login_type);
         if (!type.empty() && ("," + seen.types + ",").find("," + std::string(type) + ",") == std::string::npos) {
-            seen.types += (seen.types.empty() ? "" : ",") + std::string(type);
+            if (!seen.types.empty()) seen.types += ',';
+            seen.types += type;
         }
         return;
     }

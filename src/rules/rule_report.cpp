@@ -126,7 +126,11 @@ void list_catalogue(const rule_library* library, const std::vector<std::unique_p
                 listed = true;
             }
         }
-        if (!listed) out << entry.id << '\t' << runs << "\t-\t-\t" << entry.title << '\n';
+        // Asked for, yet nothing of it loaded: every variant's rule fell below the filters.
+        if (!listed) {
+            out << entry.id << '\t' << (runs == "yes" ? "off (below --min-level or outside --rule-status)" : runs)
+                << "\t-\t-\t" << entry.title << '\n';
+        }
     }
 }
 

@@ -25,7 +25,10 @@ std::string number_text(double value) { return count_text(value); }
 std::string condition_text(const sigma::count_condition& condition) {
     std::string out;
     auto add = [&out](const char* words, const std::optional<double>& bound) {
-        if (bound) out += (out.empty() ? "" : " and ") + std::string(words) + number_text(*bound);
+        if (!bound) return;
+        if (!out.empty()) out += " and ";
+        out += words;
+        out += number_text(*bound);
     };
     add("more than ", condition.gt);
     add("at least ", condition.gte);
@@ -163,7 +166,9 @@ std::string sigma_correlation_analytic::value_list(const sigma::correlation_hit&
             std::string value;
             for (const sigma::field_ref field : input.value_fields) {
                 const auto text = view.value(field);
-                if (text) value += (value.empty() ? "" : "+") + std::string(*text);
+                if (!text) continue;
+                if (!value.empty()) value += '+';
+                value.append(text->data(), text->size());
             }
             if (value.empty()) continue;
             if (std::find(values.begin(), values.end(), value) == values.end()) values.push_back(value);

@@ -150,3 +150,26 @@ TEST_CASE("CAR-2021-01-002: 10 times the host's mean, with at least 20 command l
     REQUIRE(found.size() == 1);  // 20 lines, mean (19 x 13 + 1000) / 20 = 62.35: 1000 is over 623.5
     CHECK(found[0].reason.find("threshold 623.5") != std::string::npos);
 }
+
+TEST_CASE("CAR-2021-01-002: lengths in characters, not UTF-8 bytes", "[analytics][catalogue]") {
+    // Each host: 19 lines "notepad a.txt" (13 characters) and one line of 'é'.
+    // WS01's has 400 (800 bytes): mean (247 + 400) / 20 = 32.35, threshold
+    // 323.5, and 400 is over it. WS02's has 200 (400 bytes): in characters
+    // the mean is 22.35 and 200 is under the threshold 223.5; in bytes the
+    // mean would be 32.35 and 400 over 323.5.
+    std::vector<car_event> events;
+    filetime_ticks t = day_one;
+    std::string e_acute_400, e_acute_200;
+    for (int i = 0; i < 400; ++i) e_acute_400 += "\xC3\xA9";
+    for (int i = 0; i < 200; ++i) e_acute_200 += "\xC3\xA9";
+    for (const char* host : {"WS01", "WS02"}) {
+        for (int i = 0; i < 19; ++i) events.push_back(process_create(host, t += ticks_per_minute, "notepad.exe", "notepad a.txt"));
+    }
+    events.push_back(process_create("WS01", t += ticks_per_minute, "cmd.exe", e_acute_400));
+    events.push_back(process_create("WS02", t += ticks_per_minute, "cmd.exe", e_acute_200));
+    const auto found = run(car_2021_01_002{}, events);
+    REQUIRE(found.size() == 1);
+    CHECK(found[0].event.text(car_field::command_line) == e_acute_400);
+    CHECK(found[0].reason.find("command line of 400 characters") != std::string::npos);
+    CHECK(found[0].reason.find("threshold 323.5") != std::string::npos);
+}
