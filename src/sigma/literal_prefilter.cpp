@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstring>
+#include <unordered_map>
 
 namespace evtxcar::sigma {
 
@@ -41,6 +42,10 @@ literal_prefilter::field_index& literal_prefilter::index_for(field_ref field) {
 }
 
 literal_prefilter::literal_prefilter(const std::vector<const compiled_rule*>& rules) {
+    // Where each text already is in each list, by field and list (thousands
+    // of texts share a field: a search of the list for each would be
+    // quadratic). Keyed by position: fields_ grows, and moves its entries.
+    std::unordered_map<std::size_t, std::unordered_map<std::string_view, std::size_t>> placed;
     for (std::uint32_t position = 0; position < rules.size(); ++position) {
         const auto& literals = rules[position]->required_literals();
         if (!literals) {
@@ -50,13 +55,14 @@ literal_prefilter::literal_prefilter(const std::vector<const compiled_rule*>& ru
         ++indexed_;
         for (const literal_requirement& literal : *literals) {
             field_index& index = index_for(literal.field);
+            const auto slot = static_cast<std::size_t>(&index - fields_.data());
             const std::string_view text = texts_.emplace_back(literal.text);
-            auto add = [&](std::vector<contained>& list) {
-                for (contained& c : list)
-                    if (c.text == text) {
-                        c.rules.push_back(position);
-                        return;
-                    }
+            auto add = [&](std::vector<contained>& list, std::size_t which) {
+                auto [at, added] = placed[slot * 2 + which].try_emplace(text, list.size());
+                if (!added) {
+                    list[at->second].rules.push_back(position);
+                    return;
+                }
                 list.push_back({text, {position}});
             };
             switch (literal.shape) {
@@ -73,10 +79,10 @@ literal_prefilter::literal_prefilter(const std::vector<const compiled_rule*>& ru
                 break;
             default:
                 if (text.size() < gram_size) {
-                    add(index.short_texts);
+                    add(index.short_texts, 0);
                 } else {
                     const std::size_t before = index.long_texts.size();
-                    add(index.long_texts);
+                    add(index.long_texts, 1);
                     if (index.long_texts.size() != before) {
                         const std::uint32_t gram = gram_at(text.data());
                         index.by_gram[gram].push_back(static_cast<std::uint32_t>(before));
