@@ -5,6 +5,7 @@
 #include <optional>
 #include <unordered_map>
 
+#include "sigma/case_folding.hpp"
 #include "sigma/number_text.hpp"
 
 namespace evtxcar::sigma {
@@ -15,7 +16,8 @@ struct entry {
     time_ticks time = 0;
     std::uint64_t sequence = 0;
     std::size_t input = 0;                // which of the correlation's inputs
-    std::string value;                    // value_count: the distinct value (fields joined)
+    std::string value;                    // the value fields joined, as logged
+    std::string distinct;                 // value_count: the value folded, as it is counted
     std::optional<double> number;         // value_sum / value_avg
     std::uint64_t event = 0;              // a rule's hit: its event
     std::vector<std::uint64_t> events;    // an inner correlation's hit: its events (empty otherwise)
@@ -71,7 +73,7 @@ struct correlation_engine::state {
     void remove_front(group_state& group, const correlation_rule& definition, correlation_state& correlation) {
         entry& front = group.entries.front();
         if (definition.type == correlation_type::value_count) {
-            auto found = group.distinct.find(front.value);
+            auto found = group.distinct.find(front.distinct);
             if (found != group.distinct.end() && --found->second == 0) group.distinct.erase(found);
         }
         if (front.number) {
@@ -204,9 +206,11 @@ struct correlation_engine::state {
     void add(std::size_t c, std::vector<std::string> values, entry e, std::vector<correlation_hit>& out) {
         expire(c, e.time, out);
         correlation_state& correlation = correlations[c];
+        // Values meet as Sigma compares strings, without letter case: one
+        // account logged as EXAMPLE\admin01 and example\admin01 is one group.
         std::string key;
         for (const std::string& value : values) {
-            key += value;
+            key += folded_text(value);
             key += separator;
         }
         auto [found, inserted] = correlation.groups.try_emplace(key);
@@ -214,7 +218,7 @@ struct correlation_engine::state {
         if (inserted) group.values = std::move(values);
         e.sequence = next_sequence++;
         correlation.order.push_back({e.time, e.sequence, key});
-        if (rule(c).type == correlation_type::value_count) ++group.distinct[e.value];
+        if (rule(c).type == correlation_type::value_count) ++group.distinct[e.distinct];
         if (e.number) {
             group.sum += *e.number;
             ++group.numbers;
@@ -255,6 +259,7 @@ void correlation_engine::add_hit(std::size_t rule_index, time_ticks time, std::u
                 e.value += value.value_or("");
             }
             if (definition.type == correlation_type::value_count && !complete) continue;  // nothing to count
+            if (definition.type == correlation_type::value_count) e.distinct = folded_text(e.value);
             if (definition.type == correlation_type::value_sum || definition.type == correlation_type::value_avg) {
                 e.number = complete ? parse_number(e.value) : std::nullopt;
                 if (!e.number) continue;

@@ -363,3 +363,24 @@ TEST_CASE("correlation: --min-level judges a correlation by its own level, not i
     }
     CHECK(hits.size() == 1);
 }
+
+TEST_CASE("correlation: group-by and counted values meet without letter case, as Sigma compares strings",
+          "[sigma][correlation]") {
+    // One account logged in two cases (Security writes EXAMPLE\admin01, RDP's
+    // 1149 example\admin01) is one group and one distinct value.
+    harness h("title: Spray\ncorrelation:\n    type: value_count\n    rules:\n        - failed_login\n"
+              "    group-by:\n        - IpAddress\n    timespan: 1h\n    condition:\n        field: TargetUserName\n        gte: 2\n"
+              "---\n" + failed_login);
+    h.event(0, {{"EventID", "4625"}, {"IpAddress", "10.0.0.5"}, {"TargetUserName", "EXAMPLE\\admin01"}});
+    h.event(1, {{"EventID", "4625"}, {"IpAddress", "10.0.0.5"}, {"TargetUserName", "example\\admin01"}});
+    CHECK(h.hits.empty());  // one user, not two
+    h.event(2, {{"EventID", "4625"}, {"IpAddress", "10.0.0.5"}, {"TargetUserName", "example\\bob"}});
+    REQUIRE(h.hits.size() == 1);
+    CHECK(h.hits[0].count == 2);
+
+    harness counted(event_count("        gte: 2\n"));
+    counted.event(0, {{"EventID", "4625"}, {"TargetUserName", "Alice"}});
+    counted.event(1 * minute, {{"EventID", "4625"}, {"TargetUserName", "alice"}});
+    REQUIRE(counted.hits.size() == 1);  // one group
+    CHECK(counted.hits[0].group_values == std::vector<std::string>{"Alice"});  // shown as first logged
+}

@@ -185,6 +185,9 @@ void car_2014_11_003(std::vector<scenario_file>& out) {
     log.next_case();
     log.process(program(sys32 + "notepad.exe", R"(notepad.exe C:\Users\tester\osk_manual.txt)"),
                 "a file name close to osk.exe", none);
+    log.next_case();
+    log.process(program(R"(C:\Windows\explorer.exe)", R"(C:\Windows\explorer.exe C:\Kiosk\kiosk.exe)"),
+                "a program whose name ends in osk.exe", none);
     add_files(out, log, "accessibility programs as another program's argument; sethc.exe itself");
 }
 
