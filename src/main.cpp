@@ -1,7 +1,6 @@
 // evtxcar: composes the parts; no logic of its own.
 #include <unistd.h>
 
-#include <algorithm>
 #include <exception>
 #include <iostream>
 #include <optional>
@@ -9,7 +8,6 @@
 
 #include "analytics/analytic.hpp"
 #include "analytics/car_catalogue.hpp"
-#include "analytics/car_2015_07_001.hpp"
 #include "car/normalizer.hpp"
 #include "cli/run_config.hpp"
 #include "cli/stop_signals.hpp"
@@ -79,17 +77,7 @@ scan_request make_request(const run_config& config, const stop_request& stop) {
 rules::catalogue_run catalogue_asked(const run_config& config) {
     rules::catalogue_run asked;
     asked.enabled = config.car_catalogue;
-    asked.selected = config.analytics;
-    // CAR-2015-07-001 looks when a credential dumping analytic fires: asked
-    // for alone, it brings those along (their detections are listed too).
-    const car_2015_07_001 logins_since_boot;
-    if (std::find(asked.selected.begin(), asked.selected.end(), logins_since_boot.id()) != asked.selected.end()) {
-        for (std::string_view trigger : car_2015_07_001::triggered_by()) {
-            if (std::find(asked.selected.begin(), asked.selected.end(), trigger) == asked.selected.end()) {
-                asked.selected.emplace_back(trigger);
-            }
-        }
-    }
+    asked.selected = with_prerequisites(config.analytics);
     return asked;
 }
 

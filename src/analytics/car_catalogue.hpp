@@ -8,7 +8,9 @@
 // catalogue in words.
 
 #include <span>
+#include <string>
 #include <string_view>
+#include <vector>
 
 namespace evtxcar {
 
@@ -31,6 +33,11 @@ struct car_catalogue_entry {
 std::span<const car_catalogue_entry> car_catalogue();
 const car_catalogue_entry* find_car_analytic(std::string_view id);
 std::string_view implementation_name(car_implementation implementation);
+
+// The analytics --analytics names, with those an asked one cannot run
+// without: CAR-2015-07-001 looks when a credential dumping analytic fires,
+// so asking for it alone brings those along (their detections are listed too).
+std::vector<std::string> with_prerequisites(std::vector<std::string> selected);
 
 // The built-in rule files, one per CAR analytic implemented as rules:
 // `file` is the name they are loaded under ("src/analytics/car/CAR-2013-02-003.yml"),

@@ -15,6 +15,7 @@
 
 #include "catch.hpp"
 #include "support/csv_reader.hpp"
+#include "support/detection_keys.hpp"
 #include "support/expected_records.hpp"
 #include "support/run_evtxcar.hpp"
 #include "support/temporary_folder.hpp"
@@ -24,7 +25,8 @@ using nlohmann::json;
 
 namespace {
 
-using detection_key = std::tuple<std::string, std::uint64_t, std::string>;  // source file, record id, label
+using test::detection_key;
+using test::found_detections;
 
 // The analytics whose verdict needs the whole collection: decided at the
 // end of the timeline, so the timeline's analytics column (written as the
@@ -67,15 +69,6 @@ scanned scan(const std::string& folder, const std::filesystem::path& out, const 
     return result;
 }
 
-std::set<detection_key> found_in(const test::csv_table& detections) {
-    std::set<detection_key> keys;
-    for (std::size_t i = 0; i < detections.rows.size(); ++i) {
-        keys.emplace(detections.at(i, "source_file"), std::stoull(detections.at(i, "record_id")),
-                     detections.at(i, "analytic_id") + ":" + detections.at(i, "variant"));
-    }
-    return keys;
-}
-
 std::set<std::string> cell_labels(const std::string& cell) {
     std::set<std::string> labels;
     for (std::size_t start = 0; start < cell.size();) {
@@ -103,7 +96,7 @@ TEST_CASE("catalogue: every analytic's cases give exactly their designed detecti
             for (const auto& record : expected) {
                 for (const auto& label : record.data["detections"]) wanted.emplace(record.source_file, record.record_id(), label);
             }
-            const std::set<detection_key> found = found_in(result.detections);
+            const std::set<detection_key> found = found_detections(result.detections);
             std::vector<detection_key> missing, extra;
             std::set_difference(wanted.begin(), wanted.end(), found.begin(), found.end(), std::back_inserter(missing));
             std::set_difference(found.begin(), found.end(), wanted.begin(), wanted.end(), std::back_inserter(extra));
@@ -150,20 +143,28 @@ TEST_CASE("catalogue: every analytic's cases give exactly their designed detecti
     }
 }
 
-// CAR id -> the sensors of each variant, from --list-rules ("Sysmon 11; Sysmon 1, Security 4688").
-std::map<std::string, std::vector<std::string>> listed_sensors() {
-    const auto run = test::run_evtxcar({"scan", "--list-rules"});
-    std::map<std::string, std::vector<std::string>> sensors;
-    std::istringstream lines(run.output);
+// The rows --list-rules prints for the CAR analytics, split at its tabs.
+std::vector<std::vector<std::string>> catalogue_rows(const std::string& output) {
+    std::vector<std::vector<std::string>> rows;
+    std::istringstream lines(output);
     for (std::string line; std::getline(lines, line);) {
         if (line.rfind("CAR-", 0) != 0) continue;
-        std::vector<std::string> cells;
+        std::vector<std::string>& cells = rows.emplace_back();
         for (std::size_t start = 0;;) {
             const std::size_t tab = line.find('\t', start);
             cells.push_back(line.substr(start, tab - start));
             if (tab == std::string::npos) break;
             start = tab + 1;
         }
+    }
+    return rows;
+}
+
+// CAR id -> the sensors of each variant, from --list-rules ("Sysmon 11; Sysmon 1, Security 4688").
+std::map<std::string, std::vector<std::string>> listed_sensors() {
+    const auto run = test::run_evtxcar({"scan", "--list-rules"});
+    std::map<std::string, std::vector<std::string>> sensors;
+    for (const auto& cells : catalogue_rows(run.output)) {
         if (cells.size() > 3 && cells[1] == "yes") sensors[cells[0]].push_back(cells[3]);
     }
     return sensors;
@@ -226,7 +227,7 @@ TEST_CASE("catalogue: --analytics runs only those, --no-car-catalogue none", "[i
             if (id == "CAR-2021-02-002" || id == "CAR-2013-02-003") wanted.insert(key);
         }
         REQUIRE(wanted.size() < designed.size());  // the folder fires other analytics too
-        CHECK(found_in(only.detections) == wanted);
+        CHECK(found_detections(only.detections) == wanted);
         const json& catalogue = only.summary["car_catalogue"];
         CHECK(catalogue["enabled"] == true);
         CHECK(catalogue["runs"].size() == 2);
@@ -268,7 +269,7 @@ TEST_CASE("catalogue: --analytics CAR-2015-07-001 alone brings the credential du
     temporary_folder out;
     const scanned alone = scan("CAR-2015-07-001", out.path(), "fast", {"--analytics", "CAR-2015-07-001"});
     std::set<detection_key> found_here;
-    for (const auto& key : found_in(alone.detections)) {
+    for (const auto& key : found_detections(alone.detections)) {
         if (analytic_of(std::get<2>(key)) == "CAR-2015-07-001") found_here.insert(key);
     }
     CHECK(found_here == designed);
@@ -280,18 +281,7 @@ TEST_CASE("catalogue: --list-rules lists every CAR analytic, what runs and from 
     const auto run = test::run_evtxcar({"scan", "--list-rules"});
     REQUIRE(run.exit_status == 0);
     std::map<std::string, std::vector<std::vector<std::string>>> by_id;
-    std::istringstream lines(run.output);
-    for (std::string line; std::getline(lines, line);) {
-        if (line.rfind("CAR-", 0) != 0) continue;
-        std::vector<std::string> cells;
-        for (std::size_t start = 0;;) {
-            const std::size_t tab = line.find('\t', start);
-            cells.push_back(line.substr(start, tab - start));
-            if (tab == std::string::npos) break;
-            start = tab + 1;
-        }
-        by_id[cells[0]].push_back(cells);
-    }
+    for (const auto& cells : catalogue_rows(run.output)) by_id[cells[0]].push_back(cells);
     CHECK(by_id.size() == 102);
     std::size_t running = 0, not_evaluable = 0, deprecated = 0;
     for (const auto& [id, rows] : by_id) {

@@ -13,6 +13,7 @@
 
 #include "catch.hpp"
 #include "support/csv_reader.hpp"
+#include "support/detection_keys.hpp"
 #include "support/details_text.hpp"
 #include "support/expected_records.hpp"
 #include "support/other_log_expectations.hpp"
@@ -51,24 +52,9 @@ scan_output scan(const std::vector<std::string>& folders, const std::filesystem:
     return result;
 }
 
-using detection_key = std::tuple<std::string, std::uint64_t, std::string>;  // source file, record id, label
-
-std::set<detection_key> expected_detections(const std::vector<test::expected_record>& records) {
-    std::set<detection_key> keys;
-    for (const auto& record : records) {
-        for (const auto& label : record.data["detections"]) keys.emplace(record.source_file, record.record_id(), label);
-    }
-    return keys;
-}
-
-std::set<detection_key> found_detections(const test::csv_table& detections) {
-    std::set<detection_key> keys;
-    for (std::size_t i = 0; i < detections.rows.size(); ++i) {
-        keys.emplace(detections.at(i, "source_file"), std::stoull(detections.at(i, "record_id")),
-                     detections.at(i, "analytic_id") + ":" + detections.at(i, "variant"));
-    }
-    return keys;
-}
+using test::detection_key;
+using test::expected_detections;
+using test::found_detections;
 
 std::string hostname_of(const std::string& computer) { return computer.substr(0, computer.find('.')); }
 
