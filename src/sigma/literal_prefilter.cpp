@@ -136,6 +136,11 @@ void literal_prefilter::candidates(const event_view& event, std::vector<std::uin
     out.insert(out.end(), always_.begin(), always_.end());
     thread_local std::string buffer;
     for (const field_index& index : fields_) {
+        if (index.field == any_value_field) {
+            // Keyword literals: looked up in every value of the event.
+            event.for_each_value([&](std::string_view value) { look_up(index, fold(value, buffer), out); });
+            continue;
+        }
         const std::optional<std::string_view> value = event.value(index.field);
         if (!value) continue;
         look_up(index, fold(*value, buffer), out);

@@ -3,6 +3,7 @@
 // looking up each rule's required literals (required_literals.hpp) in the
 // event's folded values, once per field for all rules: exact values and
 // prefixes/suffixes by hash, contained text by its first four bytes.
+// Keyword (field-less) literals are looked up in every value of the event.
 // Rules without required literals are always candidates. Never drops a
 // rule that matches: it only spares evaluating those that cannot.
 

@@ -30,7 +30,8 @@ std::pair<std::size_t, std::size_t> selectivity(const requirement_set& set) {
 }
 
 std::optional<requirement_set> from_test(const field_test& test) {
-    if (test.keyword || test.negated || test.what != field_test::kind::strings) return std::nullopt;
+    if (test.negated || test.what != field_test::kind::strings) return std::nullopt;
+    const field_ref field = test.keyword ? any_value_field : test.field;
     std::optional<requirement_set> best;
     for (const auto& group : test.strings.groups) {
         requirement_set set;
@@ -42,7 +43,7 @@ std::optional<requirement_set> from_test(const field_test& test) {
                 break;
             }
             string_matcher::shape shape = m.kind() == string_matcher::shape::glob ? string_matcher::shape::contains : m.kind();
-            set.push_back({test.field, folded_text(text), shape});
+            set.push_back({field, folded_text(text), shape});
         }
         make_unique(set);
         if (complete && !set.empty() && (!best || selectivity(set) > selectivity(*best))) best = std::move(set);

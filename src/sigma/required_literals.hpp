@@ -20,8 +20,13 @@ struct literal_requirement {
     friend bool operator==(const literal_requirement&, const literal_requirement&) = default;
 };
 
+// The field of a keyword (field-less) search's literals: some value of the
+// event, whichever field holds it. No resolver hands out this id.
+inline constexpr field_ref any_value_field{~std::uint32_t{0}};
+
 // nullopt when the condition at `node` implies no such set (a negation, an
-// alternative without literal, keywords, regular expressions...).
+// alternative without literal, regular expressions...). A keyword search's
+// literals are required of any_value_field.
 std::optional<std::vector<literal_requirement>> required_literals(const detection_plan& plan, std::uint32_t node);
 
 }  // namespace evtxcar::sigma

@@ -133,3 +133,53 @@ TEST_CASE("the prefilter keeps every SigmaHQ process_creation rule that matches"
     for (const auto& fields : events) check_no_rule_lost(rules, prefilter, list, map_event(resolver, fields), matched);
     CHECK(matched >= 5);  // the events do fire rules, so the check above means something
 }
+
+TEST_CASE("keyword searches are indexed by their literals in every value", "[sigma]") {
+    numbering_resolver resolver;
+    const std::string keywords_rule =
+        "title: keywords\nlogsource:\n    product: windows\ndetection:\n    keywords:\n        - 'sekurlsa::'\n"
+        "        - 'mimidrv.sys'\n    filter:\n        EventID: 15\n    condition: keywords and not filter\n---\n"
+        "title: all keywords\nlogsource:\n    product: windows\ndetection:\n    keywords:\n        '|all':\n"
+        "            - 'net'\n            - 'localgroup'\n    condition: keywords\n---\n"
+        "title: keyword regex\nlogsource:\n    product: windows\ndetection:\n    keywords:\n        '|re': 'a+b'\n"
+        "    condition: keywords\n---\n"
+        "title: negated keywords\nlogsource:\n    product: windows\ndetection:\n    keywords:\n        - 'x'\n"
+        "    condition: not keywords\n---\n";
+    const sigma::rule_set rules = sigma::load_rules_from_text(keywords_rule, "k.yml", sigma::testing::any_product(), resolver);
+    REQUIRE(rules.rules.size() == 4);
+    const auto& first = rules.rules[0].required_literals();
+    REQUIRE(first.has_value());
+    std::vector<std::string> texts;
+    for (const auto& literal : *first) {
+        CHECK(literal.field == sigma::any_value_field);
+        CHECK(literal.shape == sigma::string_matcher::shape::contains);
+        texts.push_back(literal.text);
+    }
+    CHECK(texts == std::vector<std::string>{"mimidrv.sys", "sekurlsa::"});
+    REQUIRE(rules.rules[1].required_literals().has_value());
+    CHECK((*rules.rules[1].required_literals())[0].text == "localgroup");  // the longer of the two, both needed
+    CHECK_FALSE(rules.rules[2].required_literals().has_value());
+    CHECK_FALSE(rules.rules[3].required_literals().has_value());
+
+    std::vector<const sigma::compiled_rule*> list;
+    for (const auto& rule : rules.rules) list.push_back(&rule);
+    const sigma::literal_prefilter prefilter(list);
+    CHECK(prefilter.indexed() == 2);
+    auto candidates_of = [&](std::map<std::string, std::string> fields) {
+        std::vector<std::uint32_t> out;
+        prefilter.candidates(map_event(resolver, std::move(fields)), out);
+        return out;
+    };
+    // Found in any field, folded; not found: only the unindexed rules remain.
+    CHECK(candidates_of({{"Payload", "mimikatz SEKURLSA::LogonPasswords"}}) == std::vector<std::uint32_t>{0, 2, 3});
+    CHECK(candidates_of({{"Image", "a.exe"}, {"ServiceFileName", "C:\\Windows\\MimiDrv.sys"}}) == std::vector<std::uint32_t>{0, 2, 3});
+    CHECK(candidates_of({{"CommandLine", "net LocalGroup administrators"}}) == std::vector<std::uint32_t>{1, 2, 3});
+    CHECK(candidates_of({{"CommandLine", "net user"}}) == std::vector<std::uint32_t>{2, 3});
+
+    std::size_t matched = 0;
+    for (const auto& fields : std::vector<std::map<std::string, std::string>>{
+             {{"A", "privilege::debug sekurlsa::x"}, {"B", "net"}, {"C", "x localgroup"}, {"EventID", "1"}},
+             {{"A", "aab"}, {"EventID", "15"}, {"C", "c:\\mimidrv.sys"}}})
+        check_no_rule_lost(rules, prefilter, list, map_event(resolver, fields), matched);
+    CHECK(matched == 4);  // keywords and all keywords on the first; the regex and not-x on the second (EventID 15 filters)
+}
