@@ -95,6 +95,10 @@ std::variant<std::unique_ptr<rules::rule_library>, std::string> load_rule_librar
     for (const std::string& path : config.rule_paths) options.paths.emplace_back(path);
     options.load.min_level = *sigma::parse_level(config.min_level);
     options.load.products = {"windows", std::string(rules::car_product)};
+    // Rule files are read and parsed ahead of the compiling on the cores the
+    // scan may use: parsing is about half of a load, so more than a few
+    // parsing threads would only wait for the one compiling.
+    options.load.parse_threads = config.threads > 1 ? std::min(config.threads - 1, 3u) : 0;
     options.load.statuses.clear();
     for (const std::string& status : config.rule_statuses) options.load.statuses.push_back(*sigma::parse_status(status));
     if (!config.placeholders_file.empty()) {

@@ -4,10 +4,10 @@
 #include <optional>
 #include <sstream>
 
-
 #include "sigma/case_folding.hpp"
 #include "sigma/detection_compiler.hpp"
 #include "sigma/rule_set.hpp"
+#include "sigma/rule_source_reader.hpp"
 #include "sigma/yaml_document.hpp"
 
 namespace evtxcar::sigma {
@@ -59,20 +59,14 @@ class loader {
 public:
     loader(const load_options& options, field_resolver& resolver) : options_(options), resolver_(resolver) {}
 
-    void read_file(const std::filesystem::path& path) {
-        std::ifstream in(path, std::ios::binary);
-        if (!in) {
-            reject(path.string(), {}, {"", "cannot open the file", 0});
+    void read_source(const parsed_rule_source& source) {
+        if (!source.opened) {
+            reject(source.file, {}, {"", "cannot open the file", 0});
             return;
         }
-        std::stringstream text;
-        text << in.rdbuf();
-        read_text(text.str(), path.string());
-    }
-
-    void read_text(const std::string& text, const std::string& file) {
         ++set_.files;
-        auto parsed = parse_yaml_documents(text);
+        const auto& parsed = source.documents;
+        const std::string& file = source.file;
         if (!parsed) {
             reject(file, {}, parsed.problem());
             return;
@@ -517,17 +511,20 @@ rule_set load_rules(const std::vector<std::filesystem::path>& paths, const load_
 
 rule_set load_rules(const std::vector<rule_text>& texts, const std::vector<std::filesystem::path>& paths,
                     const load_options& options, field_resolver& resolver) {
-    loader load(options, resolver);
-    for (const rule_text& text : texts) load.read_text(std::string(text.yaml), text.file);
+    std::vector<rule_source> sources;
+    for (const rule_text& text : texts) sources.push_back({text.file, text.yaml, false});
     for (const std::filesystem::path& path : paths)
-        for (const std::filesystem::path& file : rule_files(path)) load.read_file(file);
+        for (const std::filesystem::path& file : rule_files(path)) sources.push_back({file.string(), {}, true});
+    rule_source_reader reader(std::move(sources), options.parse_threads);
+    loader load(options, resolver);
+    for (std::size_t i = 0; i < reader.size(); ++i) load.read_source(reader.take(i));
     return load.finish();
 }
 
 rule_set load_rules_from_text(std::string_view yaml, std::string_view file_name, const load_options& options,
                               field_resolver& resolver) {
     loader load(options, resolver);
-    load.read_text(std::string(yaml), std::string(file_name));
+    load.read_source(parse_rule_source({std::string(file_name), yaml, false}));
     return load.finish();
 }
 

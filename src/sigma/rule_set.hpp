@@ -30,6 +30,10 @@ struct load_options {
     // Empty: every product.
     std::vector<std::string> products{"windows"};
     placeholder_values placeholders;  // for `expand` (read_placeholders)
+    // Threads that read and parse rule files ahead of the compiling
+    // (rule_source_reader); 0: all in the loading thread. The rules, their
+    // order and every problem are the same whatever the number.
+    unsigned parse_threads = 0;
 };
 
 struct rejected_rule {
