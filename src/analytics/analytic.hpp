@@ -77,6 +77,9 @@ public:
     virtual std::string_view technique() const = 0;  // "T1218.003"
     virtual std::vector<analytic_variant> variants() const = 0;
     virtual bool wants_process(const car_event& process_create) const = 0;
+    // False when wants_process() is false for every event: such analytics
+    // (thousands of rules) are not asked about each process/create.
+    virtual bool may_want_processes() const { return true; }
     virtual void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
                           analytic_warnings& warnings) const = 0;
     // After the last event: detections that only the end of the timeline
@@ -103,7 +106,10 @@ public:
 // Every analytic evtxcar runs.
 std::vector<std::unique_ptr<analytic>> make_analytics(const analytic_settings& settings);
 
-// True when `event` is a process/create some analytic wants as context.
-bool wanted_by_any(const std::vector<std::unique_ptr<analytic>>& analytics, const car_event& event);
+// The analytics that may want process/create events as context.
+std::vector<const analytic*> process_wanters(const std::vector<std::unique_ptr<analytic>>& analytics);
+
+// True when `event` is a process/create one of `wanters` wants as context.
+bool wanted_by_any(const std::vector<const analytic*>& wanters, const car_event& event);
 
 }  // namespace evtxcar

@@ -34,9 +34,17 @@ std::vector<std::unique_ptr<analytic>> make_analytics(const analytic_settings& s
     return analytics;
 }
 
-bool wanted_by_any(const std::vector<std::unique_ptr<analytic>>& analytics, const car_event& event) {
-    if (event.object != "process" || event.action != "create") return false;
+std::vector<const analytic*> process_wanters(const std::vector<std::unique_ptr<analytic>>& analytics) {
+    std::vector<const analytic*> wanters;
     for (const auto& candidate : analytics) {
+        if (candidate->may_want_processes()) wanters.push_back(candidate.get());
+    }
+    return wanters;
+}
+
+bool wanted_by_any(const std::vector<const analytic*>& wanters, const car_event& event) {
+    if (wanters.empty() || event.object != "process" || event.action != "create") return false;
+    for (const analytic* candidate : wanters) {
         if (candidate->wants_process(event)) return true;
     }
     return false;

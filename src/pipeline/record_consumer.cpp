@@ -20,7 +20,7 @@ record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normali
                                  timeline_scope scope, std::vector<std::unique_ptr<event_marker>>& markers,
                                  scan_tally& tally, run_builder& runs)
     : normalizers_(normalizers),
-      analytics_(analytics),
+      process_wanters_(process_wanters(analytics)),
       window_(window),
       scope_(scope),
       markers_(markers),
@@ -60,7 +60,7 @@ void record_consumer::on_record(const event_record& record) {
     ++counter(tally_.by_object_action, event.object + "/" + event.action);
     ++channel.timeline;
     ++event_id.timeline;
-    if (wanted_by_any(analytics_, event)) tally_.processes.push_back(event);
+    if (wanted_by_any(process_wanters_, event)) tally_.processes.push_back(event);
     runs_.add(std::move(event));
 }
 

@@ -48,7 +48,7 @@ private:
     bool normalize(const event_record& record, car_event& event);
 
     const std::vector<std::unique_ptr<event_normalizer>>& normalizers_;
-    const std::vector<std::unique_ptr<analytic>>& analytics_;
+    const std::vector<const analytic*> process_wanters_;  // of the analytics given
     time_window window_;
     timeline_scope scope_;
     std::vector<std::unique_ptr<event_marker>>& markers_;

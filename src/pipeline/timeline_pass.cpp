@@ -18,7 +18,8 @@ constexpr std::size_t batches_in_flight = 8;
 // The analytics as the pass runs them: those that see every event, and
 // those whose markers matched events in the scan, by their label.
 struct pass_analytics {
-    explicit pass_analytics(const std::vector<std::unique_ptr<analytic>>& analytics) : all(analytics) {
+    explicit pass_analytics(const std::vector<std::unique_ptr<analytic>>& analytics)
+        : all(analytics), wanters(process_wanters(analytics)) {
         for (const auto& candidate : analytics) {
             if (candidate->marks_in_scan()) {
                 by_mark.emplace(std::string(candidate->mark_label()), candidate.get());
@@ -28,6 +29,7 @@ struct pass_analytics {
         }
     }
     const std::vector<std::unique_ptr<analytic>>& all;
+    std::vector<const analytic*> wanters;  // process_wanters(all)
     std::vector<const analytic*> evaluated;
     std::unordered_map<std::string, const analytic*> by_mark;
 };
@@ -38,7 +40,7 @@ struct pass_analytics {
 // labels and its process context.
 void run_analytics(car_event& event, const pass_analytics& analytics, const std::vector<event_need>& needs,
                    pid_tracker& pids, const process_context& processes, timeline_pass_result& pass) {
-    pids.observe(event, wanted_by_any(analytics.all, event));
+    pids.observe(event, wanted_by_any(analytics.wanters, event));
     pass.coverage.count(needs, event.computer(), event);
     pass.profiles.count(event.computer(), event);
     const std::size_t first_new = pass.detections.size();
@@ -136,7 +138,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     auto take = [&](car_event& event, bool is_copy, auto& write) {
         if (settings.hosts != nullptr) settings.hosts->apply(event);
         if (is_copy) {
-            pids.observe(event, wanted_by_any(analytics, event));
+            pids.observe(event, wanted_by_any(runs.wanters, event));
             count_copy(event, pass.duplicates);
             return;
         }

@@ -158,7 +158,7 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
     };
     std::vector<source> sources;
     std::vector<std::size_t> source_of(rules.size());
-    std::vector<std::vector<const resolved_field*>> targets(rules.size());
+    std::vector<std::vector<std::uint32_t>> targets(rules.size());  // field ids
     {
         std::map<std::string, std::size_t> index;
         for (std::size_t r = 0; r < rules.size(); ++r) {
@@ -177,9 +177,7 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
                 sources.push_back(std::move(s));
             }
             source_of[r] = at->second;
-            for (const sigma::referenced_field& field : rule.rule->fields()) {
-                targets[r].push_back(&library_.fields().target(field.ref));
-            }
+            for (const sigma::referenced_field& field : rule.rule->fields()) targets[r].push_back(field.ref.id);
         }
     }
     // Sigma detections by host (folded) and rule id.
@@ -201,6 +199,9 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
             bool known = false;
             std::uint64_t events = 0;
             std::vector<const event_kind_profile*> profiles;
+            // By field id: whether those events carry it (-1: not asked yet).
+            // Thousands of rules share a few hundred fields and logsources.
+            std::vector<std::int8_t> carried;
         };
         std::vector<looked_at> seen(sources.size());
         std::map<std::size_t, std::uint64_t> none_by_source;
@@ -221,11 +222,18 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
             const std::uint64_t events = events_of.events;
             std::string missing;
             if (events > 0 && !from.nowhere) {
+                if (events_of.carried.empty()) events_of.carried.assign(library_.fields().size(), -1);
                 for (std::size_t f = 0; f < targets[r].size(); ++f) {
-                    const resolved_field& target = *targets[r][f];
-                    const bool logged = std::any_of(events_of.profiles.begin(), events_of.profiles.end(),
-                                                    [&](const event_kind_profile* p) { return carries(*p, target); });
-                    if (!logged) missing += (missing.empty() ? "" : ", ") + rule.rule->fields()[f].name;
+                    std::int8_t& logged = events_of.carried[targets[r][f]];
+                    if (logged < 0) {
+                        const resolved_field& target = library_.fields().target(sigma::field_ref{targets[r][f]});
+                        logged = std::any_of(events_of.profiles.begin(), events_of.profiles.end(),
+                                             [&](const event_kind_profile* p) { return carries(*p, target); });
+                    }
+                    if (!logged) {
+                        if (!missing.empty()) missing += ", ";
+                        missing += rule.rule->fields()[f].name;
+                    }
                 }
             }
             const bool none = from.nowhere || events == 0;

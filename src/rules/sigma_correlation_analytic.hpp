@@ -35,6 +35,7 @@ public:
     std::string_view technique() const override { return {}; }
     std::vector<analytic_variant> variants() const override { return {}; }
     bool wants_process(const car_event&) const override { return false; }
+    bool may_want_processes() const override { return false; }
     void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
                   analytic_warnings& warnings) const override;
     void finish(std::vector<detection>& out) const override;
