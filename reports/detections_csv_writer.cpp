@@ -24,6 +24,7 @@ public:
         : file_report_writer(std::move(folder)), format_(format) {}
 
     std::string_view file_name() const override { return "detections.csv"; }
+    bool finishes_early() const override { return true; }  // reads the summary's files only
 
     result<bool> begin(const scan_summary&) override { return create_file(); }
 

@@ -24,6 +24,7 @@ public:
     explicit events_jsonl_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
 
     std::string_view file_name() const override { return "events.jsonl"; }
+    bool finishes_early() const override { return true; }  // reads the summary's files only
 
     result<bool> begin(const scan_summary& summary) override {
         if (auto created = create_file(); !created) return created;

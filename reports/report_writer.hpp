@@ -13,6 +13,12 @@
 //                            publishes all of its outputs or none
 // A writer destroyed without commit() removes what it wrote (output_file
 // does that).
+//
+// A writer whose finish() reads no part of the summary that the end of
+// the timeline adds (coverage, rule coverage, detection counts, the end
+// time) says so with finishes_early(): it may then finish on another
+// thread, with a copy of the summary taken at the end of the timeline,
+// while the coverage is worked out.
 
 #include <string_view>
 #include <vector>
@@ -32,6 +38,7 @@ public:
     virtual result<bool> write_event(const car_event& event) = 0;
     virtual result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) = 0;
     virtual result<bool> commit() = 0;
+    virtual bool finishes_early() const { return false; }
 };
 
 }  // namespace evtxcar

@@ -4,7 +4,10 @@
 #include <csignal>
 #include <ctime>
 #include <exception>
+#include <optional>
 #include <ostream>
+#include <thread>
+#include <vector>
 
 #include "analytics/process_index.hpp"
 #include "filetime.hpp"
@@ -233,6 +236,23 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
     if (stop.requested()) return interrupted();
     if (!pass) return fatal(displayable_path(pass.error().describe()));
     count_each_event_once(pass->duplicates, summary);
+    // Writers that need nothing the coverage adds (timeline.csv,
+    // detections.csv, events.jsonl: the largest files, and their fsync)
+    // finish meanwhile on a second thread, with a copy of the summary.
+    const bool finish_alongside = request.scan.threads >= 2;
+    std::vector<report_writer*> early_writers;
+    for (auto& writer : writers)
+        if (writer->finishes_early()) early_writers.push_back(writer.get());
+    std::vector<std::optional<read_error>> early_failures(early_writers.size());
+    const scan_summary early_summary = early_writers.empty() ? scan_summary{} : summary;
+    auto finish_early_writers = [&] {
+        for (std::size_t i = 0; i < early_writers.size(); ++i) {
+            auto finished = early_writers[i]->finish(early_summary, pass->detections);
+            if (!finished) early_failures[i] = finished.error();
+        }
+    };
+    std::jthread early_finish;  // joined on every way out
+    if (finish_alongside && !early_writers.empty()) early_finish = std::jthread(finish_early_writers);
     for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
     summary.coverage = build_coverage(summary.records_by_host, analytics, pass->coverage,
                                       pass->detections, request.scan.window.from || request.scan.window.to);
@@ -248,7 +268,15 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
     summary.run.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
 
     // --- publish: every writer completes its file, then all are renamed
+    if (early_finish.joinable()) {
+        early_finish.join();
+    } else {
+        finish_early_writers();
+    }
+    for (const std::optional<read_error>& failure : early_failures)
+        if (failure) return fatal(displayable_path(failure->describe()) + " (no output of this run was published)");
     for (auto& writer : writers) {
+        if (writer->finishes_early()) continue;
         auto finished = writer->finish(summary, pass->detections);
         if (!finished) return fatal(displayable_path(finished.error().describe()) + " (no output of this run was published)");
     }
@@ -286,6 +314,10 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
     outcome.records_lost = summary.records_failed;
     outcome.timeline_events = summary.timeline_events;
     outcome.detections = pass->detections.size();
+    if (request.keep_until_exit != nullptr) {
+        request.keep_until_exit->push_back(std::make_shared<timeline_pass_result>(std::move(*pass)));
+        request.keep_until_exit->push_back(std::make_shared<process_index>(std::move(processes)));
+    }
     return outcome;
 }
 

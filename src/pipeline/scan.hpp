@@ -36,6 +36,11 @@ struct scan_request {
     bool coverage_detail = false;  // one coverage row per rule and host (--coverage-detail)
     // What says per host whether rules could look (the rule library), after the pass.
     std::vector<const coverage_provider*> coverage_providers;
+    // When set, a run that published its outputs hands what it built for
+    // them (the detections, the process index) here instead of freeing it:
+    // the CLI ends the process with them (freeing thousands of detections
+    // one by one took a tenth of a run). Unset, everything is freed.
+    std::vector<std::shared_ptr<void>>* keep_until_exit = nullptr;
 };
 
 // Names of every output evtxcar can write: the manifest names only these, so

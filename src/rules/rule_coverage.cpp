@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <unordered_map>
 
 #include "car/event_fields.hpp"
 
@@ -180,10 +181,17 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
             for (const sigma::referenced_field& field : rule.rule->fields()) targets[r].push_back(field.ref.id);
         }
     }
-    // Sigma detections by host (folded) and rule id.
-    std::map<std::string, std::map<std::string, std::uint64_t, std::less<>>, std::less<>> detections;
+    // Sigma detections by host (folded), then by position in `rules`.
+    std::unordered_map<std::string_view, std::vector<std::size_t>> rules_by_id;
+    for (std::size_t r = 0; r < rules.size(); ++r) rules_by_id[rules[r]->rule->metadata().display_id()].push_back(r);
+    std::map<std::string, std::vector<std::uint64_t>, std::less<>> detections;
     for (const detection& hit : request.detections) {
-        if (hit.variant == "sigma") ++detections[fold_case(hit.event.computer())][hit.analytic_id];
+        if (hit.variant != "sigma") continue;
+        const auto positions = rules_by_id.find(hit.analytic_id);
+        if (positions == rules_by_id.end()) continue;
+        std::vector<std::uint64_t>& counts = detections[fold_case(hit.event.computer())];
+        if (counts.empty()) counts.assign(rules.size(), 0);
+        for (std::size_t r : positions->second) ++counts[r];
     }
 
     for (const host_identity& host : summary.hosts) {
@@ -204,7 +212,7 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
             std::vector<std::int8_t> carried;
         };
         std::vector<looked_at> seen(sources.size());
-        std::map<std::size_t, std::uint64_t> none_by_source;
+        std::vector<std::uint64_t> none_by_source(sources.size(), 0);
         std::map<std::string, std::uint64_t> partly_by_fields;
         for (std::size_t r = 0; r < rules.size(); ++r) {
             const run_rule& rule = *rules[r];
@@ -246,11 +254,7 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
             } else {
                 ++counts.full;
             }
-            std::uint64_t hit_count = 0;
-            if (host_hits != detections.end()) {
-                const auto hits = host_hits->second.find(rule.rule->metadata().display_id());
-                if (hits != host_hits->second.end()) hit_count = hits->second;
-            }
+            const std::uint64_t hit_count = host_hits != detections.end() ? host_hits->second[r] : 0;
             counts.detections += hit_count;
             if (request.detail) {
                 coverage_row row;
@@ -269,7 +273,8 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
         }
         // The commonest reasons: by logsource for the rules that could not look, by fields for the partial ones.
         std::vector<std::pair<std::string, std::uint64_t>> ranked;
-        for (const auto& [index, count] : none_by_source) ranked.emplace_back(sources[index].none_why, count);
+        for (std::size_t index = 0; index < sources.size(); ++index)
+            if (none_by_source[index] > 0) ranked.emplace_back(sources[index].none_why, none_by_source[index]);
         for (const auto& [fields, count] : partly_by_fields) ranked.emplace_back("never logged here: " + fields, count);
         std::stable_sort(ranked.begin(), ranked.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
         constexpr std::size_t reasons_kept = 5;
