@@ -24,7 +24,7 @@ public:
 
     result<bool> write_event(const car_event&) override { return true; }
 
-    result<bool> finish(const scan_summary& summary, const std::vector<detection>&) override {
+    result<bool> finish(const scan_summary& summary, const detection_list&) override {
         std::string line(csv_file_start(format_));
         bool first = true;
         for_each_coverage_field(coverage_row{}, [&](std::string_view name, const auto&) {

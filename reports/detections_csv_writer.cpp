@@ -30,15 +30,15 @@ public:
 
     result<bool> write_event(const car_event&) override { return true; }
 
-    result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override {
+    result<bool> finish(const scan_summary& summary, const detection_list& detections) override {
         file().write(csv_file_start(format_));
         file().write(header);
         std::string line;
-        for (const detection& found : detections) {
+        detections.for_each([&](const detection& found) {
             line.clear();
             write_row(summary, found, line);
             file().write(line);
-        }
+        });
         return complete_file();
     }
 

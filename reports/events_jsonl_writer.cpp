@@ -113,7 +113,7 @@ public:
         return true;
     }
 
-    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return complete_file(); }
+    result<bool> finish(const scan_summary&, const detection_list&) override { return complete_file(); }
 
 private:
     const std::string& source_of(std::uint32_t file_index) const {

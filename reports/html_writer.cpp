@@ -90,7 +90,7 @@ result<bool> html_report_writer::write_event(const car_event& event) {
     return true;
 }
 
-result<bool> html_report_writer::finish(const scan_summary& summary, const std::vector<detection>& detections) {
+result<bool> html_report_writer::finish(const scan_summary& summary, const detection_list& detections) {
     if (!state_) return read_error{.file = std::string(file_name()), .reason = "finish() before begin()"};
     report_state& state = *state_;
     state.selection.finish(state);

@@ -31,7 +31,7 @@ public:
     std::string_view file_name() const override { return "report.html"; }
     result<bool> begin(const scan_summary& summary) override;
     result<bool> write_event(const car_event& event) override;
-    result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override;
+    result<bool> finish(const scan_summary& summary, const detection_list& detections) override;
 
 private:
     struct report_state;

@@ -23,7 +23,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analytics/detection.hpp"
+#include "analytics/detection_list.hpp"
 #include "car/car_event.hpp"
 #include "pipeline/scan_summary.hpp"
 #include "result.hpp"
@@ -36,7 +36,7 @@ public:
     virtual std::string_view file_name() const = 0;  // "timeline.csv"
     virtual result<bool> begin(const scan_summary& summary) = 0;
     virtual result<bool> write_event(const car_event& event) = 0;
-    virtual result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) = 0;
+    virtual result<bool> finish(const scan_summary& summary, const detection_list& detections) = 0;
     virtual result<bool> commit() = 0;
     virtual bool finishes_early() const { return false; }
 };

@@ -386,7 +386,7 @@ public:
 
     result<bool> write_event(const car_event&) override { return true; }
 
-    result<bool> finish(const scan_summary& summary, const std::vector<detection>& detections) override {
+    result<bool> finish(const scan_summary& summary, const detection_list& detections) override {
         json_document json;
         json.open('{');
         json.key("tool");

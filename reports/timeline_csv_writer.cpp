@@ -61,7 +61,7 @@ public:
         return true;
     }
 
-    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return complete_file(); }
+    result<bool> finish(const scan_summary&, const detection_list&) override { return complete_file(); }
 
 private:
     // The CAR fields with a column of their own after `action`, in order;

@@ -48,36 +48,56 @@ private:
     std::vector<const std::string*> order_;
 };
 
-// The events detections refer to that are not timeline rows, each once.
+// The events detections refer to that are not timeline rows, each once,
+// written as JSON when first referred to (a detection lives only while it
+// is visited: detection_list).
 class detached_events {
 public:
+    detached_events() { written_.begin_array(); }
+    detached_events(const detached_events&) = delete;
+    detached_events& operator=(const detached_events&) = delete;
+
     std::int64_t reference(const car_event& event, const detection_context& context) {
         if (const auto row = context.row_of(event)) return static_cast<std::int64_t>(*row);
         const auto key = std::make_tuple(event.file_index, event.record_id, event.record_offset);
-        const auto [found, added] = index_.try_emplace(key, events_.size());
-        if (added) events_.push_back(&event);
+        const auto [found, added] = index_.try_emplace(key, index_.size());
+        if (added) append_event(written_, event);
         return -1 - static_cast<std::int64_t>(found->second);
     }
-    const std::vector<const car_event*>& events() const { return events_; }
+    // The array of them, as the value of the member `json` is at; once,
+    // after the last reference.
+    void append_to(embedded_json& json) {
+        written_.end_array();
+        json.raw(written_text_);
+    }
 
 private:
     std::map<std::tuple<std::uint32_t, std::uint64_t, std::uint64_t>, std::size_t> index_;
-    std::vector<const car_event*> events_;
+    std::string written_text_;
+    embedded_json written_{written_text_};
+};
+
+// What the report says of each analytic: from its first detection.
+struct analytic_entry {
+    std::string label, id, name, variant, technique, tactics, level, status, rule_path;
 };
 
 }  // namespace
 
-void append_detection_members(embedded_json& json, const std::vector<detection>& detections,
+void append_detection_members(embedded_json& json, const detection_list& detections,
                               const detection_context& context) {
     text_table analytics;
-    std::vector<const detection*> first_of_analytic;
+    std::vector<analytic_entry> first_of_analytic;
     text_table reasons;
     detached_events detached;
 
     json.key("detections").begin_array();
-    for (const detection& found : detections) {
+    detections.for_each([&](const detection& found) {
         const std::uint64_t analytic = analytics.number_of(found.label());
-        if (analytic == first_of_analytic.size()) first_of_analytic.push_back(&found);
+        if (analytic == first_of_analytic.size()) {
+            first_of_analytic.push_back({found.label(), found.analytic_id, found.analytic_name, found.variant, found.technique,
+                                         found.tactics, found.level, found.status, found.rule_path});
+        }
         json.begin_object();
         json.key("analytic").number(analytic);
         json.key("reason").number(reasons.number_of(found.reason));
@@ -97,16 +117,15 @@ void append_detection_members(embedded_json& json, const std::vector<detection>&
         }
         json.end_array();
         json.end_object();
-    }
+    });
     json.end_array();
 
     json.key("analytics").begin_array();
-    for (std::size_t i = 0; i < first_of_analytic.size(); ++i) {
-        const detection& found = *first_of_analytic[i];
+    for (const analytic_entry& found : first_of_analytic) {
         json.begin_object();
-        json.key("label").string(*analytics.texts()[i]);
-        json.key("id").string(found.analytic_id);
-        json.key("name").string(found.analytic_name);
+        json.key("label").string(found.label);
+        json.key("id").string(found.id);
+        json.key("name").string(found.name);
         json.key("variant").string(found.variant);
         json.key("technique").string(found.technique);
         json.key("tactics").string(found.tactics);
@@ -121,9 +140,8 @@ void append_detection_members(embedded_json& json, const std::vector<detection>&
     for (const std::string* reason : reasons.texts()) json.string(*reason);
     json.end_array();
 
-    json.key("detection_events").begin_array();
-    for (const car_event* event : detached.events()) append_event(json, *event);
-    json.end_array();
+    json.key("detection_events");
+    detached.append_to(json);
 }
 
 }  // namespace evtxcar

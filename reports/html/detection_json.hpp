@@ -8,7 +8,7 @@
 
 #include <vector>
 
-#include "analytics/detection.hpp"
+#include "analytics/detection_list.hpp"
 
 namespace evtxcar {
 
@@ -28,7 +28,7 @@ class detection_context;
 // "time_text", "host", "object", "action", "file", "record_id": "<id>",
 // "channel", "provider", "event_id", "analytics": [...],
 // "fields": [[name, text], ...]}.
-void append_detection_members(embedded_json& json, const std::vector<detection>& detections,
+void append_detection_members(embedded_json& json, const detection_list& detections,
                               const detection_context& context);
 
 }  // namespace evtxcar

@@ -85,7 +85,7 @@ const need_count* coverage_counts::find(std::string_view host_key, std::size_t n
 
 std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64_t>& records_by_host,
                                          const std::vector<std::unique_ptr<analytic>>& analytics,
-                                         const coverage_counts& counts, const std::vector<detection>& detections,
+                                         const coverage_counts& counts, const detection_list& detections,
                                          bool windowed) {
     const std::vector<event_need> needs = needs_of(analytics);
     // Host key (lower case) -> the spelling shown: the first in sorted order.
@@ -96,7 +96,7 @@ std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64
     }
     // Detections by host key and label.
     std::map<std::pair<std::string, std::string>, std::uint64_t> found;
-    for (const detection& hit : detections) ++found[{fold_case(host_of(hit.event)), hit.label()}];
+    detections.for_each([&](const detection& hit) { ++found[{fold_case(host_of(hit.event)), hit.label()}]; });
 
     std::vector<coverage_row> rows;
     const need_count none;

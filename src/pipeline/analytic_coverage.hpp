@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "analytics/detection_list.hpp"
+
 #include "analytics/analytic.hpp"
 #include "pipeline/scan_summary.hpp"
 
@@ -45,6 +47,6 @@ private:
 std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64_t>& records_by_host,
                                          const std::vector<std::unique_ptr<analytic>>& analytics,
                                          const coverage_counts& counts,
-                                         const std::vector<detection>& detections, bool windowed);
+                                         const detection_list& detections, bool windowed);
 
 }  // namespace evtxcar

@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <cstring>
 #include <stdexcept>
+#include <string_view>
 
 namespace evtxcar {
 
@@ -59,6 +60,11 @@ public:
         at_ += size;
     }
     bool finished() const { return at_ == end_; }
+    std::string_view bytes() const { return {at_, static_cast<std::size_t>(end_ - at_)}; }  // what is left
+    void skip(std::size_t count) {
+        if (count > static_cast<std::size_t>(end_ - at_)) damaged();
+        at_ += count;
+    }
 
 private:
     const char* at_;
@@ -119,6 +125,15 @@ void encode_car_event(const car_event& event, std::string& out) {
     out.append(body);
 }
 
+std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const char* end) {
+    body_reader length(at, end);
+    const std::uint64_t size = length.varint();
+    std::size_t length_bytes = 1;
+    while ((static_cast<std::uint8_t>(at[length_bytes - 1]) & 0x80) != 0) ++length_bytes;
+    if (size > (std::uint64_t{1} << 32)) damaged();
+    return {size, length_bytes};
+}
+
 car_event_reader::car_event_reader(std::FILE* file, std::size_t block_size) : file_(file), buffer_(block_size) {}
 
 bool car_event_reader::fill(std::size_t wanted) {
@@ -144,14 +159,16 @@ bool car_event_reader::next(car_event& event) {
     // The body's length: at most 10 varint bytes.
     if (!fill(1)) return false;
     fill(10);
-    body_reader length(buffer_.data() + begin_, buffer_.data() + end_);
-    const std::uint64_t size = length.varint();
-    std::size_t length_bytes = 1;
-    while ((static_cast<std::uint8_t>(buffer_[begin_ + length_bytes - 1]) & 0x80) != 0) ++length_bytes;
-    if (size > (std::uint64_t{1} << 32) || !fill(length_bytes + static_cast<std::size_t>(size))) damaged();
+    const auto [size, length_bytes] = read_length_prefix(buffer_.data() + begin_, buffer_.data() + end_);
+    if (!fill(length_bytes + static_cast<std::size_t>(size))) damaged();
     const char* body = buffer_.data() + begin_ + length_bytes;
     begin_ += length_bytes + static_cast<std::size_t>(size);
 
+    decode_car_event_body(body, static_cast<std::size_t>(size), event);
+    return true;
+}
+
+void decode_car_event_body(const char* body, std::size_t size, car_event& event) {
     body_reader in(body, body + size);
     event.time = in.get<std::uint64_t>();
     event.file_index = in.get<std::uint32_t>();
@@ -200,8 +217,8 @@ bool car_event_reader::next(car_event& event) {
     for (std::string& label : event.analytics) in.text(label);
     if (!in.finished()) damaged();
     event.copies.clear();
-    return true;
 }
+
 
 std::size_t approximate_size(const car_event& event) {
     std::size_t bytes = sizeof(car_event) + heap_bytes(event.object) + heap_bytes(event.action) +
@@ -213,6 +230,74 @@ std::size_t approximate_size(const car_event& event) {
     for (const std::string& label : event.analytics) bytes += heap_bytes(label);
     for (const payload_field& field : event.fields) bytes += heap_bytes(field.name) + heap_bytes(field.value);
     return bytes + 32;  // allocator overhead, roughly
+}
+
+namespace {
+
+void put_copies(std::string& out, const car_event& event) {
+    put_varint(out, event.copies.size());
+    for (std::uint32_t file : event.copies) put_varint(out, file);
+}
+
+// An event written by encode_car_event, then its copies.
+void read_event_and_copies(body_reader& in, car_event& event) {
+    const std::string_view blob = in.bytes();
+    const auto [size, length_bytes] = read_length_prefix(blob.data(), blob.data() + blob.size());
+    if (length_bytes + size > blob.size()) damaged();
+    decode_car_event_body(blob.data() + length_bytes, static_cast<std::size_t>(size), event);
+    in.skip(length_bytes + static_cast<std::size_t>(size));
+    const std::uint64_t count = in.varint();
+    if (count > blob.size()) damaged();
+    event.copies.resize(static_cast<std::size_t>(count));
+    for (std::uint32_t& file : event.copies) {
+        const std::uint64_t value = in.varint();
+        if (value > UINT32_MAX) damaged();
+        file = static_cast<std::uint32_t>(value);
+    }
+}
+
+}  // namespace
+
+void encode_detection(const detection& found, std::string& out) {
+    std::string body;
+    for (const std::string* text : {&found.analytic_id, &found.analytic_name, &found.technique, &found.variant,
+                                    &found.reason, &found.level, &found.status, &found.tactics, &found.rule_path})
+        put_text(body, *text);
+    encode_car_event(found.event, body);
+    put_copies(body, found.event);
+    put<std::uint8_t>(body, found.process ? 1 : 0);
+    if (found.process) {
+        encode_car_event(*found.process, body);
+        put_copies(body, *found.process);
+    }
+    put_varint(out, body.size());
+    out.append(body);
+}
+
+void decode_detection_body(const char* body, std::size_t size, detection& found) {
+    body_reader in(body, body + size);
+    for (std::string* text : {&found.analytic_id, &found.analytic_name, &found.technique, &found.variant,
+                              &found.reason, &found.level, &found.status, &found.tactics, &found.rule_path})
+        in.text(*text);
+    read_event_and_copies(in, found.event);
+    const auto has_process = in.get<std::uint8_t>();
+    if (has_process > 1) damaged();
+    if (has_process == 1) {
+        if (!found.process) found.process.emplace();
+        read_event_and_copies(in, *found.process);
+    } else {
+        found.process.reset();
+    }
+    if (!in.finished()) damaged();
+}
+
+std::size_t approximate_size(const detection& found) {
+    std::size_t bytes = sizeof(detection) + approximate_size(found.event) + heap_bytes(found.analytic_id) +
+                        heap_bytes(found.analytic_name) + heap_bytes(found.technique) + heap_bytes(found.variant) +
+                        heap_bytes(found.reason) + heap_bytes(found.level) + heap_bytes(found.status) +
+                        heap_bytes(found.tactics) + heap_bytes(found.rule_path);
+    if (found.process) bytes += approximate_size(*found.process);
+    return bytes;
 }
 
 }  // namespace evtxcar

@@ -1,6 +1,7 @@
 #pragma once
-// Binary form of a car_event for the sorter's spilled runs. Private to one
-// run of evtxcar: no versioning, native byte order.
+// Binary form of a car_event for the sorter's spilled runs, and of a
+// detection for the detection_store's. Private to one run of evtxcar: no
+// versioning, native byte order.
 //
 // Each event is its body's length (a varint) and the body: the fixed
 // provenance numbers, then length-prefixed texts (lengths as varints). A
@@ -9,15 +10,30 @@
 // Runs are read back in blocks (car_event_reader), not field by field.
 
 #include <cstddef>
+#include <cstdint>
 #include <cstdio>
 #include <string>
+#include <utility>
 #include <vector>
 
+#include "analytics/detection.hpp"
 #include "car/car_event.hpp"
 
 namespace evtxcar {
 
 void encode_car_event(const car_event& event, std::string& out);
+// One event's body (what follows its length) into `event`, its buffers
+// reused; throws std::runtime_error when the bytes are not such a body.
+void decode_car_event_body(const char* body, std::size_t size, car_event& event);
+
+// A detection: its texts, its event and its process context, each event
+// with the files of its copies. Length-prefixed, like an event.
+void encode_detection(const detection& found, std::string& out);
+// A detection's body; throws std::runtime_error when damaged.
+void decode_detection_body(const char* body, std::size_t size, detection& found);
+// The length prefix at `at` (at most 10 bytes before `end`): the body's size
+// and the prefix's own length; throws when damaged.
+std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const char* end);
 
 // Reads the events of one run file in blocks of `block_size` bytes.
 class car_event_reader {
@@ -40,5 +56,6 @@ private:
 
 // Approximate heap and object bytes the event occupies, for memory budgets.
 std::size_t approximate_size(const car_event& event);
+std::size_t approximate_size(const detection& found);
 
 }  // namespace evtxcar

@@ -5,7 +5,7 @@
 
 #include <vector>
 
-#include "analytics/detection.hpp"
+#include "analytics/detection_list.hpp"
 #include "pipeline/host_profiles.hpp"
 #include "pipeline/scan_summary.hpp"
 
@@ -13,7 +13,7 @@ namespace evtxcar {
 
 struct coverage_request {
     const host_profiles& profiles;
-    const std::vector<detection>& detections;
+    const detection_list& detections;
     bool windowed = false;  // --from/--to limited the events
     bool detail = false;    // one coverage row per rule and host (--coverage-detail)
 };

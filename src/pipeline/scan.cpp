@@ -231,6 +231,7 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
         settings.threads = request.scan.threads >= 2 ? timeline_pass_threads::two : timeline_pass_threads::one;
         settings.keep_duplicates = request.keep_duplicates;
         settings.hosts = &hosts;
+        settings.spill_folder = folder.spill_folder();
         return run_timeline_pass(sorter, analytics, processes, writers, progress, settings, stop);
     }();
     if (stop.requested()) return interrupted();
@@ -253,15 +254,15 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
     };
     std::jthread early_finish;  // joined on every way out
     if (finish_alongside && !early_writers.empty()) early_finish = std::jthread(finish_early_writers);
-    for (const detection& found : pass->detections) ++summary.detections_by_analytic[found.label()];
+    pass->detections.for_each([&](const detection& found) {
+        ++summary.detections_by_analytic[found.label()];
+        if (!found.level.empty()) ++summary.detections_by_level[found.level];
+    });
     summary.coverage = build_coverage(summary.records_by_host, analytics, pass->coverage,
                                       pass->detections, request.scan.window.from || request.scan.window.to);
     const coverage_request covering{pass->profiles, pass->detections, request.scan.window.from || request.scan.window.to,
                                     request.coverage_detail};
     for (const coverage_provider* provider : request.coverage_providers) provider->add_coverage(covering, summary);
-    for (const detection& found : pass->detections) {
-        if (!found.level.empty()) ++summary.detections_by_level[found.level];
-    }
     summary.address_warnings = pass->warnings.unparsable_addresses;
     summary.address_warning_examples = pass->warnings.examples;
     summary.run.finished_utc = now_utc();

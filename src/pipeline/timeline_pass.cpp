@@ -39,40 +39,40 @@ struct pass_analytics {
 // it, marks their hits on it and gives each new detection the event's
 // labels and its process context.
 void run_analytics(car_event& event, const pass_analytics& analytics, const std::vector<event_need>& needs,
-                   pid_tracker& pids, const process_context& processes, timeline_pass_result& pass) {
+                   pid_tracker& pids, const process_context& processes, timeline_pass_result& pass,
+                   std::vector<detection>& fresh) {
     pids.observe(event, wanted_by_any(analytics.wanters, event));
     pass.coverage.count(needs, event.computer(), event);
     pass.profiles.count(event.computer(), event);
-    const std::size_t first_new = pass.detections.size();
+    fresh.clear();
     if (!event.analytics.empty() && !analytics.by_mark.empty()) {
         for (const std::string& label : event.analytics) {
             const auto found = analytics.by_mark.find(label);
-            if (found != analytics.by_mark.end()) pass.detections.push_back(found->second->detection_for_mark(event));
+            if (found != analytics.by_mark.end()) fresh.push_back(found->second->detection_for_mark(event));
         }
     }
-    const std::size_t first_evaluated = pass.detections.size();
+    const std::size_t first_evaluated = fresh.size();
     for (const analytic* candidate : analytics.evaluated) {
-        candidate->evaluate(event, processes, pass.detections, pass.warnings);
+        candidate->evaluate(event, processes, fresh, pass.warnings);
     }
     // A mark of a rule that only feeds correlations (no analytic of its
     // own) is not a hit of this event: the correlations have read it.
     if (!event.analytics.empty()) {
         std::erase_if(event.analytics, [&](const std::string& label) {
             if (analytics.by_mark.count(label) > 0) return false;
-            for (std::size_t i = first_evaluated; i < pass.detections.size(); ++i) {
-                if (pass.detections[i].label() == label) return false;
+            for (std::size_t i = first_evaluated; i < fresh.size(); ++i) {
+                if (fresh[i].label() == label) return false;
             }
             return true;
         });
     }
-    for (std::size_t i = first_evaluated; i < pass.detections.size(); ++i) {
-        std::string label = pass.detections[i].label();
+    for (std::size_t i = first_evaluated; i < fresh.size(); ++i) {
+        std::string label = fresh[i].label();
         if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
             event.analytics.push_back(std::move(label));
         }
     }
-    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
-        detection& found = pass.detections[i];
+    for (detection& found : fresh) {
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
         if (!found.process) {
@@ -86,11 +86,10 @@ void run_analytics(car_event& event, const pass_analytics& analytics, const std:
 }
 
 // The end of the timeline: detections the analytics could only decide now.
-void finish_analytics(const pass_analytics& analytics, const process_context& processes, timeline_pass_result& pass) {
-    const std::size_t first_new = pass.detections.size();
-    for (const analytic* candidate : analytics.evaluated) candidate->finish(pass.detections);
-    for (std::size_t i = first_new; i < pass.detections.size(); ++i) {
-        detection& found = pass.detections[i];
+void finish_analytics(const pass_analytics& analytics, const process_context& processes, std::vector<detection>& fresh) {
+    fresh.clear();
+    for (const analytic* candidate : analytics.evaluated) candidate->finish(fresh);
+    for (detection& found : fresh) {
         if (!found.process) {
             if (const car_event* process = processes.find_for(found.event)) {
                 found.process = *process;
@@ -99,6 +98,29 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
             }
         }
     }
+}
+
+// Moves the event's new detections into the run's store.
+std::optional<read_error> keep(std::vector<detection>& fresh, detection_store& store) {
+    for (detection& found : fresh) {
+        auto added = store.add(std::move(found));
+        if (!added) return added.error();
+    }
+    fresh.clear();
+    return std::nullopt;
+}
+
+// The end of a pass that saw every event: the analytics' last detections,
+// then the store written out.
+result<timeline_pass_result> finish_pass(const pass_analytics& analytics, const process_context& processes,
+                                         std::vector<detection>& fresh, std::optional<read_error>& store_failure,
+                                         timeline_pass_result pass) {
+    finish_analytics(analytics, processes, fresh);
+    if (!store_failure) store_failure = keep(fresh, pass.detections);
+    if (store_failure) return *store_failure;
+    auto flushed = pass.detections.flush();
+    if (!flushed) return flushed.error();
+    return pass;
 }
 
 void count_copy(const car_event& copy, duplicate_counts& counts) {
@@ -126,8 +148,11 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                progress_meter& progress, const timeline_pass_settings& settings,
                                                const stop_request& stop) {
     timeline_pass_result pass;
+    pass.detections = detection_store(settings.spill_folder, settings.detection_memory);
     const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
+    std::optional<read_error> store_failure;  // the detections' spill file could not be written
+    std::vector<detection> new_detections;    // one event's, before the store takes them
     pid_tracker pids;
     const process_context context(processes, pids);
     const std::vector<event_need> needs = needs_of(analytics);
@@ -142,7 +167,8 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             count_copy(event, pass.duplicates);
             return;
         }
-        run_analytics(event, runs, needs, pids, context, pass);
+        run_analytics(event, runs, needs, pids, context, pass, new_detections);
+        if (!store_failure) store_failure = keep(new_detections, pass.detections);
         ++pass.events;
         write(event);
     };
@@ -162,8 +188,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         if (writer_failure) return *writer_failure;
         if (stop.requested()) return stopped;
         if (!merged) return merged.error();
-        finish_analytics(runs, context, pass);
-        return pass;
+        return finish_pass(runs, context, new_detections, store_failure, std::move(pass));
     }
 
     // Two threads: this one merges and runs the analytics (which keep state
@@ -223,8 +248,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     if (writer_failure) return *writer_failure;
     if (stop.requested()) return stopped;
     if (!merged) return merged.error();
-    finish_analytics(runs, context, pass);
-    return pass;
+    return finish_pass(runs, context, new_detections, store_failure, std::move(pass));
 }
 
 }  // namespace evtxcar

@@ -10,6 +10,7 @@
 // order through a bounded event_batch_queue. A stop request ends the pass
 // between two events, with an error that says so.
 
+#include <filesystem>
 #include <map>
 #include <memory>
 #include <string>
@@ -18,6 +19,7 @@
 #include "analytics/analytic.hpp"
 #include "car/host_directory.hpp"
 #include "pipeline/analytic_coverage.hpp"
+#include "pipeline/detection_store.hpp"
 #include "pipeline/host_profiles.hpp"
 #include "pipeline/progress_meter.hpp"
 #include "pipeline/stop_request.hpp"
@@ -32,6 +34,10 @@ struct timeline_pass_settings {
     timeline_pass_threads threads = timeline_pass_threads::one;
     bool keep_duplicates = false;  // one row per copy of an event (--keep-duplicates)
     const host_directory* hosts = nullptr;  // gives every event its host's identity (none: as logged)
+    // Where detections beyond `detection_memory` (estimated) are written;
+    // empty: all stay in memory.
+    std::filesystem::path spill_folder;
+    std::size_t detection_memory = default_detection_memory;
 };
 
 // The copies of events the pass left out (duplicate_filter), counted as the
@@ -46,7 +52,7 @@ struct duplicate_counts {
 };
 
 struct timeline_pass_result {
-    std::vector<detection> detections;  // in timeline order
+    detection_store detections;         // in timeline order
     analytic_warnings warnings;
     std::uint64_t events = 0;           // events written (copies of an event count once)
     duplicate_counts duplicates;

@@ -61,7 +61,7 @@ TEST_CASE("coverage: evaluable only where the host had the events a variant look
     hit.analytic_id = "CAR-2020-11-010";
     hit.variant = "remote";
     hit.event = event_of("flow", "start", "WS01.corp.example.com");
-    const auto rows = build_coverage(records_by_host, analytics, all, {hit, hit}, false);
+    const auto rows = build_coverage(records_by_host, analytics, all, detections_in_memory({hit, hit}), false);
     REQUIRE(rows.size() == 9);  // 3 hosts (case folded) x 3 variants
 
     const coverage_row& ws01_remote = row_of(rows, "WS01.corp.example.com", "remote");
@@ -92,7 +92,7 @@ TEST_CASE("coverage: evaluable only where the host had the events a variant look
 
 TEST_CASE("coverage: a time window is named in the reason", "[pipeline][coverage]") {
     const auto analytics = make_analytics(cmstp_only());
-    const auto rows = build_coverage({{"WS01", 1}}, analytics, coverage_counts{}, {}, true);
+    const auto rows = build_coverage({{"WS01", 1}}, analytics, coverage_counts{}, detections_in_memory({}), true);
     REQUIRE(rows.size() == 3);
     CHECK(rows[0].why_not.find("--from/--to") != std::string::npos);
 }

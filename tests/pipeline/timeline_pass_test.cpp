@@ -57,7 +57,7 @@ public:
         seen.push_back(std::move(line));
         return true;
     }
-    result<bool> finish(const scan_summary&, const std::vector<detection>&) override { return true; }
+    result<bool> finish(const scan_summary&, const detection_list&) override { return true; }
     result<bool> commit() override { return true; }
 
     std::vector<std::string> seen;
@@ -73,7 +73,7 @@ struct pass_run {
 
 // `copies`: how many files hold each event (file indexes 0, 1, ...).
 pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint64_t fail_at = 0,
-                  std::uint32_t copies = 1, bool keep_duplicates = false) {
+                  std::uint32_t copies = 1, bool keep_duplicates = false, bool spill_detections = false) {
     temporary_folder folder;
     timeline_sorter sorter(folder.path() / "sort");
     {
@@ -96,6 +96,10 @@ pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint
     timeline_pass_settings settings;
     settings.threads = threads;
     settings.keep_duplicates = keep_duplicates;
+    if (spill_detections) {
+        settings.spill_folder = folder.path() / "sort";
+        settings.detection_memory = 0;  // every detection to the file
+    }
     auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
     return {std::move(outcome), recorder->seen};
 }
@@ -163,4 +167,34 @@ TEST_CASE("timeline pass: --keep-duplicates writes every copy", "[pipeline][time
     CHECK(run.seen[0] == "1 flow/start CAR-2020-11-010:remote");
     CHECK(run.seen[1] == "1 flow/start CAR-2020-11-010:remote in file 1");
     CHECK(run.outcome.value().detections.size() == 4);
+}
+
+TEST_CASE("timeline pass: detections kept on disk are the detections kept in memory", "[pipeline][timeline_pass]") {
+    constexpr std::uint64_t events = 5000;
+    auto described = [](const detection_list& detections) {
+        std::vector<std::string> out;
+        detections.for_each([&](const detection& found) {
+            std::string line = found.label() + " record " + std::to_string(found.event.record_id) + " " +
+                               found.event.object + "/" + found.event.action + " process " +
+                               (found.process ? std::to_string(found.process->record_id) : "none");
+            for (const std::string& label : found.event.analytics) line += " " + label;
+            for (std::uint32_t copy : found.event.copies) line += " copy " + std::to_string(copy);
+            out.push_back(std::move(line));
+        });
+        return out;
+    };
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        const pass_run in_memory = run_pass(events, threads, 0, 2);
+        const pass_run on_disk = run_pass(events, threads, 0, 2, false, true);
+        REQUIRE(in_memory.outcome.ok());
+        REQUIRE(on_disk.outcome.ok());
+        const detection_store& kept = on_disk.outcome.value().detections;
+        CHECK(kept.spilled() == 5);  // nothing fit a budget of 0
+        CHECK(in_memory.outcome.value().detections.spilled() == 0);
+        const std::vector<std::string> expected = described(in_memory.outcome.value().detections);
+        REQUIRE(expected.size() == 5);  // the cmstp flows, record ids 1, 1001, ...
+        CHECK(expected.front() == "CAR-2020-11-010:remote record 1 flow/start process none CAR-2020-11-010:remote copy 1");
+        CHECK(described(kept) == expected);
+        CHECK(on_disk.seen == in_memory.seen);
+    }
 }

@@ -59,7 +59,7 @@ std::string write_with(std::unique_ptr<report_writer> writer, const std::filesys
                        const scan_summary& summary) {
     const std::filesystem::path published = folder / std::string(writer->file_name());
     REQUIRE(writer->begin(summary).ok());
-    REQUIRE(writer->finish(summary, {}).ok());
+    REQUIRE(writer->finish(summary, detections_in_memory({})).ok());
     CHECK_FALSE(std::filesystem::exists(published));
     REQUIRE(writer->commit().ok());
     REQUIRE(std::filesystem::exists(published));

@@ -28,7 +28,7 @@ std::string write_report(const std::filesystem::path& folder, const synthetic_sc
     html_report_writer writer(folder, max_rows);
     REQUIRE(writer.begin(scan.summary).ok());
     for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
-    REQUIRE(writer.finish(scan.summary, scan.detections).ok());
+    REQUIRE(writer.finish(scan.summary, detections_in_memory(scan.detections)).ok());
     REQUIRE(writer.commit().ok());
     return read_file(folder / "report.html");
 }
@@ -54,7 +54,7 @@ TEST_CASE("report.html appears only when the writer commits", "[report]") {
     REQUIRE(writer.begin(scan.summary).ok());
     for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
     CHECK_FALSE(std::filesystem::exists(folder.path() / "report.html"));
-    REQUIRE(writer.finish(scan.summary, scan.detections).ok());
+    REQUIRE(writer.finish(scan.summary, detections_in_memory(scan.detections)).ok());
     CHECK_FALSE(std::filesystem::exists(folder.path() / "report.html"));
     REQUIRE(writer.commit().ok());
     CHECK(std::filesystem::exists(folder.path() / "report.html"));
@@ -75,7 +75,7 @@ TEST_CASE("a report writer destroyed before committing leaves no file", "[report
         html_report_writer writer(folder.path());
         REQUIRE(writer.begin(scan.summary).ok());
         for (const car_event& event : scan.events) REQUIRE(writer.write_event(event).ok());
-        REQUIRE(writer.finish(scan.summary, scan.detections).ok());
+        REQUIRE(writer.finish(scan.summary, detections_in_memory(scan.detections)).ok());
     }
     CHECK(std::filesystem::is_empty(folder.path()));
 }

@@ -279,7 +279,7 @@ int main(int argc, char** argv) {
         }
     }
     started = clock::now();
-    auto finished = writer.finish(summary, totals.detections);
+    auto finished = writer.finish(summary, detections_in_memory(totals.detections));
     if (finished) finished = writer.commit();
     writing += clock::now() - started;
     if (!finished) {
@@ -298,7 +298,7 @@ int main(int argc, char** argv) {
             auto status = other->begin(summary);
             synthetic_event_source again(options);
             while (status && !again.done()) status = other->write_event(again.next());
-            if (status) status = other->finish(summary, totals.detections);
+            if (status) status = other->finish(summary, detections_in_memory(totals.detections));
             if (status) status = other->commit();
             if (!status) {
                 std::cerr << status.error().describe() << "\n";

@@ -211,7 +211,8 @@ detection:
     profiles.count("AUDIT01", security_process_create("C:\\Windows\\System32\\cmd.exe", "cmd /c dir", "S-1-5-21-1-2-3-4"));
     scan_summary summary;
     summary.hosts = host_directory({{"SYSMON01", 1}, {"AUDIT01", 1}}).hosts();
-    const std::vector<detection> none;
+    const std::vector<detection> no_detections;
+    const detections_in_memory none(no_detections);
     rules::rule_coverage(*library).add_coverage({profiles, none, false, true}, summary);
     REQUIRE(summary.rule_coverage.size() == 2);
     const rule_host_coverage& audit = summary.rule_coverage[0];  // hosts by name: AUDIT01 first

@@ -41,7 +41,7 @@ std::string members(const std::vector<detection>& detections, const detection_co
     std::string out;
     embedded_json json(out);
     json.begin_object();
-    append_detection_members(json, detections, context);
+    append_detection_members(json, detections_in_memory(detections), context);
     json.end_object();
     return out;
 }
