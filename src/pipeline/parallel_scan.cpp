@@ -1,5 +1,7 @@
 #include "pipeline/parallel_scan.hpp"
 
+#include "pipeline/scan_work_queue.hpp"
+
 #include <algorithm>
 #include <deque>
 #include <exception>
@@ -10,41 +12,6 @@
 namespace evtxcar {
 
 namespace {
-
-struct segment_task {
-    std::uint32_t file;
-    std::uint32_t segment;
-};
-
-// The work queue all workers share: segments offered by opened files first,
-// then the next unopened file.
-class work_queue {
-public:
-    explicit work_queue(std::size_t file_count) : file_count_(file_count) {}
-
-    // Next segment of an opened file, or the next file to open (segment = ~0).
-    std::optional<segment_task> take() {
-        std::lock_guard lock(mutex_);
-        if (!offered_.empty()) {
-            segment_task task = offered_.front();
-            offered_.pop_front();
-            return task;
-        }
-        if (next_file_ < file_count_) return segment_task{static_cast<std::uint32_t>(next_file_++), ~0u};
-        return std::nullopt;
-    }
-
-    void offer(std::uint32_t file, std::uint32_t first_segment, std::uint32_t end_segment) {
-        std::lock_guard lock(mutex_);
-        for (std::uint32_t s = first_segment; s < end_segment; ++s) offered_.push_back({file, s});
-    }
-
-private:
-    std::mutex mutex_;
-    std::deque<segment_task> offered_;
-    std::size_t next_file_ = 0;
-    std::size_t file_count_;
-};
 
 // Counts finished segments per file, so the last one to finish a file marks it done.
 class file_completion {
@@ -77,7 +44,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
     tallies.reserve(threads);
     for (unsigned i = 0; i < threads; ++i) tallies.emplace_back(files.size());
 
-    work_queue queue(files.size());
+    scan_work_queue queue(files.size());
     file_completion completion(files.size());
     std::vector<std::uint32_t> segment_counts(files.size(), 0);  // written by the opener before offering
 
@@ -91,6 +58,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
         std::uint32_t reader_file = ~0u;
 
         while (auto task = queue.take()) {
+            file_opening opener(queue, task->segment == ~0u);
             if (settings.stop.requested()) break;
             const std::uint32_t file = task->file;
             std::uint32_t segment = task->segment;
@@ -126,6 +94,7 @@ std::vector<scan_tally> run_parallel_scan(const std::vector<std::string>& files,
                 segment_counts[file] = count;
                 completion.expect(file, count);
                 queue.offer(file, 1, count);
+                opener.done();
                 segment = 0;
             }
             const std::uint64_t before = consumer.records_seen();
