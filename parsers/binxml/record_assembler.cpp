@@ -85,6 +85,15 @@ void record_assembler::begin(event_record& record) {
     system_children_ = 0;
 }
 
+record_assembler::frame& record_assembler::push_frame(frame_kind kind, known_name field) {
+    // Built in place: a frame built on the stack and copied in costs a
+    // stalled load (its fields are stored one by one, then read as a whole).
+    frame& f = frames_.emplace_back();
+    f.kind = kind;
+    f.field = field;
+    return f;
+}
+
 payload_field& record_assembler::new_field() {
     if (spare_fields_.empty()) return record_->fields.emplace_back();
     payload_field& field = record_->fields.emplace_back(std::move(spare_fields_.back()));
@@ -107,7 +116,7 @@ bool record_assembler::start_element(const name_entry& name) {
     if (frames_.empty()) {
         if (name.known != known_name::event) return false;
         saw_event_ = true;
-        frames_.push_back({frame_kind::event});
+        push_frame(frame_kind::event);
         return true;
     }
     frame& parent = frames_.back();
@@ -115,17 +124,17 @@ bool record_assembler::start_element(const name_entry& name) {
         case frame_kind::event:
             if (name.known == known_name::system) {
                 saw_system_ = true;
-                frames_.push_back({frame_kind::system});
+                push_frame(frame_kind::system);
                 return true;
             }
             if (name.known == known_name::event_data && payload_wanted()) {
                 record.kind = payload_kind::event_data;
-                frames_.push_back({frame_kind::event_data});
+                push_frame(frame_kind::event_data);
                 return true;
             }
             if (name.known == known_name::user_data && payload_wanted()) {
                 record.kind = payload_kind::user_data;
-                frames_.push_back({frame_kind::user_data});
+                push_frame(frame_kind::user_data);
                 return true;
             }
             return false;
@@ -159,37 +168,37 @@ bool record_assembler::start_element(const name_entry& name) {
                     break;
             }
             system_children_ |= bit_of(name.known);
-            frames_.push_back({frame_kind::system_field, name.known});
+            push_frame(frame_kind::system_field, name.known);
             return true;
         case frame_kind::system_field:
             // Channel and Computer take all text below them; the other fields
             // only their own text or attributes.
             if (!is_text_field(parent.field)) return false;
-            frames_.push_back({frame_kind::system_field, parent.field});
+            push_frame(frame_kind::system_field, parent.field);
             return true;
         case frame_kind::event_data: {
             payload_field& field = new_field();
             if (name.known != known_name::data) field.name.assign(name.text);
-            frames_.push_back({frame_kind::event_data_field});
+            push_frame(frame_kind::event_data_field);
             return true;
         }
         case frame_kind::event_data_field:
         case frame_kind::event_data_inner:
-            frames_.push_back({frame_kind::event_data_inner});
+            push_frame(frame_kind::event_data_inner);
             return true;
         case frame_kind::user_data:
             if (parent.has_child) return false;  // only the first element below <UserData> counts
             parent.has_child = true;
             record.payload_name.assign(name.text);
             path_.clear();
-            frames_.push_back({.kind = frame_kind::user_data_element, .is_root = true});
+            push_frame(frame_kind::user_data_element).is_root = true;
             return true;
         case frame_kind::user_data_element: {
             parent.has_child = true;
             const std::size_t before = path_.size();
             if (!path_.empty()) path_.push_back('/');
             path_.append(name.text);
-            frames_.push_back({.kind = frame_kind::user_data_element, .path_size = before});
+            push_frame(frame_kind::user_data_element).path_size = before;
             return true;
         }
     }
@@ -400,14 +409,14 @@ void record_assembler::finish_number(const frame& f) {
 
 void record_assembler::end_element() {
     if (frames_.empty()) return;
-    const frame f = frames_.back();
-    frames_.pop_back();
+    const frame& f = frames_.back();
     if (f.kind == frame_kind::system_field && is_numeric_field(f.field)) {
         finish_number(f);
     } else if (f.kind == frame_kind::user_data_element) {
         if (!f.is_root && !f.has_child && f.leaf_field == no_field) new_field().name.assign(path_);
         path_.resize(f.path_size);
     }
+    frames_.pop_back();
 }
 
 bool record_assembler::finish(decode_error& error) {

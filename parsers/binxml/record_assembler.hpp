@@ -55,7 +55,7 @@ private:
         user_data_element,  // its first element child (the payload root) and everything below
     };
     struct frame {
-        frame_kind kind;
+        frame_kind kind = frame_kind::event;
         known_name field = known_name::other;  // system_field: which one
         std::uint32_t seen_attributes = 0;     // bit per known_name: first attribute of a name wins
         bool has_child = false;                // user_data_element: has element children
@@ -71,6 +71,7 @@ private:
     // The string the current element's text goes to; nullptr when it is dropped.
     std::string* text_target();
     bool in_numeric_field() const;
+    frame& push_frame(frame_kind kind, known_name field = known_name::other);
     payload_field& new_field();
     bool first_attribute(frame& f, known_name name);
     void set_attribute_text(frame& f, known_name name, std::string_view text);

@@ -101,13 +101,15 @@ bool xml_evaluator::template_instance(std::uint32_t definition, std::uint32_t va
     return ok;
 }
 
-bool xml_evaluator::value(values_view values, std::uint32_t index, value_ref& out) {
-    if (index >= values.count) return fail(0, "substitution refers to a value the template instance lacks");
-    out = values_[values.base + index];
-    return true;
+const value_ref* xml_evaluator::value(values_view values, std::uint32_t index) {
+    if (index >= values.count) {
+        fail(0, "substitution refers to a value the template instance lacks");
+        return nullptr;
+    }
+    return &values_[values.base + index];
 }
 
-bool xml_evaluator::binxml_value(const value_ref& value, values_view values, int depth) {
+bool xml_evaluator::binxml_value(value_ref value, values_view values, int depth) {
     if (depth > max_value_depth) return fail(0, "binary XML values nested too deeply");
     const auto at = static_cast<std::size_t>(value.data - chunk_.data());
     while (scratch_.size() <= static_cast<std::size_t>(depth)) scratch_.push_back(std::make_unique<compiled_xml>());
@@ -139,11 +141,11 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
             return true;
         }
         case op_code::substitution: {
-            value_ref v;
-            if (!value(values, op.a, v)) return false;
-            if (v.type == value_null || v.type == value_binxml) return true;
-            if (!spend(v.size + 32)) return false;
-            append_value_text(out, v.is_array() ? first_array_item(v) : v);
+            const value_ref* v = value(values, op.a);
+            if (v == nullptr) return false;
+            if (v->type == value_null || v->type == value_binxml) return true;
+            if (!spend(v->size + 32)) return false;
+            append_value_text(out, v->is_array() ? first_array_item(*v) : *v);
             return true;
         }
         default:
@@ -155,19 +157,19 @@ bool xml_evaluator::attribute(const compiled_xml& xml, std::size_t first_piece, 
                               values_view values) {
     const auto& ops = xml.ops;
     if (end - first_piece == 1 && ops[first_piece].code == op_code::substitution) {
-        value_ref v;
-        if (!value(values, ops[first_piece].a, v)) return false;
-        if (v.type == value_null) return true;  // no attribute
-        if (v.type == value_binxml) {
+        const value_ref* v = value(values, ops[first_piece].a);
+        if (v == nullptr) return false;
+        if (v->type == value_null) return true;  // no attribute
+        if (v->type == value_binxml) {
             out_->attribute(name, std::string_view());  // binary XML has no text of its own
-        } else if (v.is_array()) {
-            const std::size_t items = array_item_count(v);
+        } else if (v->is_array()) {
+            const std::size_t items = array_item_count(*v);
             std::size_t offset = 0;
-            if (!spend(v.size + 32 * items)) return false;
-            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, next_array_item(v, offset));
+            if (!spend(v->size + 32 * items)) return false;
+            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, next_array_item(*v, offset));
         } else {
-            if (!spend(v.size + 32)) return false;
-            out_->attribute(name, v);
+            if (!spend(v->size + 32)) return false;
+            out_->attribute(name, *v);
         }
         return true;
     }
@@ -206,15 +208,15 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
             continue;
         }
         if (op.code == op_code::substitution) {
-            value_ref v;
-            if (!value(values, op.a, v)) return false;
-            if (v.type != value_null && v.type != value_binxml) {
+            const value_ref* v = value(values, op.a);
+            if (v == nullptr) return false;
+            if (v->type != value_null && v->type != value_binxml) {
                 has_text = true;
                 ++text_pieces;
                 single_piece = k;
-                if (v.is_array() && array_op == no_op) {
+                if (v->is_array() && array_op == no_op) {
                     array_op = k;
-                    repeats = array_item_count(v);
+                    repeats = array_item_count(*v);
                 }
             }
         } else {
@@ -225,13 +227,19 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
     }
     if (ops[content].a != no_op) {
         const xml_op& last = ops[ops[content].a];
-        value_ref v;
-        if (!value(values, last.a, v)) return false;
-        if (v.type == value_null && (last.flags & op_optional) != 0) return true;  // element left out
+        const value_ref* v = value(values, last.a);
+        if (v == nullptr) return false;
+        if (v->type == value_null && (last.flags & op_optional) != 0) return true;  // element left out
     }
 
-    value_ref repeated_array;  // the array the repeats walk through, item by item
-    if (array_op != no_op && !value(values, ops[array_op].a, repeated_array)) return false;
+    // The array the repeats walk through, item by item: a copy, since the
+    // children of each repeat may add values (and move values_).
+    value_ref repeated_array;
+    if (array_op != no_op) {
+        const value_ref* array = value(values, ops[array_op].a);
+        if (array == nullptr) return false;
+        repeated_array = *array;
+    }
     std::size_t array_offset = 0;
     for (std::size_t repeat = 0; repeat < repeats; ++repeat) {
         const value_ref repeat_item = array_op != no_op ? next_array_item(repeated_array, array_offset) : value_ref{};
@@ -251,10 +259,14 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                 if (only.code == op_code::text || only.code == op_code::cdata) {
                     lone_line_feed = xml.text_of(only) == "\n";
                 } else if (only.code == op_code::substitution) {
-                    value_ref v;
-                    if (!value(values, only.a, v)) return false;
-                    if (v.is_array()) v = single_piece == array_op ? repeat_item : first_array_item(v);
-                    lone_line_feed = value_is_lone_line_feed(v);
+                    const value_ref* v = value(values, only.a);
+                    if (v == nullptr) return false;
+                    if (v->is_array()) {
+                        lone_line_feed = value_is_lone_line_feed(single_piece == array_op ? repeat_item
+                                                                                          : first_array_item(*v));
+                    } else {
+                        lone_line_feed = value_is_lone_line_feed(*v);
+                    }
                 }
                 if (lone_line_feed) {
                     out_->end_element();
@@ -268,14 +280,14 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     continue;
                 }
                 if (op.code == op_code::substitution) {
-                    value_ref v;
-                    if (!value(values, op.a, v)) return false;
-                    if (v.type != value_null && v.type != value_binxml) {
-                        if (!spend(v.size + 32)) return false;
-                        if (v.is_array()) {
-                            out_->text(k == array_op ? repeat_item : first_array_item(v));
+                    const value_ref* v = value(values, op.a);
+                    if (v == nullptr) return false;
+                    if (v->type != value_null && v->type != value_binxml) {
+                        if (!spend(v->size + 32)) return false;
+                        if (v->is_array()) {
+                            out_->text(k == array_op ? repeat_item : first_array_item(*v));
                         } else {
-                            out_->text(v);
+                            out_->text(*v);
                         }
                     }
                 } else if (op.code == op_code::text || op.code == op_code::cdata) {
@@ -297,9 +309,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     continue;
                 }
                 if (op.code == op_code::substitution) {
-                    value_ref v;
-                    if (!value(values, op.a, v)) return false;
-                    if (v.type == value_binxml && !binxml_value(v, values, depth + 1)) return false;
+                    const value_ref* v = value(values, op.a);
+                    if (v == nullptr) return false;
+                    if (v->type == value_binxml && !binxml_value(*v, values, depth + 1)) return false;
                 }
                 ++k;
             }
