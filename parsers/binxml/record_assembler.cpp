@@ -74,8 +74,10 @@ void record_assembler::begin(event_record& record) {
     record.user_sid.clear();
     record.kind = payload_kind::none;
     record.payload_name.clear();
-    for (payload_field& field : record.fields) spare_fields_.push_back(std::move(field));
-    record.fields.clear();
+    // The record's fields stay, to be written over (new_field), and what is
+    // left over goes at finish(): moving them all aside and back again for
+    // every record cost more than filling them.
+    fields_used_ = 0;
     record.file_offset = 0;
     record.recovered = false;
     frames_.clear();
@@ -95,8 +97,16 @@ record_assembler::frame& record_assembler::push_frame(frame_kind kind, known_nam
 }
 
 payload_field& record_assembler::new_field() {
-    if (spare_fields_.empty()) return record_->fields.emplace_back();
-    payload_field& field = record_->fields.emplace_back(std::move(spare_fields_.back()));
+    std::vector<payload_field>& fields = record_->fields;
+    if (fields_used_ < fields.size()) {
+        payload_field& field = fields[fields_used_++];
+        field.name.clear();
+        field.value.clear();
+        return field;
+    }
+    ++fields_used_;
+    if (spare_fields_.empty()) return fields.emplace_back();
+    payload_field& field = fields.emplace_back(std::move(spare_fields_.back()));
     spare_fields_.pop_back();
     field.name.clear();
     field.value.clear();
@@ -226,7 +236,7 @@ void record_assembler::set_attribute_text(frame& f, known_name name, std::string
     switch (name) {
         case known_name::name:
             if (f.kind == frame_kind::event_data_field) {
-                record.fields.back().name.assign(text);
+                current_field().name.assign(text);
             } else {
                 record.provider_name.assign(text);
             }
@@ -315,11 +325,11 @@ std::string* record_assembler::text_target() {
             return nullptr;
         case frame_kind::event_data_field:
         case frame_kind::event_data_inner:
-            return &record.fields.back().value;
+            return &current_field().value;
         case frame_kind::user_data_element:
             if (f.is_root) return nullptr;
             if (f.leaf_field == no_field) {
-                f.leaf_field = record.fields.size();
+                f.leaf_field = fields_used_;
                 new_field().name.assign(path_);
             }
             return &record.fields[f.leaf_field].value;
@@ -420,6 +430,11 @@ void record_assembler::end_element() {
 }
 
 bool record_assembler::finish(decode_error& error) {
+    std::vector<payload_field>& fields = record_->fields;
+    while (fields.size() > fields_used_) {  // fields of an earlier record
+        spare_fields_.push_back(std::move(fields.back()));
+        fields.pop_back();
+    }
     if (!saw_event_) {
         error = {0, "event XML has no <Event> element"};
         return false;
@@ -437,8 +452,9 @@ bool record_assembler::finish(decode_error& error) {
     if (!provider_wanted()) {
         record_->kind = payload_kind::none;
         record_->payload_name.clear();
-        for (payload_field& field : record_->fields) spare_fields_.push_back(std::move(field));
-        record_->fields.clear();
+        for (payload_field& field : fields) spare_fields_.push_back(std::move(field));
+        fields.clear();
+        fields_used_ = 0;
     }
     return true;
 }

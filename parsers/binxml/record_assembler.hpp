@@ -81,7 +81,11 @@ private:
     const read_options& options_;
     event_record* record_ = nullptr;
     std::vector<frame> frames_;
+    // The field new_field() made last.
+    payload_field& current_field() { return record_->fields[fields_used_ - 1]; }
+
     std::vector<payload_field> spare_fields_;  // emptied fields kept for their capacity
+    std::size_t fields_used_ = 0;              // fields of record_ that belong to this record
     std::string path_;                         // UserData path of the current element
     std::string number_text_;                  // text of the current numeric System field
     value_ref number_value_;                   // ... or its only value, while it has only one
