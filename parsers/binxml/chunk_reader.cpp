@@ -65,7 +65,7 @@ void chunk_reader::read(byte_span chunk, std::uint64_t index, std::uint64_t file
     index_ = index;
     file_offset_ = file_offset;
     names_.reset(chunk);
-    templates_.reset();
+    templates_.reset(chunk);
     evaluator_.reset(chunk);
     if (chunk.empty()) return;  // the file ends before this chunk: finish() reports what it held
     if (chunk.size() < chunk_size) cut_short_ = true;

@@ -8,11 +8,6 @@ namespace evtxcar::binxml {
 
 namespace {
 
-bool is_piece(op_code code) {
-    return code == op_code::text || code == op_code::char_ref || code == op_code::entity_ref ||
-           code == op_code::substitution;
-}
-
 // The character an entity reference stands for; empty for unknown entities.
 std::string_view entity_text(std::string_view name) {
     if (name == "lt") return "<";
@@ -130,7 +125,7 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
             append_code_point(out, op.a);
             return true;
         case op_code::entity_ref: {
-            const std::string_view name = names_.get(op.a).text;
+            const std::string_view name = xml.name(op.a).text;
             if (!spend(name.size() + 2)) return false;
             const std::string_view character = entity_text(name);
             if (!character.empty()) {
@@ -191,9 +186,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
     --elements_left_;
     const auto& ops = xml.ops;
     const xml_op& start = ops[index];
-    const std::size_t end = start.b - 1;  // the end_element op
-    std::size_t content = index + 1;
-    while (ops[content].code != op_code::content) ++content;
+    const std::size_t content = start.c;
+    const std::size_t item_count = ops[content].c;
+    const std::uint32_t* const items = item_count == 0 ? nullptr : xml.items.data() + ops[content].b;
 
     // What the content makes of the element (see the header).
     bool has_text = (start.flags & op_static_value) != 0;
@@ -201,12 +196,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
     std::size_t single_piece = no_op;
     std::size_t array_op = no_op;
     std::size_t repeats = 1;
-    for (std::size_t k = content + 1; k < end;) {
+    for (std::size_t i = 0; i < item_count; ++i) {
+        const std::size_t k = items[i];
         const xml_op& op = ops[k];
-        if (op.code == op_code::element) {
-            k = op.b;
-            continue;
-        }
         if (op.code == op_code::substitution) {
             const value_ref* v = value(values, op.a);
             if (v == nullptr) return false;
@@ -223,7 +215,6 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
             ++text_pieces;
             single_piece = k;
         }
-        ++k;
     }
     if (ops[content].a != no_op) {
         const xml_op& last = ops[ops[content].a];
@@ -243,11 +234,10 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
     std::size_t array_offset = 0;
     for (std::size_t repeat = 0; repeat < repeats; ++repeat) {
         const value_ref repeat_item = array_op != no_op ? next_array_item(repeated_array, array_offset) : value_ref{};
-        if (!out_->start_element(names_.get(start.a))) return true;
+        if (!out_->start_element(xml.name(start.a))) return true;
         for (std::size_t k = index + 1; k < content;) {
-            const name_entry name = names_.get(ops[k].a);
-            std::size_t pieces_end = k + 1;
-            while (pieces_end < content && is_piece(ops[pieces_end].code)) ++pieces_end;
+            const name_entry name = xml.name(ops[k].a);
+            const std::size_t pieces_end = ops[k].b;
             if (out_->wants_attribute(name) && !attribute(xml, k + 1, pieces_end, name, values)) return false;
             k = pieces_end;
         }
@@ -273,12 +263,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     continue;
                 }
             }
-            for (std::size_t k = content + 1; k < end;) {
+            for (std::size_t i = 0; i < item_count; ++i) {  // child elements give way to the text
+                const std::size_t k = items[i];
                 const xml_op& op = ops[k];
-                if (op.code == op_code::element) {
-                    k = op.b;  // child elements give way to the text
-                    continue;
-                }
                 if (op.code == op_code::substitution) {
                     const value_ref* v = value(values, op.a);
                     if (v == nullptr) return false;
@@ -298,9 +285,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     if (!append_piece(xml, op, values, piece_text_)) return false;
                     out_->text(piece_text_);
                 }
-                ++k;
             }
         } else {
+            const std::size_t end = start.b - 1;  // the end_element op
             for (std::size_t k = content + 1; k < end;) {
                 const xml_op& op = ops[k];
                 if (op.code == op_code::element) {
