@@ -44,6 +44,9 @@ enum class op_code : std::uint8_t {
 // op flags
 inline constexpr std::uint8_t op_optional = 0x01;          // substitution: optional (0x0e)
 inline constexpr std::uint8_t op_static_value = 0x02;      // element: direct text, cdata, char or entity reference
+inline constexpr std::uint8_t op_one_substitution = 0x04;  // element: its content is one substitution, nothing else
+inline constexpr std::uint8_t op_named_value = 0x08;       // ... and its one attribute is Name="text"
+                                                           // (ops: element, attribute, text, content, substitution)
 
 inline constexpr std::uint32_t no_op = ~std::uint32_t{0};
 

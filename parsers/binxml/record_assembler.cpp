@@ -80,7 +80,7 @@ void record_assembler::begin(event_record& record) {
     fields_used_ = 0;
     record.file_offset = 0;
     record.recovered = false;
-    frames_.clear();
+    depth_ = 0;
     path_.clear();
     saw_event_ = false;
     saw_system_ = false;
@@ -88,9 +88,12 @@ void record_assembler::begin(event_record& record) {
 }
 
 record_assembler::frame& record_assembler::push_frame(frame_kind kind, known_name field) {
-    // Built in place: a frame built on the stack and copied in costs a
-    // stalled load (its fields are stored one by one, then read as a whole).
-    frame& f = frames_.emplace_back();
+    // Built in place, in storage kept from record to record: a frame built
+    // on the stack and copied in costs a stalled load (its fields are stored
+    // one by one, then read as a whole).
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    frame& f = frames_[depth_++];
+    f = frame{};
     f.kind = kind;
     f.field = field;
     return f;
@@ -123,13 +126,13 @@ bool record_assembler::payload_wanted() const {
 
 bool record_assembler::start_element(const name_entry& name) {
     event_record& record = *record_;
-    if (frames_.empty()) {
+    if (depth_ == 0) {
         if (name.known != known_name::event) return false;
         saw_event_ = true;
         push_frame(frame_kind::event);
         return true;
     }
-    frame& parent = frames_.back();
+    frame& parent = frames_[depth_ - 1];
     switch (parent.kind) {
         case frame_kind::event:
             if (name.known == known_name::system) {
@@ -216,8 +219,8 @@ bool record_assembler::start_element(const name_entry& name) {
 }
 
 bool record_assembler::wants_attribute(const name_entry& name) const {
-    if (frames_.empty()) return false;
-    const frame& f = frames_.back();
+    if (depth_ == 0) return false;
+    const frame& f = frames_[depth_ - 1];
     switch (f.kind) {
         case frame_kind::system_field:
             return feeds_field(f.field, name.known) && (f.seen_attributes & bit_of(name.known)) == 0;
@@ -263,7 +266,7 @@ void record_assembler::set_attribute_text(frame& f, known_name name, std::string
 
 void record_assembler::attribute(const name_entry& name, std::string_view text) {
     if (!wants_attribute(name)) return;
-    frame& f = frames_.back();
+    frame& f = frames_[depth_ - 1];
     if (f.kind == frame_kind::user_data_element) {
         payload_field& field = new_field();
         field.name.assign(path_).append("@").append(name.text);
@@ -275,7 +278,7 @@ void record_assembler::attribute(const name_entry& name, std::string_view text) 
 
 void record_assembler::attribute(const name_entry& name, const value_ref& value) {
     if (!wants_attribute(name)) return;
-    frame& f = frames_.back();
+    frame& f = frames_[depth_ - 1];
     if (f.kind == frame_kind::user_data_element) {
         payload_field& field = new_field();
         field.name.assign(path_).append("@").append(name.text);
@@ -316,7 +319,7 @@ void record_assembler::attribute(const name_entry& name, const value_ref& value)
 }
 
 std::string* record_assembler::text_target() {
-    frame& f = frames_.back();
+    frame& f = frames_[depth_ - 1];
     event_record& record = *record_;
     switch (f.kind) {
         case frame_kind::system_field:
@@ -339,12 +342,12 @@ std::string* record_assembler::text_target() {
 }
 
 bool record_assembler::in_numeric_field() const {
-    const frame& f = frames_.back();
+    const frame& f = frames_[depth_ - 1];
     return f.kind == frame_kind::system_field && is_numeric_field(f.field);
 }
 
 void record_assembler::text(std::string_view text) {
-    if (frames_.empty()) return;
+    if (depth_ == 0) return;
     if (in_numeric_field()) {
         if (number_is_value_) {
             append_value_text(number_text_, number_value_);
@@ -358,7 +361,7 @@ void record_assembler::text(std::string_view text) {
 }
 
 void record_assembler::text(const value_ref& value) {
-    if (frames_.empty()) return;
+    if (depth_ == 0) return;
     if (in_numeric_field()) {
         if (!number_has_text_ && !number_is_value_) {  // keep a lone value as it is: no text needed
             number_value_ = value;
@@ -418,15 +421,40 @@ void record_assembler::finish_number(const frame& f) {
 }
 
 void record_assembler::end_element() {
-    if (frames_.empty()) return;
-    const frame& f = frames_.back();
+    if (depth_ == 0) return;
+    const frame& f = frames_[depth_ - 1];
     if (f.kind == frame_kind::system_field && is_numeric_field(f.field)) {
         finish_number(f);
     } else if (f.kind == frame_kind::user_data_element) {
         if (!f.is_root && !f.has_child && f.leaf_field == no_field) new_field().name.assign(path_);
         path_.resize(f.path_size);
     }
-    frames_.pop_back();
+    --depth_;
+}
+
+void record_assembler::named_field(std::string_view name, const value_ref* value) {
+    payload_field& field = new_field();  // start_element below <EventData>
+    field.name.assign(name);             // its Name attribute
+    if (value != nullptr) append_value_text(field.value, *value);
+}
+
+bool record_assembler::numeric_system_field(known_name field) const {
+    return depth_ != 0 && frames_[depth_ - 1].kind == frame_kind::system && is_numeric_field(field);
+}
+
+void record_assembler::system_number(known_name field, const value_ref* value) {
+    // start_element below <System>
+    number_text_.clear();
+    number_has_text_ = false;
+    system_children_ |= bit_of(field);
+    // text: a lone value
+    number_is_value_ = value != nullptr;
+    if (value != nullptr) number_value_ = *value;
+    // end_element
+    frame f;
+    f.kind = frame_kind::system_field;
+    f.field = field;
+    finish_number(f);
 }
 
 bool record_assembler::finish(decode_error& error) {

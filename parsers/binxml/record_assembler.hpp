@@ -38,6 +38,21 @@ public:
     void text(std::string_view text);
     void text(const value_ref& value);
     void end_element();
+
+    // Shortcuts the evaluator takes for the most common elements, with the
+    // same effect as the calls above.
+    // The current element is <EventData>.
+    bool in_event_data() const { return depth_ != 0 && frames_[depth_ - 1].kind == frame_kind::event_data; }
+    // An element below <EventData> whose only attribute is Name="`name`" and
+    // whose text is `value`'s (nullptr: no text): start_element, attribute,
+    // text, end_element.
+    void named_field(std::string_view name, const value_ref* value);
+    // An element `field` (EventID, Level, ...) would be a number of <System>,
+    // the current element.
+    bool numeric_system_field(known_name field) const;
+    // Such an element without attributes, whose text is `value`'s (nullptr:
+    // no text): start_element, text, end_element.
+    void system_number(known_name field, const value_ref* value);
     // Completes the record; fails when there was no <Event> root element,
     // or no <System> element with Provider and EventID below it.
     bool finish(decode_error& error);
@@ -80,7 +95,8 @@ private:
 
     const read_options& options_;
     event_record* record_ = nullptr;
-    std::vector<frame> frames_;
+    std::vector<frame> frames_;  // [0, depth_): the open elements, innermost last
+    std::size_t depth_ = 0;
     // The field new_field() made last.
     payload_field& current_field() { return record_->fields[fields_used_ - 1]; }
 

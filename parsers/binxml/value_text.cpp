@@ -1,5 +1,6 @@
 #include "value_text.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "../text/utf8.hpp"
@@ -14,13 +15,32 @@ namespace {
 constexpr char lower_hex[] = "0123456789abcdef";
 constexpr char upper_hex[] = "0123456789ABCDEF";
 
+// Two digits at a time: "00" .. "99".
+constexpr auto digit_pairs = [] {
+    std::array<char, 200> pairs{};
+    for (int i = 0; i < 100; ++i) {
+        pairs[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+        pairs[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+    }
+    return pairs;
+}();
+
 void append_decimal(std::string& out, std::uint64_t value) {
     char digits[20];
     char* first = digits + sizeof digits;
-    do {
-        *--first = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value != 0);
+    while (value >= 100) {
+        const std::size_t pair = static_cast<std::size_t>(value % 100) * 2;
+        value /= 100;
+        *--first = digit_pairs[pair + 1];
+        *--first = digit_pairs[pair];
+    }
+    if (value >= 10) {
+        const std::size_t pair = static_cast<std::size_t>(value) * 2;
+        *--first = digit_pairs[pair + 1];
+        *--first = digit_pairs[pair];
+    } else {
+        *--first = static_cast<char>('0' + value);
+    }
     out.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
 }
 

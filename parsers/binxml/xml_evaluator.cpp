@@ -181,12 +181,60 @@ bool xml_evaluator::attribute(const compiled_xml& xml, std::size_t first_piece, 
     return true;
 }
 
+bool xml_evaluator::attributes(const compiled_xml& xml, std::size_t element, std::size_t content, values_view values) {
+    const auto& ops = xml.ops;
+    for (std::size_t k = element + 1; k < content;) {
+        const name_entry name = xml.name(ops[k].a);
+        const std::size_t pieces_end = ops[k].b;
+        if (out_->wants_attribute(name) && !attribute(xml, k + 1, pieces_end, name, values)) return false;
+        k = pieces_end;
+    }
+    return true;
+}
+
 bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_view values, int depth) {
     if (elements_left_ == 0) return fail(0, "record expands to too many elements");
     --elements_left_;
     const auto& ops = xml.ops;
     const xml_op& start = ops[index];
     const std::size_t content = start.c;
+    if ((start.flags & op_one_substitution) != 0) {
+        // The most common element (<Data Name="...">%n</Data>, <EventID>%n</EventID>):
+        // what the general path below makes of it, without its scans.
+        const xml_op& only = ops[content + 1];
+        const value_ref* v = value(values, only.a);
+        if (v == nullptr) return false;
+        if (!v->is_array()) {
+            if (v->type == value_null && (only.flags & op_optional) != 0) return true;  // element left out
+            if (v->type != value_binxml) {
+                const bool has_text = v->type != value_null && !value_is_lone_line_feed(*v);
+                // <Data Name="...">%n</Data> below <EventData>: one payload field.
+                if ((start.flags & op_named_value) != 0 && out_->in_event_data()) {
+                    const xml_op& name_text = ops[index + 2];
+                    if (!spend(name_text.b)) return false;  // as attribute() would
+                    if (has_text && !spend(v->size + 32)) return false;
+                    out_->named_field(xml.text_of(name_text), has_text ? v : nullptr);
+                    return true;
+                }
+                // <EventID>%n</EventID> and the other numbers below <System>.
+                if (content == index + 1 && out_->numeric_system_field(xml.name(start.a).known)) {
+                    if (has_text && !spend(v->size + 32)) return false;
+                    out_->system_number(xml.name(start.a).known, has_text ? v : nullptr);
+                    return true;
+                }
+            }
+            if (!out_->start_element(xml.name(start.a))) return true;
+            if (!attributes(xml, index, content, values)) return false;
+            if (v->type == value_binxml) {
+                if (!binxml_value(*v, values, depth + 1)) return false;
+            } else if (v->type != value_null && !value_is_lone_line_feed(*v)) {
+                if (!spend(v->size + 32)) return false;
+                out_->text(*v);
+            }
+            out_->end_element();
+            return true;
+        }
+    }
     const std::size_t item_count = ops[content].c;
     const std::uint32_t* const items = item_count == 0 ? nullptr : xml.items.data() + ops[content].b;
 
@@ -232,15 +280,11 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
         repeated_array = *array;
     }
     std::size_t array_offset = 0;
+    value_ref repeat_item;  // this repeat's item of the array
     for (std::size_t repeat = 0; repeat < repeats; ++repeat) {
-        const value_ref repeat_item = array_op != no_op ? next_array_item(repeated_array, array_offset) : value_ref{};
+        if (array_op != no_op) repeat_item = next_array_item(repeated_array, array_offset);
         if (!out_->start_element(xml.name(start.a))) return true;
-        for (std::size_t k = index + 1; k < content;) {
-            const name_entry name = xml.name(ops[k].a);
-            const std::size_t pieces_end = ops[k].b;
-            if (out_->wants_attribute(name) && !attribute(xml, k + 1, pieces_end, name, values)) return false;
-            k = pieces_end;
-        }
+        if (!attributes(xml, index, content, values)) return false;
         if (has_text) {
             // A lone line feed as the whole text counts as no text.
             if (text_pieces == 1) {
@@ -256,6 +300,15 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                                                                                           : first_array_item(*v));
                     } else {
                         lone_line_feed = value_is_lone_line_feed(*v);
+                        if (!lone_line_feed) {
+                            // The element's one piece of text (the other items are
+                            // substitutions without text): the loop below would put
+                            // out just this.
+                            if (!spend(v->size + 32)) return false;
+                            out_->text(*v);
+                            out_->end_element();
+                            continue;
+                        }
                     }
                 }
                 if (lone_line_feed) {

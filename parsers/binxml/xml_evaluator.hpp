@@ -64,6 +64,8 @@ private:
     bool fragment(const compiled_xml& xml, values_view values, int depth);
     bool template_instance(std::uint32_t definition, std::uint32_t values_offset, int depth);
     bool element(const compiled_xml& xml, std::size_t index, values_view values, int depth);
+    // The attributes of the element op at `element`, whose content op is at `content`.
+    bool attributes(const compiled_xml& xml, std::size_t element, std::size_t content, values_view values);
     // `value` by value: evaluating it adds values (and may move values_).
     bool binxml_value(value_ref value, values_view values, int depth);
     bool attribute(const compiled_xml& xml, std::size_t first_piece, std::size_t end, const name_entry& name,
