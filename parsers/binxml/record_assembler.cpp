@@ -313,6 +313,28 @@ void record_assembler::attribute(const name_entry& name, const value_ref& value)
                 break;
         }
     }
+    // Text attributes are rendered straight into their field (what
+    // set_attribute_text would copy there).
+    std::string* target = nullptr;
+    switch (name.known) {
+        case known_name::name:
+            target = f.kind == frame_kind::event_data_field ? &current_field().name : &record_->provider_name;
+            break;
+        case known_name::guid:
+            target = &record_->provider_guid;
+            break;
+        case known_name::user_id:
+            target = &record_->user_sid;
+            break;
+        default:
+            break;
+    }
+    if (target != nullptr) {
+        f.seen_attributes |= bit_of(name.known);
+        target->clear();
+        append_value_text(*target, value);
+        return;
+    }
     attribute_text_.clear();
     append_value_text(attribute_text_, value);
     set_attribute_text(f, name.known, attribute_text_);
