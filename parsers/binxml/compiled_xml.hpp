@@ -47,6 +47,7 @@ inline constexpr std::uint8_t op_static_value = 0x02;      // element: direct te
 inline constexpr std::uint8_t op_one_substitution = 0x04;  // element: its content is one substitution, nothing else
 inline constexpr std::uint8_t op_named_value = 0x08;       // ... and its one attribute is Name="text"
                                                            // (ops: element, attribute, text, content, substitution)
+inline constexpr std::uint8_t op_no_content = 0x10;        // element: nothing between its content op and its end
 
 inline constexpr std::uint32_t no_op = ~std::uint32_t{0};
 

@@ -479,6 +479,17 @@ void record_assembler::system_number(known_name field, const value_ref* value) {
     finish_number(f);
 }
 
+bool record_assembler::text_system_field(known_name field) const {
+    return depth_ != 0 && frames_[depth_ - 1].kind == frame_kind::system && is_text_field(field);
+}
+
+void record_assembler::system_text(known_name field, const value_ref* value) {
+    std::string& target = field == known_name::channel ? record_->channel : record_->computer;
+    target.clear();  // start_element below <System>
+    system_children_ |= bit_of(field);
+    if (value != nullptr) append_value_text(target, *value);  // text
+}
+
 bool record_assembler::finish(decode_error& error) {
     std::vector<payload_field>& fields = record_->fields;
     while (fields.size() > fields_used_) {  // fields of an earlier record

@@ -53,6 +53,9 @@ public:
     // Such an element without attributes, whose text is `value`'s (nullptr:
     // no text): start_element, text, end_element.
     void system_number(known_name field, const value_ref* value);
+    // The same for Channel and Computer.
+    bool text_system_field(known_name field) const;
+    void system_text(known_name field, const value_ref* value);
     // Completes the record; fails when there was no <Event> root element,
     // or no <System> element with Provider and EventID below it.
     bool finish(decode_error& error);

@@ -245,6 +245,7 @@ bool token_compiler::element(context& cx, std::size_t& pos, int depth) {
         ++k;
     }
     ops[content_index].c = static_cast<std::uint32_t>(items.size() - ops[content_index].b);
+    if (ops.size() == content_index + 2) ops[element_index].flags |= op_no_content;
     if (ops.size() == content_index + 3 && ops[content_index + 1].code == op_code::substitution) {
         ops[element_index].flags |= op_one_substitution;
         if (content_index == element_index + 3 && ops[element_index + 1].code == op_code::attribute &&

@@ -216,11 +216,20 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     out_->named_field(xml.text_of(name_text), has_text ? v : nullptr);
                     return true;
                 }
-                // <EventID>%n</EventID> and the other numbers below <System>.
-                if (content == index + 1 && out_->numeric_system_field(xml.name(start.a).known)) {
-                    if (has_text && !spend(v->size + 32)) return false;
-                    out_->system_number(xml.name(start.a).known, has_text ? v : nullptr);
-                    return true;
+                // <EventID>%n</EventID> and the other numbers below <System>;
+                // <Channel>%n</Channel>, <Computer>%n</Computer>.
+                if (content == index + 1) {
+                    const known_name field = xml.name(start.a).known;
+                    if (out_->numeric_system_field(field)) {
+                        if (has_text && !spend(v->size + 32)) return false;
+                        out_->system_number(field, has_text ? v : nullptr);
+                        return true;
+                    }
+                    if (out_->text_system_field(field)) {
+                        if (has_text && !spend(v->size + 32)) return false;
+                        out_->system_text(field, has_text ? v : nullptr);
+                        return true;
+                    }
                 }
             }
             if (!out_->start_element(xml.name(start.a))) return true;
@@ -234,6 +243,13 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
             out_->end_element();
             return true;
         }
+    }
+    if ((start.flags & op_no_content) != 0) {
+        // <TimeCreated SystemTime="%n"/>, <Execution .../>: attributes only.
+        if (!out_->start_element(xml.name(start.a))) return true;
+        if (!attributes(xml, index, content, values)) return false;
+        out_->end_element();
+        return true;
     }
     const std::size_t item_count = ops[content].c;
     const std::uint32_t* const items = item_count == 0 ? nullptr : xml.items.data() + ops[content].b;
