@@ -235,16 +235,5 @@ void append_value_text(std::string& out, const value_ref& value) {
     append_binary(out, data, size);
 }
 
-bool value_is_lone_line_feed(const value_ref& value) {
-    switch (value.base_type()) {
-        case value_string:
-            return value.size >= 2 && value.data[0] == '\n' && value.data[1] == 0 &&
-                   (value.size < 4 || (value.data[2] == 0 && value.data[3] == 0));
-        case value_ansi_string:
-            return value.size >= 1 && value.data[0] == '\n' && (value.size < 2 || value.data[1] == 0);
-        default:
-            return false;
-    }
-}
 
 }  // namespace evtxcar::binxml
