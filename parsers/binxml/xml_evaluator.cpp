@@ -251,6 +251,13 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
         out_->end_element();
         return true;
     }
+    return any_element(xml, index, values, depth);
+}
+
+bool xml_evaluator::any_element(const compiled_xml& xml, std::size_t index, values_view values, int depth) {
+    const auto& ops = xml.ops;
+    const xml_op& start = ops[index];
+    const std::size_t content = start.c;
     const std::size_t item_count = ops[content].c;
     const std::uint32_t* const items = item_count == 0 ? nullptr : xml.items.data() + ops[content].b;
 

@@ -64,6 +64,9 @@ private:
     bool fragment(const compiled_xml& xml, values_view values, int depth);
     bool template_instance(std::uint32_t definition, std::uint32_t values_offset, int depth);
     bool element(const compiled_xml& xml, std::size_t index, values_view values, int depth);
+    // The general case of element(), apart so that the common shapes it
+    // tries first stay small.
+    bool any_element(const compiled_xml& xml, std::size_t index, values_view values, int depth);
     // The attributes of the element op at `element`, whose content op is at `content`.
     bool attributes(const compiled_xml& xml, std::size_t element, std::size_t content, values_view values);
     // `value` by value: evaluating it adds values (and may move values_).
