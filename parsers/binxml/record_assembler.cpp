@@ -99,7 +99,27 @@ record_assembler::frame& record_assembler::push_frame(frame_kind kind, known_nam
     return f;
 }
 
+void record_assembler::take_fields_for(const void* kind) {
+    std::size_t slot = 0;
+    while (slot < field_sets_.size() && field_sets_[slot].kind != kind) ++slot;
+    if (slot == field_sets_.size()) {  // a new kind: the set used longest ago gives way
+        slot = next_victim_;
+        next_victim_ = (next_victim_ + 1) % field_sets_.size();
+        if (slot == lent_set_) {
+            field_sets_[slot].kind = kind;
+            return;
+        }
+        field_sets_[slot].kind = kind;
+    }
+    // The record's fields (nothing of this record yet) go back to the set
+    // they came from, and the kind's set is lent to the record instead.
+    std::swap(field_sets_[lent_set_].fields, record_->fields);
+    std::swap(field_sets_[slot].fields, record_->fields);
+    lent_set_ = slot;
+}
+
 payload_field& record_assembler::new_field() {
+    if (fields_used_ == 0 && field_sets_[lent_set_].kind != fields_kind_) take_fields_for(fields_kind_);
     std::vector<payload_field>& fields = record_->fields;
     if (fields_used_ < fields.size()) {
         payload_field& field = fields[fields_used_++];

@@ -12,6 +12,7 @@
 //   text* or the child elements
 //   end_element
 
+#include <array>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -38,6 +39,12 @@ public:
     void text(std::string_view text);
     void text(const value_ref& value);
     void end_element();
+    // Which template the elements that follow come from (any value that
+    // tells templates apart): records of one template keep their payload
+    // fields in a set of their own, so that records of templates with
+    // different numbers of fields, one after the other, do not move fields
+    // to and fro (the fields a record gets are the same either way).
+    void template_begins(const void* kind) { fields_kind_ = kind; }
 
     // Shortcuts the evaluator takes for the most common elements, with the
     // same effect as the calls above.
@@ -103,6 +110,17 @@ private:
     // The field new_field() made last.
     payload_field& current_field() { return record_->fields[fields_used_ - 1]; }
 
+    // Lends the record the field set of template `kind` (new_field, before its first field).
+    void take_fields_for(const void* kind);
+
+    struct field_set {
+        const void* kind = nullptr;
+        std::vector<payload_field> fields;  // empty while lent to the record
+    };
+    std::array<field_set, 8> field_sets_;
+    std::size_t lent_set_ = 0;    // the set whose fields the record holds
+    std::size_t next_victim_ = 1;
+    const void* fields_kind_ = nullptr;
     std::vector<payload_field> spare_fields_;  // emptied fields kept for their capacity
     std::size_t fields_used_ = 0;              // fields of record_ that belong to this record
     std::string path_;                         // UserData path of the current element

@@ -64,6 +64,7 @@ bool xml_evaluator::template_instance(std::uint32_t definition, std::uint32_t va
         return false;
     }
     if (carved_ && !definition_xml.names_intact) return fail(definition, "a name its template uses was overwritten");
+    out_->template_begins(&definition_xml);
     std::uint32_t count = 0;
     if (!chunk_.load(values_offset, count)) return fail(values_offset, "template values lie outside the chunk");
     const std::size_t descriptors = std::size_t{values_offset} + 4;
