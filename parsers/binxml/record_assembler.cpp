@@ -475,8 +475,17 @@ void record_assembler::end_element() {
 }
 
 void record_assembler::named_field(std::string_view name, const value_ref* value) {
-    payload_field& field = new_field();  // start_element below <EventData>
-    field.name.assign(name);             // its Name attribute
+    // start_element below <EventData> (new_field), then its Name attribute.
+    // A field the template's last record left has the name already.
+    if (fields_used_ != 0 && fields_used_ < record_->fields.size()) {
+        payload_field& field = record_->fields[fields_used_++];
+        if (field.name != name) field.name.assign(name);
+        field.value.clear();
+        if (value != nullptr) append_value_text(field.value, *value);
+        return;
+    }
+    payload_field& field = new_field();
+    field.name.assign(name);
     if (value != nullptr) append_value_text(field.value, *value);
 }
 
