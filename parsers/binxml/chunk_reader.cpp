@@ -42,6 +42,7 @@ read_error chunk_reader::error_at(std::size_t chunk_offset, std::string reason) 
 void chunk_reader::begin(const planned_segment& segment, const file_plan& plan, const std::string* path) {
     segment_ = &segment;
     path_ = path;
+    templates_.keep_for_later_chunks(plan.segments.size() > 1);
     ledger_.begin(segment, plan);
     damage_ = {};
     claimed_ = segment.trusted ? segment.allowed.size() : 0;

@@ -120,7 +120,7 @@ bool template_cache::same_template(const shared_template& shared, std::uint32_t 
 
 void template_cache::share(std::uint32_t definition, const compiled_xml& compiled) {
     const template_layout& layout = compiled.layout;
-    if (!compiled.ok) return;
+    if (!keep_ || !compiled.ok) return;
     if (shared_.size() >= shared_limit || shared_ops_ + compiled.ops.size() > shared_op_limit) return;
     const std::size_t extent = layout.extent;
     if (extent < data_start || !chunk_.contains(definition, extent)) return;

@@ -51,6 +51,9 @@ public:
 
     // Starts on a new chunk (after the name table has).
     void reset(byte_span chunk);
+    // Whether templates compiled from now on are kept for later chunks: not
+    // worth their copy when the file has no other chunk to read.
+    void keep_for_later_chunks(bool keep) { keep_ = keep; }
     // The template defined at chunk offset `definition`.
     const compiled_xml& get(std::uint32_t definition, token_compiler& compiler);
 
@@ -90,6 +93,7 @@ private:
     std::vector<std::unique_ptr<shared_template>> shared_;
     std::unordered_multimap<std::uint64_t, std::uint32_t> shared_by_key_;  // GUID and data size -> shared_
     std::size_t shared_ops_ = 0;
+    bool keep_ = true;
     std::uint64_t compiled_ = 0;
     std::uint64_t reused_ = 0;
 };
