@@ -93,12 +93,12 @@ TEST_CASE("utf16 until NUL: a NUL or a non-ASCII character at every place of sho
                 with_e_acute.push_back(i == place ? 0xE9 : static_cast<std::uint8_t>(letter));  // U+00E9
                 with_e_acute.push_back(0);
             }
-            std::string out = "=";
-            CHECK(append_utf16le_until_nul_as_utf8(out, with_nul.data(), length) == place);
-            CHECK(out == "=" + before);
-            out = "=";
-            CHECK(append_utf16le_until_nul_as_utf8(out, with_e_acute.data(), length) == length);
-            CHECK(out == "=" + before + "\xC3\xA9" + after);
+            std::string up_to_nul(1, '=');
+            CHECK(append_utf16le_until_nul_as_utf8(up_to_nul, with_nul.data(), length) == place);
+            CHECK(up_to_nul == "=" + before);
+            std::string accented(1, '=');
+            CHECK(append_utf16le_until_nul_as_utf8(accented, with_e_acute.data(), length) == length);
+            CHECK(accented == "=" + before + "\xC3\xA9" + after);
         }
     }
 }
