@@ -42,6 +42,7 @@ read_error chunk_reader::error_at(std::size_t chunk_offset, std::string reason) 
 void chunk_reader::begin(const planned_segment& segment, const file_plan& plan, const std::string* path) {
     segment_ = &segment;
     path_ = path;
+    templates_.keep_for_later_chunks(plan.segments.size() > 1);
     ledger_.begin(segment, plan);
     damage_ = {};
     claimed_ = segment.trusted ? segment.allowed.size() : 0;
@@ -65,7 +66,7 @@ void chunk_reader::read(byte_span chunk, std::uint64_t index, std::uint64_t file
     index_ = index;
     file_offset_ = file_offset;
     names_.reset(chunk);
-    templates_.reset();
+    templates_.reset(chunk);
     evaluator_.reset(chunk);
     if (chunk.empty()) return;  // the file ends before this chunk: finish() reports what it held
     if (chunk.size() < chunk_size) cut_short_ = true;

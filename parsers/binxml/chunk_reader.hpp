@@ -38,7 +38,7 @@ namespace evtxcar::binxml {
 class chunk_reader {
 public:
     explicit chunk_reader(const read_options& options)
-        : options_(options), evaluator_(names_, templates_), assembler_(options) {}
+        : options_(options), templates_(names_), evaluator_(names_, templates_), assembler_(options) {}
 
     // Starts reading `segment` of `plan`; `path` names the file in messages.
     void begin(const planned_segment& segment, const file_plan& plan, const std::string* path);

@@ -1,6 +1,8 @@
 // Fuzz target: one chunk through chunk_reader. The first input byte picks
-// the read options and whether the chunk counts as live; the rest is the
-// chunk (up to 64 KiB). Seeds: the chunks of the EVTX files in testdata/
+// the read options, whether the chunk counts as live and (0x10) whether the
+// same reader reads it again and then the input's bytes past the chunk as a
+// second chunk (templates shared across chunks); the rest is the chunk (up
+// to 64 KiB). Seeds: the chunks of the EVTX files in testdata/
 // (tests/fuzz/seed_chunks.sh). docs/fuzzing.md says how to run it.
 #include <algorithm>
 #include <cstddef>
@@ -31,10 +33,23 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
                                                 chunk_size)});
     evtxcar::binxml::chunk_reader reader(options);
     evtxcar::binxml::fuzz_discarding_visitor visitor;
-    for (const evtxcar::binxml::planned_segment& segment : plan.segments) {
-        reader.begin(segment, plan, &path);
-        reader.read(chunk, 0, 4096, visitor);
-        reader.finish(visitor);
+    auto read_as_chunk_0 = [&](evtxcar::binxml::byte_span bytes) {
+        for (const evtxcar::binxml::planned_segment& segment : plan.segments) {
+            reader.begin(segment, plan, &path);
+            reader.read(bytes, 0, 4096, visitor);
+            reader.finish(visitor);
+        }
+    };
+    read_as_chunk_0(chunk);
+    if ((mode & 0x10) != 0) {
+        // The same reader again, so that the templates of the first reading
+        // are offered (template_cache): to the same bytes, then to the bytes
+        // that follow the chunk in the input, if any.
+        read_as_chunk_0(chunk);
+        if (size - 1 > chunk_size) {
+            read_as_chunk_0(evtxcar::binxml::byte_span(data + 1 + chunk_size,
+                                                       std::min(size - 1 - chunk_size, evtxcar::binxml::chunk_size)));
+        }
     }
     return 0;
 }

@@ -74,20 +74,62 @@ void record_assembler::begin(event_record& record) {
     record.user_sid.clear();
     record.kind = payload_kind::none;
     record.payload_name.clear();
-    for (payload_field& field : record.fields) spare_fields_.push_back(std::move(field));
-    record.fields.clear();
+    // The record's fields stay, to be written over (new_field), and what is
+    // left over goes at finish(): moving them all aside and back again for
+    // every record cost more than filling them.
+    fields_used_ = 0;
     record.file_offset = 0;
     record.recovered = false;
-    frames_.clear();
+    depth_ = 0;
     path_.clear();
     saw_event_ = false;
     saw_system_ = false;
     system_children_ = 0;
 }
 
+record_assembler::frame& record_assembler::push_frame(frame_kind kind, known_name field) {
+    // Built in place, in storage kept from record to record: a frame built
+    // on the stack and copied in costs a stalled load (its fields are stored
+    // one by one, then read as a whole).
+    if (depth_ == frames_.size()) frames_.emplace_back();
+    frame& f = frames_[depth_++];
+    f = frame{};
+    f.kind = kind;
+    f.field = field;
+    return f;
+}
+
+void record_assembler::take_fields_for(const void* kind) {
+    std::size_t slot = 0;
+    while (slot < field_sets_.size() && field_sets_[slot].kind != kind) ++slot;
+    if (slot == field_sets_.size()) {  // a new kind: the set used longest ago gives way
+        slot = next_victim_;
+        next_victim_ = (next_victim_ + 1) % field_sets_.size();
+        if (slot == lent_set_) {
+            field_sets_[slot].kind = kind;
+            return;
+        }
+        field_sets_[slot].kind = kind;
+    }
+    // The record's fields (nothing of this record yet) go back to the set
+    // they came from, and the kind's set is lent to the record instead.
+    std::swap(field_sets_[lent_set_].fields, record_->fields);
+    std::swap(field_sets_[slot].fields, record_->fields);
+    lent_set_ = slot;
+}
+
 payload_field& record_assembler::new_field() {
-    if (spare_fields_.empty()) return record_->fields.emplace_back();
-    payload_field& field = record_->fields.emplace_back(std::move(spare_fields_.back()));
+    if (fields_used_ == 0 && field_sets_[lent_set_].kind != fields_kind_) take_fields_for(fields_kind_);
+    std::vector<payload_field>& fields = record_->fields;
+    if (fields_used_ < fields.size()) {
+        payload_field& field = fields[fields_used_++];
+        field.name.clear();
+        field.value.clear();
+        return field;
+    }
+    ++fields_used_;
+    if (spare_fields_.empty()) return fields.emplace_back();
+    payload_field& field = fields.emplace_back(std::move(spare_fields_.back()));
     spare_fields_.pop_back();
     field.name.clear();
     field.value.clear();
@@ -104,28 +146,28 @@ bool record_assembler::payload_wanted() const {
 
 bool record_assembler::start_element(const name_entry& name) {
     event_record& record = *record_;
-    if (frames_.empty()) {
+    if (depth_ == 0) {
         if (name.known != known_name::event) return false;
         saw_event_ = true;
-        frames_.push_back({frame_kind::event});
+        push_frame(frame_kind::event);
         return true;
     }
-    frame& parent = frames_.back();
+    frame& parent = frames_[depth_ - 1];
     switch (parent.kind) {
         case frame_kind::event:
             if (name.known == known_name::system) {
                 saw_system_ = true;
-                frames_.push_back({frame_kind::system});
+                push_frame(frame_kind::system);
                 return true;
             }
             if (name.known == known_name::event_data && payload_wanted()) {
                 record.kind = payload_kind::event_data;
-                frames_.push_back({frame_kind::event_data});
+                push_frame(frame_kind::event_data);
                 return true;
             }
             if (name.known == known_name::user_data && payload_wanted()) {
                 record.kind = payload_kind::user_data;
-                frames_.push_back({frame_kind::user_data});
+                push_frame(frame_kind::user_data);
                 return true;
             }
             return false;
@@ -159,37 +201,37 @@ bool record_assembler::start_element(const name_entry& name) {
                     break;
             }
             system_children_ |= bit_of(name.known);
-            frames_.push_back({frame_kind::system_field, name.known});
+            push_frame(frame_kind::system_field, name.known);
             return true;
         case frame_kind::system_field:
             // Channel and Computer take all text below them; the other fields
             // only their own text or attributes.
             if (!is_text_field(parent.field)) return false;
-            frames_.push_back({frame_kind::system_field, parent.field});
+            push_frame(frame_kind::system_field, parent.field);
             return true;
         case frame_kind::event_data: {
             payload_field& field = new_field();
             if (name.known != known_name::data) field.name.assign(name.text);
-            frames_.push_back({frame_kind::event_data_field});
+            push_frame(frame_kind::event_data_field);
             return true;
         }
         case frame_kind::event_data_field:
         case frame_kind::event_data_inner:
-            frames_.push_back({frame_kind::event_data_inner});
+            push_frame(frame_kind::event_data_inner);
             return true;
         case frame_kind::user_data:
             if (parent.has_child) return false;  // only the first element below <UserData> counts
             parent.has_child = true;
             record.payload_name.assign(name.text);
             path_.clear();
-            frames_.push_back({.kind = frame_kind::user_data_element, .is_root = true});
+            push_frame(frame_kind::user_data_element).is_root = true;
             return true;
         case frame_kind::user_data_element: {
             parent.has_child = true;
             const std::size_t before = path_.size();
             if (!path_.empty()) path_.push_back('/');
             path_.append(name.text);
-            frames_.push_back({.kind = frame_kind::user_data_element, .path_size = before});
+            push_frame(frame_kind::user_data_element).path_size = before;
             return true;
         }
     }
@@ -197,8 +239,8 @@ bool record_assembler::start_element(const name_entry& name) {
 }
 
 bool record_assembler::wants_attribute(const name_entry& name) const {
-    if (frames_.empty()) return false;
-    const frame& f = frames_.back();
+    if (depth_ == 0) return false;
+    const frame& f = frames_[depth_ - 1];
     switch (f.kind) {
         case frame_kind::system_field:
             return feeds_field(f.field, name.known) && (f.seen_attributes & bit_of(name.known)) == 0;
@@ -217,7 +259,7 @@ void record_assembler::set_attribute_text(frame& f, known_name name, std::string
     switch (name) {
         case known_name::name:
             if (f.kind == frame_kind::event_data_field) {
-                record.fields.back().name.assign(text);
+                current_field().name.assign(text);
             } else {
                 record.provider_name.assign(text);
             }
@@ -244,7 +286,7 @@ void record_assembler::set_attribute_text(frame& f, known_name name, std::string
 
 void record_assembler::attribute(const name_entry& name, std::string_view text) {
     if (!wants_attribute(name)) return;
-    frame& f = frames_.back();
+    frame& f = frames_[depth_ - 1];
     if (f.kind == frame_kind::user_data_element) {
         payload_field& field = new_field();
         field.name.assign(path_).append("@").append(name.text);
@@ -256,7 +298,7 @@ void record_assembler::attribute(const name_entry& name, std::string_view text) 
 
 void record_assembler::attribute(const name_entry& name, const value_ref& value) {
     if (!wants_attribute(name)) return;
-    frame& f = frames_.back();
+    frame& f = frames_[depth_ - 1];
     if (f.kind == frame_kind::user_data_element) {
         payload_field& field = new_field();
         field.name.assign(path_).append("@").append(name.text);
@@ -291,13 +333,35 @@ void record_assembler::attribute(const name_entry& name, const value_ref& value)
                 break;
         }
     }
+    // Text attributes are rendered straight into their field (what
+    // set_attribute_text would copy there).
+    std::string* target = nullptr;
+    switch (name.known) {
+        case known_name::name:
+            target = f.kind == frame_kind::event_data_field ? &current_field().name : &record_->provider_name;
+            break;
+        case known_name::guid:
+            target = &record_->provider_guid;
+            break;
+        case known_name::user_id:
+            target = &record_->user_sid;
+            break;
+        default:
+            break;
+    }
+    if (target != nullptr) {
+        f.seen_attributes |= bit_of(name.known);
+        target->clear();
+        append_value_text(*target, value);
+        return;
+    }
     attribute_text_.clear();
     append_value_text(attribute_text_, value);
     set_attribute_text(f, name.known, attribute_text_);
 }
 
 std::string* record_assembler::text_target() {
-    frame& f = frames_.back();
+    frame& f = frames_[depth_ - 1];
     event_record& record = *record_;
     switch (f.kind) {
         case frame_kind::system_field:
@@ -306,11 +370,11 @@ std::string* record_assembler::text_target() {
             return nullptr;
         case frame_kind::event_data_field:
         case frame_kind::event_data_inner:
-            return &record.fields.back().value;
+            return &current_field().value;
         case frame_kind::user_data_element:
             if (f.is_root) return nullptr;
             if (f.leaf_field == no_field) {
-                f.leaf_field = record.fields.size();
+                f.leaf_field = fields_used_;
                 new_field().name.assign(path_);
             }
             return &record.fields[f.leaf_field].value;
@@ -320,12 +384,12 @@ std::string* record_assembler::text_target() {
 }
 
 bool record_assembler::in_numeric_field() const {
-    const frame& f = frames_.back();
+    const frame& f = frames_[depth_ - 1];
     return f.kind == frame_kind::system_field && is_numeric_field(f.field);
 }
 
 void record_assembler::text(std::string_view text) {
-    if (frames_.empty()) return;
+    if (depth_ == 0) return;
     if (in_numeric_field()) {
         if (number_is_value_) {
             append_value_text(number_text_, number_value_);
@@ -339,7 +403,7 @@ void record_assembler::text(std::string_view text) {
 }
 
 void record_assembler::text(const value_ref& value) {
-    if (frames_.empty()) return;
+    if (depth_ == 0) return;
     if (in_numeric_field()) {
         if (!number_has_text_ && !number_is_value_) {  // keep a lone value as it is: no text needed
             number_value_ = value;
@@ -399,18 +463,68 @@ void record_assembler::finish_number(const frame& f) {
 }
 
 void record_assembler::end_element() {
-    if (frames_.empty()) return;
-    const frame f = frames_.back();
-    frames_.pop_back();
+    if (depth_ == 0) return;
+    const frame& f = frames_[depth_ - 1];
     if (f.kind == frame_kind::system_field && is_numeric_field(f.field)) {
         finish_number(f);
     } else if (f.kind == frame_kind::user_data_element) {
         if (!f.is_root && !f.has_child && f.leaf_field == no_field) new_field().name.assign(path_);
         path_.resize(f.path_size);
     }
+    --depth_;
+}
+
+void record_assembler::named_field(std::string_view name, const value_ref* value) {
+    // start_element below <EventData> (new_field), then its Name attribute.
+    // A field the template's last record left has the name already.
+    if (fields_used_ != 0 && fields_used_ < record_->fields.size()) {
+        payload_field& field = record_->fields[fields_used_++];
+        if (field.name != name) field.name.assign(name);
+        field.value.clear();
+        if (value != nullptr) append_value_text(field.value, *value);
+        return;
+    }
+    payload_field& field = new_field();
+    field.name.assign(name);
+    if (value != nullptr) append_value_text(field.value, *value);
+}
+
+bool record_assembler::numeric_system_field(known_name field) const {
+    return depth_ != 0 && frames_[depth_ - 1].kind == frame_kind::system && is_numeric_field(field);
+}
+
+void record_assembler::system_number(known_name field, const value_ref* value) {
+    // start_element below <System>
+    number_text_.clear();
+    number_has_text_ = false;
+    system_children_ |= bit_of(field);
+    // text: a lone value
+    number_is_value_ = value != nullptr;
+    if (value != nullptr) number_value_ = *value;
+    // end_element
+    frame f;
+    f.kind = frame_kind::system_field;
+    f.field = field;
+    finish_number(f);
+}
+
+bool record_assembler::text_system_field(known_name field) const {
+    return depth_ != 0 && frames_[depth_ - 1].kind == frame_kind::system && is_text_field(field);
+}
+
+void record_assembler::system_text(known_name field, const value_ref* value) {
+    std::string& target = field == known_name::channel ? record_->channel : record_->computer;
+    target.clear();  // start_element below <System>
+    system_children_ |= bit_of(field);
+    if (value != nullptr) append_value_text(target, *value);  // text
 }
 
 bool record_assembler::finish(decode_error& error) {
+    std::vector<payload_field>& fields = record_->fields;
+    while (fields.size() > fields_used_) {  // fields of an earlier record
+        spare_fields_.push_back(std::move(fields.back()));
+        fields.pop_back();
+    }
     if (!saw_event_) {
         error = {0, "event XML has no <Event> element"};
         return false;
@@ -428,8 +542,9 @@ bool record_assembler::finish(decode_error& error) {
     if (!provider_wanted()) {
         record_->kind = payload_kind::none;
         record_->payload_name.clear();
-        for (payload_field& field : record_->fields) spare_fields_.push_back(std::move(field));
-        record_->fields.clear();
+        for (payload_field& field : fields) spare_fields_.push_back(std::move(field));
+        fields.clear();
+        fields_used_ = 0;
     }
     return true;
 }

@@ -17,7 +17,22 @@ struct token_compiler::context {
     compiled_xml& out;
     std::size_t limit;    // no token may extend past this chunk offset
     bool dependency_ids;  // element start tokens carry a 2-byte dependency identifier
+    // A template definition: its chunk offset, for out.layout (compiled_xml.hpp).
+    bool is_template = false;
+    std::size_t base = 0;
 };
+
+namespace {
+
+// A copy of the name in `out`, which must not depend on the chunk's name table.
+std::uint32_t add_name(compiled_xml& out, const name_entry& entry) {
+    const auto text_offset = static_cast<std::uint32_t>(out.text.size());
+    out.text.append(entry.text);
+    out.names.push_back({text_offset, static_cast<std::uint32_t>(entry.text.size()), entry.known, entry.hash_ok});
+    return static_cast<std::uint32_t>(out.names.size() - 1);
+}
+
+}  // namespace
 
 bool token_compiler::fail(context& cx, std::size_t offset, const char* reason) {
     cx.out.ok = false;
@@ -27,16 +42,26 @@ bool token_compiler::fail(context& cx, std::size_t offset, const char* reason) {
 
 bool token_compiler::name_at(context& cx, std::size_t& pos, std::uint32_t& name) {
     if (pos + 4 > cx.limit) return fail(cx, pos, "name offset runs past the end of the data");
+    const std::size_t field = pos;
     const std::uint32_t offset = chunk_.u32(pos);
     pos += 4;
+    std::size_t inline_size = 0;
     if (offset == pos) {  // the name is stored right here
-        const std::size_t size = names_.stored_size(offset);
-        if (size == 0 || pos + size > cx.limit) return fail(cx, pos, "inline name runs past the end of the data");
-        pos += size;
+        inline_size = names_.stored_size(offset);
+        if (inline_size == 0 || pos + inline_size > cx.limit) {
+            return fail(cx, pos, "inline name runs past the end of the data");
+        }
+        pos += inline_size;
     }
-    name = names_.lookup(offset);
-    if (name == name_table::invalid) return fail(cx, offset, "name lies outside the chunk");
-    if (!names_.get(name).hash_ok) cx.out.names_intact = false;
+    const name_index found = names_.lookup(offset);
+    if (found == name_table::invalid) return fail(cx, offset, "name lies outside the chunk");
+    const name_entry entry = names_.get(found);
+    if (!entry.hash_ok) cx.out.names_intact = false;
+    if (cx.is_template) {
+        cx.out.layout.names.push_back(
+            {static_cast<std::uint32_t>(field - cx.base), offset, static_cast<std::uint32_t>(inline_size)});
+    }
+    name = add_name(cx.out, entry);
     return true;
 }
 
@@ -97,6 +122,7 @@ bool token_compiler::attribute(context& cx, std::size_t& pos) {
     std::size_t next = pos + 1;
     std::uint32_t name = 0;
     if (!name_at(cx, next, name)) return false;
+    const std::size_t attribute_index = cx.out.ops.size();
     cx.out.ops.push_back({op_code::attribute, 0, name, 0});
     for (;;) {
         if (next >= cx.limit) return fail(cx, next, "attribute runs past the end of the data");
@@ -104,6 +130,7 @@ bool token_compiler::attribute(context& cx, std::size_t& pos) {
         if (!piece(cx, next, is_piece)) return false;
         if (!is_piece) break;
     }
+    cx.out.ops[attribute_index].b = static_cast<std::uint32_t>(cx.out.ops.size());
     pos = next;
     return true;
 }
@@ -119,11 +146,16 @@ bool token_compiler::element(context& cx, std::size_t& pos, int depth) {
     // none.
     std::size_t next = pos + 1 + 4;
     if (cx.dependency_ids) {
-        auto plausible_name_at = [this](std::size_t field) {
-            std::uint32_t offset = 0;
-            return chunk_.load(field, offset) && offset >= chunk_header_size && offset <= field + 4;
+        // What this guess found depends on where the element lies; a
+        // template's layout keeps it, to be asked again of a copy elsewhere.
+        auto plausible = [this, &cx](std::size_t field) {
+            const bool found = plausible_name_at(chunk_, field);
+            if (cx.is_template) {
+                cx.out.layout.checks.push_back({static_cast<std::uint32_t>(field - cx.base), found});
+            }
+            return found;
         };
-        if (plausible_name_at(next + 2) || !plausible_name_at(next)) next += 2;
+        if (plausible(next + 2) || !plausible(next)) next += 2;
     }
     if (next > cx.limit) return fail(cx, pos, "element start runs past the end of the data");
     std::uint32_t name = 0;
@@ -197,7 +229,31 @@ bool token_compiler::element(context& cx, std::size_t& pos, int depth) {
         }
     }
     cx.out.ops.push_back({op_code::end_element});
-    cx.out.ops[element_index].b = static_cast<std::uint32_t>(cx.out.ops.size());
+    std::vector<xml_op>& ops = cx.out.ops;
+    ops[element_index].b = static_cast<std::uint32_t>(ops.size());
+    ops[element_index].c = static_cast<std::uint32_t>(content_index);
+    // The direct items, listed once here rather than found among the child
+    // elements at every evaluation.
+    std::vector<std::uint32_t>& items = cx.out.items;
+    ops[content_index].b = static_cast<std::uint32_t>(items.size());
+    for (std::size_t k = content_index + 1; k + 1 < ops.size();) {
+        if (ops[k].code == op_code::element) {
+            k = ops[k].b;
+            continue;
+        }
+        items.push_back(static_cast<std::uint32_t>(k));
+        ++k;
+    }
+    ops[content_index].c = static_cast<std::uint32_t>(items.size() - ops[content_index].b);
+    if (ops.size() == content_index + 2) ops[element_index].flags |= op_no_content;
+    if (ops.size() == content_index + 3 && ops[content_index + 1].code == op_code::substitution) {
+        ops[element_index].flags |= op_one_substitution;
+        if (content_index == element_index + 3 && ops[element_index + 1].code == op_code::attribute &&
+            ops[element_index + 2].code == op_code::text &&
+            cx.out.names[ops[element_index + 1].a].known == known_name::name) {
+            ops[element_index].flags |= op_named_value;
+        }
+    }
     pos = next;
     return true;
 }
@@ -231,7 +287,7 @@ bool token_compiler::template_instance(context& cx, std::size_t& pos) {
 
 void token_compiler::compile_template(std::uint32_t definition, compiled_xml& out) {
     out.clear();
-    context cx{out, chunk_.size(), true};
+    context cx{out, chunk_.size(), true, true, definition};
     const std::size_t data = std::size_t{definition} + template_definition_header_size;
     if (data + fragment_header_size >= chunk_.size()) {
         fail(cx, definition, "template definition lies outside the chunk");
@@ -247,6 +303,7 @@ void token_compiler::compile_template(std::uint32_t definition, compiled_xml& ou
         return;
     }
     out.ok = element(cx, pos, 0);
+    out.layout.extent = static_cast<std::uint32_t>(pos - definition);
 }
 
 void token_compiler::compile_fragment(std::size_t offset, compiled_xml& out) {
@@ -292,6 +349,11 @@ void token_compiler::compile_value(std::size_t offset, std::size_t end, compiled
     } else {
         fail(cx, pos, "binary XML value holds neither an element nor a template instance");
     }
+}
+
+bool plausible_name_at(byte_span chunk, std::size_t field) {
+    std::uint32_t offset = 0;
+    return chunk.load(field, offset) && offset >= chunk_header_size && offset <= field + 4;
 }
 
 }  // namespace evtxcar::binxml

@@ -24,7 +24,8 @@ public:
         : chunk_(chunk), names_(names), verify_template_ids_(verify_template_ids) {}
 
     // The template definition stored at chunk offset `definition` (its
-    // header, then a fragment header, one element and the end token).
+    // header, then a fragment header, one element and the end token), with
+    // out.layout: what the result depends on besides the bytes read.
     void compile_template(std::uint32_t definition, compiled_xml& out);
 
     // A record's binary XML at chunk offset `offset`: a fragment header,
@@ -51,5 +52,9 @@ private:
     name_table& names_;
     bool verify_template_ids_;
 };
+
+// Whether the 4 bytes at chunk offset `field` could be the offset of an
+// element's name: in the chunk's data, and not after the name's own place.
+bool plausible_name_at(byte_span chunk, std::size_t field);
 
 }  // namespace evtxcar::binxml

@@ -1,5 +1,6 @@
 #include "value_text.hpp"
 
+#include <array>
 #include <cstring>
 
 #include "../text/utf8.hpp"
@@ -14,14 +15,51 @@ namespace {
 constexpr char lower_hex[] = "0123456789abcdef";
 constexpr char upper_hex[] = "0123456789ABCDEF";
 
+// Two digits at a time: "00" .. "99".
+constexpr auto digit_pairs = [] {
+    std::array<char, 200> pairs{};
+    for (int i = 0; i < 100; ++i) {
+        pairs[static_cast<std::size_t>(2 * i)] = static_cast<char>('0' + i / 10);
+        pairs[static_cast<std::size_t>(2 * i + 1)] = static_cast<char>('0' + i % 10);
+    }
+    return pairs;
+}();
+
+// Writes the decimal digits of `value` so that they end at `end`; returns
+// where they start.
+char* decimal_digits_before(char* end, std::uint64_t value) {
+    char* first = end;
+    while (value >= 100) {
+        const std::size_t pair = static_cast<std::size_t>(value % 100) * 2;
+        value /= 100;
+        *--first = digit_pairs[pair + 1];
+        *--first = digit_pairs[pair];
+    }
+    if (value >= 10) {
+        const std::size_t pair = static_cast<std::size_t>(value) * 2;
+        *--first = digit_pairs[pair + 1];
+        *--first = digit_pairs[pair];
+    } else {
+        *--first = static_cast<char>('0' + value);
+    }
+    return first;
+}
+
+constexpr std::size_t max_decimal_digits = 20;
+
 void append_decimal(std::string& out, std::uint64_t value) {
-    char digits[20];
-    char* first = digits + sizeof digits;
-    do {
-        *--first = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value != 0);
+    char digits[max_decimal_digits];
+    const char* first = decimal_digits_before(digits + sizeof digits, value);
     out.append(first, static_cast<std::size_t>(digits + sizeof digits - first));
+}
+
+// Writes the decimal digits of `value` at `out`; returns the end.
+char* write_decimal(char* out, std::uint64_t value) {
+    char digits[max_decimal_digits];
+    const char* first = decimal_digits_before(digits + sizeof digits, value);
+    const auto count = static_cast<std::size_t>(digits + sizeof digits - first);
+    std::memcpy(out, first, count);
+    return out + count;
 }
 
 void append_signed(std::string& out, const value_ref& value) {
@@ -106,22 +144,31 @@ bool append_sid(std::string& out, const std::uint8_t* data, std::size_t size) {
     if (size < 8 + sub_authorities * 4) return false;
     std::uint64_t authority = 0;
     for (std::size_t i = 2; i < 8; ++i) authority = (authority << 8) | data[i];
-    out += "S-";
-    append_decimal(out, data[0]);
-    out.push_back('-');
+    // Written in place: room for "S-", the revision (3 digits), "-", the
+    // authority (at most "0x" and 12 hex digits) and "-" and 10 digits per
+    // sub-authority.
+    const std::size_t start = out.size();
+    out.resize(start + 2 + 3 + 1 + 14 + sub_authorities * 11);
+    char* write = out.data() + start;
+    *write++ = 'S';
+    *write++ = '-';
+    write = write_decimal(write, data[0]);
+    *write++ = '-';
     if (authority <= 0xFFFFFFFFu) {
-        append_decimal(out, authority);
+        write = write_decimal(write, authority);
     } else {
-        out += "0x";
+        *write++ = '0';
+        *write++ = 'x';
         for (std::size_t i = 2; i < 8; ++i) {
-            out.push_back(upper_hex[data[i] >> 4]);
-            out.push_back(upper_hex[data[i] & 0x0F]);
+            *write++ = upper_hex[data[i] >> 4];
+            *write++ = upper_hex[data[i] & 0x0F];
         }
     }
     for (std::size_t i = 0; i < sub_authorities; ++i) {
-        out.push_back('-');
-        append_decimal(out, load_u32(data + 8 + i * 4));
+        *write++ = '-';
+        write = write_decimal(write, load_u32(data + 8 + i * 4));
     }
+    out.resize(static_cast<std::size_t>(write - out.data()));
     return true;
 }
 
@@ -188,16 +235,5 @@ void append_value_text(std::string& out, const value_ref& value) {
     append_binary(out, data, size);
 }
 
-bool value_is_lone_line_feed(const value_ref& value) {
-    switch (value.base_type()) {
-        case value_string:
-            return value.size >= 2 && value.data[0] == '\n' && value.data[1] == 0 &&
-                   (value.size < 4 || (value.data[2] == 0 && value.data[3] == 0));
-        case value_ansi_string:
-            return value.size >= 1 && value.data[0] == '\n' && (value.size < 2 || value.data[1] == 0);
-        default:
-            return false;
-    }
-}
 
 }  // namespace evtxcar::binxml

@@ -33,6 +33,17 @@ void append_value_text(std::string& out, const value_ref& value);
 
 // True when the value's text is exactly one line feed (libevtx renders an
 // element whose only content is a lone "\n" as empty).
-bool value_is_lone_line_feed(const value_ref& value);
+// (Inline: it is asked of every value that may be an element's text.)
+inline bool value_is_lone_line_feed(const value_ref& value) {
+    switch (value.base_type()) {
+        case value_string:
+            return value.size >= 2 && value.data[0] == '\n' && value.data[1] == 0 &&
+                   (value.size < 4 || (value.data[2] == 0 && value.data[3] == 0));
+        case value_ansi_string:
+            return value.size >= 1 && value.data[0] == '\n' && (value.size < 2 || value.data[1] == 0);
+        default:
+            return false;
+    }
+}
 
 }  // namespace evtxcar::binxml

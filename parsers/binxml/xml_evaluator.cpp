@@ -8,11 +8,6 @@ namespace evtxcar::binxml {
 
 namespace {
 
-bool is_piece(op_code code) {
-    return code == op_code::text || code == op_code::char_ref || code == op_code::entity_ref ||
-           code == op_code::substitution;
-}
-
 // The character an entity reference stands for; empty for unknown entities.
 std::string_view entity_text(std::string_view name) {
     if (name == "lt") return "<";
@@ -69,6 +64,7 @@ bool xml_evaluator::template_instance(std::uint32_t definition, std::uint32_t va
         return false;
     }
     if (carved_ && !definition_xml.names_intact) return fail(definition, "a name its template uses was overwritten");
+    out_->template_begins(&definition_xml);
     std::uint32_t count = 0;
     if (!chunk_.load(values_offset, count)) return fail(values_offset, "template values lie outside the chunk");
     const std::size_t descriptors = std::size_t{values_offset} + 4;
@@ -101,13 +97,15 @@ bool xml_evaluator::template_instance(std::uint32_t definition, std::uint32_t va
     return ok;
 }
 
-bool xml_evaluator::value(values_view values, std::uint32_t index, value_ref& out) {
-    if (index >= values.count) return fail(0, "substitution refers to a value the template instance lacks");
-    out = values_[values.base + index];
-    return true;
+const value_ref* xml_evaluator::value(values_view values, std::uint32_t index) {
+    if (index >= values.count) {
+        fail(0, "substitution refers to a value the template instance lacks");
+        return nullptr;
+    }
+    return &values_[values.base + index];
 }
 
-bool xml_evaluator::binxml_value(const value_ref& value, values_view values, int depth) {
+bool xml_evaluator::binxml_value(value_ref value, values_view values, int depth) {
     if (depth > max_value_depth) return fail(0, "binary XML values nested too deeply");
     const auto at = static_cast<std::size_t>(value.data - chunk_.data());
     while (scratch_.size() <= static_cast<std::size_t>(depth)) scratch_.push_back(std::make_unique<compiled_xml>());
@@ -128,7 +126,7 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
             append_code_point(out, op.a);
             return true;
         case op_code::entity_ref: {
-            const std::string_view name = names_.get(op.a).text;
+            const std::string_view name = xml.name(op.a).text;
             if (!spend(name.size() + 2)) return false;
             const std::string_view character = entity_text(name);
             if (!character.empty()) {
@@ -139,11 +137,11 @@ bool xml_evaluator::append_piece(const compiled_xml& xml, const xml_op& op, valu
             return true;
         }
         case op_code::substitution: {
-            value_ref v;
-            if (!value(values, op.a, v)) return false;
-            if (v.type == value_null || v.type == value_binxml) return true;
-            if (!spend(v.size + 32)) return false;
-            append_value_text(out, v.is_array() ? first_array_item(v) : v);
+            const value_ref* v = value(values, op.a);
+            if (v == nullptr) return false;
+            if (v->type == value_null || v->type == value_binxml) return true;
+            if (!spend(v->size + 32)) return false;
+            append_value_text(out, v->is_array() ? first_array_item(*v) : *v);
             return true;
         }
         default:
@@ -155,19 +153,19 @@ bool xml_evaluator::attribute(const compiled_xml& xml, std::size_t first_piece, 
                               values_view values) {
     const auto& ops = xml.ops;
     if (end - first_piece == 1 && ops[first_piece].code == op_code::substitution) {
-        value_ref v;
-        if (!value(values, ops[first_piece].a, v)) return false;
-        if (v.type == value_null) return true;  // no attribute
-        if (v.type == value_binxml) {
+        const value_ref* v = value(values, ops[first_piece].a);
+        if (v == nullptr) return false;
+        if (v->type == value_null) return true;  // no attribute
+        if (v->type == value_binxml) {
             out_->attribute(name, std::string_view());  // binary XML has no text of its own
-        } else if (v.is_array()) {
-            const std::size_t items = array_item_count(v);
+        } else if (v->is_array()) {
+            const std::size_t items = array_item_count(*v);
             std::size_t offset = 0;
-            if (!spend(v.size + 32 * items)) return false;
-            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, next_array_item(v, offset));
+            if (!spend(v->size + 32 * items)) return false;
+            for (std::size_t i = 0; i < items; ++i) out_->attribute(name, next_array_item(*v, offset));
         } else {
-            if (!spend(v.size + 32)) return false;
-            out_->attribute(name, v);
+            if (!spend(v->size + 32)) return false;
+            out_->attribute(name, *v);
         }
         return true;
     }
@@ -184,14 +182,85 @@ bool xml_evaluator::attribute(const compiled_xml& xml, std::size_t first_piece, 
     return true;
 }
 
+bool xml_evaluator::attributes(const compiled_xml& xml, std::size_t element, std::size_t content, values_view values) {
+    const auto& ops = xml.ops;
+    for (std::size_t k = element + 1; k < content;) {
+        const name_entry name = xml.name(ops[k].a);
+        const std::size_t pieces_end = ops[k].b;
+        if (out_->wants_attribute(name) && !attribute(xml, k + 1, pieces_end, name, values)) return false;
+        k = pieces_end;
+    }
+    return true;
+}
+
 bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_view values, int depth) {
     if (elements_left_ == 0) return fail(0, "record expands to too many elements");
     --elements_left_;
     const auto& ops = xml.ops;
     const xml_op& start = ops[index];
-    const std::size_t end = start.b - 1;  // the end_element op
-    std::size_t content = index + 1;
-    while (ops[content].code != op_code::content) ++content;
+    const std::size_t content = start.c;
+    if ((start.flags & op_one_substitution) != 0) {
+        // The most common element (<Data Name="...">%n</Data>, <EventID>%n</EventID>):
+        // what the general path below makes of it, without its scans.
+        const xml_op& only = ops[content + 1];
+        const value_ref* v = value(values, only.a);
+        if (v == nullptr) return false;
+        if (!v->is_array()) {
+            if (v->type == value_null && (only.flags & op_optional) != 0) return true;  // element left out
+            if (v->type != value_binxml) {
+                const bool has_text = v->type != value_null && !value_is_lone_line_feed(*v);
+                // <Data Name="...">%n</Data> below <EventData>: one payload field.
+                if ((start.flags & op_named_value) != 0 && out_->in_event_data()) {
+                    const xml_op& name_text = ops[index + 2];
+                    if (!spend(name_text.b)) return false;  // as attribute() would
+                    if (has_text && !spend(v->size + 32)) return false;
+                    out_->named_field(xml.text_of(name_text), has_text ? v : nullptr);
+                    return true;
+                }
+                // <EventID>%n</EventID> and the other numbers below <System>;
+                // <Channel>%n</Channel>, <Computer>%n</Computer>.
+                if (content == index + 1) {
+                    const known_name field = xml.name(start.a).known;
+                    if (out_->numeric_system_field(field)) {
+                        if (has_text && !spend(v->size + 32)) return false;
+                        out_->system_number(field, has_text ? v : nullptr);
+                        return true;
+                    }
+                    if (out_->text_system_field(field)) {
+                        if (has_text && !spend(v->size + 32)) return false;
+                        out_->system_text(field, has_text ? v : nullptr);
+                        return true;
+                    }
+                }
+            }
+            if (!out_->start_element(xml.name(start.a))) return true;
+            if (!attributes(xml, index, content, values)) return false;
+            if (v->type == value_binxml) {
+                if (!binxml_value(*v, values, depth + 1)) return false;
+            } else if (v->type != value_null && !value_is_lone_line_feed(*v)) {
+                if (!spend(v->size + 32)) return false;
+                out_->text(*v);
+            }
+            out_->end_element();
+            return true;
+        }
+    }
+    if ((start.flags & op_no_content) != 0) {
+        // <TimeCreated SystemTime="%n"/>, <Execution .../>: attributes only.
+        if (!out_->start_element(xml.name(start.a))) return true;
+        if (!attributes(xml, index, content, values)) return false;
+        out_->end_element();
+        return true;
+    }
+    return any_element(xml, index, values, depth);
+}
+
+bool xml_evaluator::any_element(const compiled_xml& xml, std::size_t index, values_view values, int depth) {
+    const auto& ops = xml.ops;
+    const xml_op& start = ops[index];
+    const std::size_t content = start.c;
+    const std::size_t item_count = ops[content].c;
+    const std::uint32_t* const items = item_count == 0 ? nullptr : xml.items.data() + ops[content].b;
 
     // What the content makes of the element (see the header).
     bool has_text = (start.flags & op_static_value) != 0;
@@ -199,50 +268,47 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
     std::size_t single_piece = no_op;
     std::size_t array_op = no_op;
     std::size_t repeats = 1;
-    for (std::size_t k = content + 1; k < end;) {
+    for (std::size_t i = 0; i < item_count; ++i) {
+        const std::size_t k = items[i];
         const xml_op& op = ops[k];
-        if (op.code == op_code::element) {
-            k = op.b;
-            continue;
-        }
         if (op.code == op_code::substitution) {
-            value_ref v;
-            if (!value(values, op.a, v)) return false;
-            if (v.type != value_null && v.type != value_binxml) {
+            const value_ref* v = value(values, op.a);
+            if (v == nullptr) return false;
+            if (v->type != value_null && v->type != value_binxml) {
                 has_text = true;
                 ++text_pieces;
                 single_piece = k;
-                if (v.is_array() && array_op == no_op) {
+                if (v->is_array() && array_op == no_op) {
                     array_op = k;
-                    repeats = array_item_count(v);
+                    repeats = array_item_count(*v);
                 }
             }
         } else {
             ++text_pieces;
             single_piece = k;
         }
-        ++k;
     }
     if (ops[content].a != no_op) {
         const xml_op& last = ops[ops[content].a];
-        value_ref v;
-        if (!value(values, last.a, v)) return false;
-        if (v.type == value_null && (last.flags & op_optional) != 0) return true;  // element left out
+        const value_ref* v = value(values, last.a);
+        if (v == nullptr) return false;
+        if (v->type == value_null && (last.flags & op_optional) != 0) return true;  // element left out
     }
 
-    value_ref repeated_array;  // the array the repeats walk through, item by item
-    if (array_op != no_op && !value(values, ops[array_op].a, repeated_array)) return false;
+    // The array the repeats walk through, item by item: a copy, since the
+    // children of each repeat may add values (and move values_).
+    value_ref repeated_array;
+    if (array_op != no_op) {
+        const value_ref* array = value(values, ops[array_op].a);
+        if (array == nullptr) return false;
+        repeated_array = *array;
+    }
     std::size_t array_offset = 0;
+    value_ref repeat_item;  // this repeat's item of the array
     for (std::size_t repeat = 0; repeat < repeats; ++repeat) {
-        const value_ref repeat_item = array_op != no_op ? next_array_item(repeated_array, array_offset) : value_ref{};
-        if (!out_->start_element(names_.get(start.a))) return true;
-        for (std::size_t k = index + 1; k < content;) {
-            const name_entry name = names_.get(ops[k].a);
-            std::size_t pieces_end = k + 1;
-            while (pieces_end < content && is_piece(ops[pieces_end].code)) ++pieces_end;
-            if (out_->wants_attribute(name) && !attribute(xml, k + 1, pieces_end, name, values)) return false;
-            k = pieces_end;
-        }
+        if (array_op != no_op) repeat_item = next_array_item(repeated_array, array_offset);
+        if (!out_->start_element(xml.name(start.a))) return true;
+        if (!attributes(xml, index, content, values)) return false;
         if (has_text) {
             // A lone line feed as the whole text counts as no text.
             if (text_pieces == 1) {
@@ -251,31 +317,41 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                 if (only.code == op_code::text || only.code == op_code::cdata) {
                     lone_line_feed = xml.text_of(only) == "\n";
                 } else if (only.code == op_code::substitution) {
-                    value_ref v;
-                    if (!value(values, only.a, v)) return false;
-                    if (v.is_array()) v = single_piece == array_op ? repeat_item : first_array_item(v);
-                    lone_line_feed = value_is_lone_line_feed(v);
+                    const value_ref* v = value(values, only.a);
+                    if (v == nullptr) return false;
+                    if (v->is_array()) {
+                        lone_line_feed = value_is_lone_line_feed(single_piece == array_op ? repeat_item
+                                                                                          : first_array_item(*v));
+                    } else {
+                        lone_line_feed = value_is_lone_line_feed(*v);
+                        if (!lone_line_feed) {
+                            // The element's one piece of text (the other items are
+                            // substitutions without text): the loop below would put
+                            // out just this.
+                            if (!spend(v->size + 32)) return false;
+                            out_->text(*v);
+                            out_->end_element();
+                            continue;
+                        }
+                    }
                 }
                 if (lone_line_feed) {
                     out_->end_element();
                     continue;
                 }
             }
-            for (std::size_t k = content + 1; k < end;) {
+            for (std::size_t i = 0; i < item_count; ++i) {  // child elements give way to the text
+                const std::size_t k = items[i];
                 const xml_op& op = ops[k];
-                if (op.code == op_code::element) {
-                    k = op.b;  // child elements give way to the text
-                    continue;
-                }
                 if (op.code == op_code::substitution) {
-                    value_ref v;
-                    if (!value(values, op.a, v)) return false;
-                    if (v.type != value_null && v.type != value_binxml) {
-                        if (!spend(v.size + 32)) return false;
-                        if (v.is_array()) {
-                            out_->text(k == array_op ? repeat_item : first_array_item(v));
+                    const value_ref* v = value(values, op.a);
+                    if (v == nullptr) return false;
+                    if (v->type != value_null && v->type != value_binxml) {
+                        if (!spend(v->size + 32)) return false;
+                        if (v->is_array()) {
+                            out_->text(k == array_op ? repeat_item : first_array_item(*v));
                         } else {
-                            out_->text(v);
+                            out_->text(*v);
                         }
                     }
                 } else if (op.code == op_code::text || op.code == op_code::cdata) {
@@ -286,9 +362,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     if (!append_piece(xml, op, values, piece_text_)) return false;
                     out_->text(piece_text_);
                 }
-                ++k;
             }
         } else {
+            const std::size_t end = start.b - 1;  // the end_element op
             for (std::size_t k = content + 1; k < end;) {
                 const xml_op& op = ops[k];
                 if (op.code == op_code::element) {
@@ -297,9 +373,9 @@ bool xml_evaluator::element(const compiled_xml& xml, std::size_t index, values_v
                     continue;
                 }
                 if (op.code == op_code::substitution) {
-                    value_ref v;
-                    if (!value(values, op.a, v)) return false;
-                    if (v.type == value_binxml && !binxml_value(v, values, depth + 1)) return false;
+                    const value_ref* v = value(values, op.a);
+                    if (v == nullptr) return false;
+                    if (v->type == value_binxml && !binxml_value(*v, values, depth + 1)) return false;
                 }
                 ++k;
             }

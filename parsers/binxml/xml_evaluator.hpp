@@ -64,10 +64,19 @@ private:
     bool fragment(const compiled_xml& xml, values_view values, int depth);
     bool template_instance(std::uint32_t definition, std::uint32_t values_offset, int depth);
     bool element(const compiled_xml& xml, std::size_t index, values_view values, int depth);
-    bool binxml_value(const value_ref& value, values_view values, int depth);
+    // The general case of element(), apart so that the common shapes it
+    // tries first stay small.
+    bool any_element(const compiled_xml& xml, std::size_t index, values_view values, int depth);
+    // The attributes of the element op at `element`, whose content op is at `content`.
+    bool attributes(const compiled_xml& xml, std::size_t element, std::size_t content, values_view values);
+    // `value` by value: evaluating it adds values (and may move values_).
+    bool binxml_value(value_ref value, values_view values, int depth);
     bool attribute(const compiled_xml& xml, std::size_t first_piece, std::size_t end, const name_entry& name,
                    values_view values);
-    bool value(values_view values, std::uint32_t index, value_ref& out);
+    // The value a substitution refers to; nullptr (and the error) when the
+    // instance lacks it. A pointer, not a copy: a copy of a value stored
+    // field by field moments before is a stalled load.
+    const value_ref* value(values_view values, std::uint32_t index);
     bool append_piece(const compiled_xml& xml, const xml_op& op, values_view values, std::string& out);
     bool fail(std::size_t offset, const char* reason);
     // Takes `bytes` from the record's text budget; false (and the error) once it is spent.

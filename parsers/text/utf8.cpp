@@ -1,6 +1,7 @@
 #include "utf8.hpp"
 
 #include <algorithm>
+#include <cstring>
 
 #if defined(__SSE2__)
 #include <emmintrin.h>
@@ -117,6 +118,21 @@ std::size_t append_utf16le_until_nul_as_utf8(std::string& out, const std::uint8_
                 _mm_storel_epi64(reinterpret_cast<__m128i*>(out.data() + written), _mm_packus_epi16(eight, eight));
                 written += 8;
                 i += 8;
+                continue;
+            }
+        }
+        // Four at a time (most values are short: user and host names).
+        if (code_units - i >= 4) {
+            const __m128i four = _mm_loadl_epi64(reinterpret_cast<const __m128i*>(data + 2 * i));  // upper half zero
+            const __m128i above_ascii = _mm_and_si128(four, _mm_set1_epi16(static_cast<short>(0xFF80)));
+            const __m128i nul = _mm_cmpeq_epi16(four, _mm_setzero_si128());
+            if (_mm_movemask_epi8(_mm_cmpeq_epi16(above_ascii, _mm_setzero_si128())) == 0xFFFF &&
+                (_mm_movemask_epi8(nul) & 0xFF) == 0) {
+                room_for(4, code_units - i);
+                const int packed = _mm_cvtsi128_si32(_mm_packus_epi16(four, four));
+                std::memcpy(out.data() + written, &packed, 4);
+                written += 4;
+                i += 4;
                 continue;
             }
         }

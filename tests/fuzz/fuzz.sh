@@ -33,7 +33,7 @@ fi
 
 case "$target" in
   fuzz_file) max_len=262144 ;;   # four chunks
-  fuzz_chunk) max_len=65537 ;;   # one chunk and the options byte
+  fuzz_chunk) max_len=131073 ;;  # the options byte, a chunk and a second one
   *) max_len=4096 ;;
 esac
 ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \

@@ -73,3 +73,32 @@ TEST_CASE("utf16 until NUL stops at the first NUL, with or without the fast path
           "abcd");
     CHECK(convert({'a', 'b', 'c', 0xD83D}).first == "=abc\xEF\xBF\xBD");  // high surrogate at the end
 }
+
+TEST_CASE("utf16 until NUL: a NUL or a non-ASCII character at every place of short and long text", "[parsers][utf8]") {
+    // The conversion takes ASCII eight and four code units at a time: every
+    // length and place checks where those steps begin and end.
+    for (std::size_t length = 1; length <= 20; ++length) {
+        for (std::size_t place = 0; place < length; ++place) {
+            CAPTURE(length, place);
+            std::vector<std::uint8_t> with_nul;
+            std::vector<std::uint8_t> with_e_acute;
+            std::string before;  // the ASCII letters before `place`
+            std::string after;
+            for (std::size_t i = 0; i < length; ++i) {
+                const char letter = static_cast<char>('a' + i);
+                if (i < place) before.push_back(letter);
+                if (i > place) after.push_back(letter);
+                with_nul.push_back(i == place ? 0 : static_cast<std::uint8_t>(letter));
+                with_nul.push_back(0);
+                with_e_acute.push_back(i == place ? 0xE9 : static_cast<std::uint8_t>(letter));  // U+00E9
+                with_e_acute.push_back(0);
+            }
+            std::string up_to_nul(1, '=');
+            CHECK(append_utf16le_until_nul_as_utf8(up_to_nul, with_nul.data(), length) == place);
+            CHECK(up_to_nul == "=" + before);
+            std::string accented(1, '=');
+            CHECK(append_utf16le_until_nul_as_utf8(accented, with_e_acute.data(), length) == length);
+            CHECK(accented == "=" + before + "\xC3\xA9" + after);
+        }
+    }
+}
