@@ -1,5 +1,7 @@
 #include "csv_text.hpp"
 
+#include "byte_search.hpp"
+
 namespace evtxcar {
 
 bool csv_needs_neutralizing(std::string_view value) {
@@ -20,26 +22,19 @@ bool csv_needs_neutralizing(std::string_view value) {
 
 void append_csv_cell(std::string& out, std::string_view value) {
     const bool neutralize = csv_needs_neutralizing(value);
-    // One pass over the bytes (find_first_of would search the four
-    // characters for every byte of the value).
-    bool quote = false;
-    for (const char c : value) {
-        if (c == ',' || c == '"' || c == '\r' || c == '\n') {
-            quote = true;
-            break;
-        }
-    }
-    if (!quote) {
+    if (first_of<',', '"', '\r', '\n'>(value) == std::string_view::npos) {
         if (neutralize) out.push_back('\'');
         out.append(value);
         return;
     }
     out.push_back('"');
     if (neutralize) out.push_back('\'');
-    for (char c : value) {
-        if (c == '"') out.push_back('"');
-        out.push_back(c);
+    for (std::size_t quote = value.find('"'); quote != std::string_view::npos; quote = value.find('"')) {
+        out.append(value.substr(0, quote + 1));
+        out.push_back('"');
+        value.remove_prefix(quote + 1);
     }
+    out.append(value);
     out.push_back('"');
 }
 

@@ -1,9 +1,11 @@
 #include "event_text.hpp"
 
 #include <algorithm>
+#include <bitset>
 #include <cstdio>
 #include <string_view>
 
+#include "byte_search.hpp"
 #include "event_catalog.hpp"
 
 namespace evtxcar {
@@ -121,58 +123,108 @@ void append_message_value(std::string& out, std::string_view value) {
         value = value.substr(0, end);
         cut = true;
     }
-    bool space = false;
-    for (char c : value) {
-        if (c == '\r' || c == '\n' || c == '\t') {
-            if (!space) out.push_back(' ');
-            space = true;
-            continue;
+    // A run of line breaks and tabs, and a space before it, becomes one space.
+    bool space = false;  // the last byte written is a space
+    for (std::size_t at = first_of<'\r', '\n', '\t'>(value); at != std::string_view::npos;
+         at = first_of<'\r', '\n', '\t'>(value)) {
+        if (at > 0) {
+            out.append(value.substr(0, at));
+            space = value[at - 1] == ' ';
         }
-        out.push_back(c);
-        space = c == ' ';
+        if (!space) out.push_back(' ');
+        space = true;
+        value.remove_prefix(at + 1);
     }
+    out.append(value);
     if (cut) out += "\u2026";
 }
 
-// Appends a typed template's text to `out`; false when a field it names is
-// absent (its place then reads "-"). A "[...]" group is written only when
-// every field it names is present.
-bool expand_into(std::string& out, std::string_view text, const car_event& event) {
-    bool complete = true;
+// A message template read once: its text, fields and [...] groups.
+struct template_piece {
+    enum class kind : std::uint8_t { text, field, unknown_field, group } what = kind::text;
+    std::string_view text;           // kind::text
+    car_field field{};               // kind::field
+    std::size_t group_end = 0;       // kind::group: the index after the group's last piece
+};
+
+// The pieces of `text` (a group ends at the first ']' after its '[').
+std::vector<template_piece> compile_template(std::string_view text) {
+    std::vector<template_piece> pieces;
+    std::size_t group_start = std::string_view::npos;
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '[') {
-            const std::size_t close = text.find(']', i);
-            std::string group;
-            if (expand_into(group, text.substr(i + 1, close - i - 1), event)) out += group;
-            i = close + 1;
+            group_start = pieces.size();
+            pieces.push_back({.what = template_piece::kind::group});
+            ++i;
+        } else if (text[i] == ']' && group_start != std::string_view::npos) {
+            pieces[group_start].group_end = pieces.size();
+            group_start = std::string_view::npos;
+            ++i;
         } else if (text[i] == '{') {
             const std::size_t close = text.find('}', i);
             const auto field = car_field_from_name(text.substr(i + 1, close - i - 1));
-            const std::string* value = field ? event.get(*field) : nullptr;
-            if (value) {
-                append_message_value(out, *value);
-            } else {
-                out.push_back('-');
-                complete = false;
-            }
+            pieces.push_back(field ? template_piece{.what = template_piece::kind::field, .field = *field}
+                                   : template_piece{.what = template_piece::kind::unknown_field});
             i = close + 1;
         } else {
-            out.push_back(text[i++]);
+            const std::size_t next = std::min(text.find_first_of("[]{", i + 1), text.size());
+            pieces.push_back({.what = template_piece::kind::text, .text = text.substr(i, next - i)});
+            i = next;
+        }
+    }
+    return pieces;
+}
+
+// Appends pieces [first, last) to `out`; false when a field they name is
+// absent (its place then reads "-"). A group is written only when every
+// field in it is present.
+bool expand_pieces(std::string& out, const std::vector<template_piece>& pieces, std::size_t first, std::size_t last,
+                   const car_event& event) {
+    bool complete = true;
+    for (std::size_t i = first; i < last; ++i) {
+        const template_piece& piece = pieces[i];
+        switch (piece.what) {
+            case template_piece::kind::text:
+                out.append(piece.text);
+                break;
+            case template_piece::kind::group: {
+                const std::size_t mark = out.size();
+                if (!expand_pieces(out, pieces, i + 1, piece.group_end, event)) out.resize(mark);
+                i = piece.group_end - 1;
+                break;
+            }
+            case template_piece::kind::field:
+                if (const std::string* value = event.get(piece.field)) {
+                    append_message_value(out, *value);
+                    break;
+                }
+                [[fallthrough]];
+            case template_piece::kind::unknown_field:
+                out.push_back('-');
+                complete = false;
+                break;
         }
     }
     return complete;
 }
 
-std::string expand(std::string_view text, const car_event& event) {
-    std::string out;
-    out.reserve(text.size() + 64);
-    expand_into(out, text, event);
-    return out;
+// message_templates, read once; then the wording of an object and action
+// without a template of their own.
+const std::vector<std::vector<template_piece>>& compiled_templates() {
+    static const std::vector<std::vector<template_piece>> compiled = [] {
+        std::vector<std::vector<template_piece>> all;
+        for (const message_template& entry : message_templates) all.push_back(compile_template(entry.text));
+        all.push_back(compile_template(" by {exe} (pid {pid})"));
+        return all;
+    }();
+    return compiled;
 }
 
-std::string expand_payload(std::string_view text, const car_event& event) {
-    std::string out;
-    out.reserve(text.size() + 64);
+void expand_compiled(std::string& out, const std::vector<template_piece>& pieces, const car_event& event) {
+    expand_pieces(out, pieces, 0, pieces.size(), event);
+}
+
+void append_payload_template(std::string& out, std::string_view text, const car_event& event) {
     for (std::size_t i = 0; i < text.size();) {
         if (text[i] == '{') {
             const std::size_t close = text.find('}', i);
@@ -184,18 +236,20 @@ std::string expand_payload(std::string_view text, const car_event& event) {
             }
             i = close + 1;
         } else {
-            out.push_back(text[i++]);
+            const std::size_t next = std::min(text.find('{', i), text.size());
+            out.append(text.substr(i, next - i));
+            i = next;
         }
     }
-    return out;
 }
 
-std::string generic_message(const car_event& event) {
+void append_generic_message(std::string& out, const car_event& event) {
     if (const event_description* description = find_event_description(event.provider, event.event_id)) {
-        return expand_payload(description->message, event);
+        append_payload_template(out, description->message, event);
+        return;
     }
     constexpr std::size_t fields_shown = 3;
-    std::string out = event.channel.empty() ? event.provider : event.channel;
+    out += event.channel.empty() ? event.provider : event.channel;
     out += ' ';
     out += std::to_string(event.event_id);
     std::size_t shown = 0;
@@ -208,16 +262,12 @@ std::string generic_message(const car_event& event) {
         append_message_value(out, field.value);
         ++shown;
     }
-    return out;
 }
 
 bool needs_quotes(std::string_view value) {
     if (value.empty()) return false;
     if (value.front() == ' ' || value.back() == ' ') return true;
-    for (const char c : value) {  // one pass (find_first_of searches its set for every byte)
-        if (c == ';' || c == '=' || c == '"' || c == '\r' || c == '\n') return true;
-    }
-    return false;
+    return first_of<';', '=', '"', '\r', '\n'>(value) != std::string_view::npos;
 }
 
 void append_detail_value(std::string& out, std::string_view text) {
@@ -226,45 +276,66 @@ void append_detail_value(std::string& out, std::string_view text) {
         return;
     }
     out += '"';
-    for (char c : text) {
-        if (c == '"') out += '"';
-        out += c;
+    for (std::size_t quote = text.find('"'); quote != std::string_view::npos; quote = text.find('"')) {
+        out.append(text.substr(0, quote + 1));
+        out.push_back('"');
+        text.remove_prefix(quote + 1);
     }
+    out.append(text);
     out += '"';
 }
 
 }  // namespace
 
-std::string event_message(const car_event& event) {
-    if (event.is_generic()) return generic_message(event);
+void append_event_message(std::string& out, const car_event& event) {
+    if (event.is_generic()) {
+        append_generic_message(out, event);
+        return;
+    }
     // The template of the object and action, else the object's own (action "").
-    const message_template* found = nullptr;
-    for (const message_template& entry : message_templates) {
+    const auto& compiled = compiled_templates();
+    std::size_t found = std::size(message_templates);
+    for (std::size_t i = 0; i < std::size(message_templates); ++i) {
+        const message_template& entry = message_templates[i];
         if (entry.object != event.object) continue;
         if (entry.action == event.action) {
-            found = &entry;
+            found = i;
             break;
         }
-        if (entry.action.empty() && found == nullptr) found = &entry;
+        if (entry.action.empty() && found == std::size(message_templates)) found = i;
     }
-    if (found != nullptr) return expand(found->text, event);
-    return event.object + " " + event.action + expand(" by {exe} (pid {pid})", event);
+    if (found != std::size(message_templates)) {
+        expand_compiled(out, compiled[found], event);
+        return;
+    }
+    out += event.object;
+    out += ' ';
+    out += event.action;
+    expand_compiled(out, compiled.back(), event);  // " by {exe} (pid {pid})"
 }
 
-std::string event_details(const car_event& event, std::span<const car_field> shown) {
+std::string event_message(const car_event& event) {
     std::string out;
-    auto pair = [&out](std::string_view name, std::string_view text) {
-        if (!out.empty()) out += "; ";
+    append_event_message(out, event);
+    return out;
+}
+
+void append_event_details(std::string& out, const car_event& event, std::span<const car_field> shown) {
+    const std::size_t start = out.size();
+    auto pair = [&out, start](std::string_view name, std::string_view text) {
+        if (out.size() != start) out += "; ";
         out += name;
         out += '=';
         append_detail_value(out, text);
     };
     if (!event.is_generic()) {
+        std::bitset<256> hidden;
+        for (car_field field : shown) hidden.set(static_cast<std::size_t>(field));
         for (const car_value& value : event.values) {
-            if (std::find(shown.begin(), shown.end(), value.field) != shown.end()) continue;
+            if (hidden.test(static_cast<std::size_t>(value.field))) continue;
             pair(name_of(value.field), value.text);
         }
-        return out;
+        return;
     }
     // Generic: the catalog's key fields, the other payload fields, the record's System values.
     std::vector<bool> done(event.fields.size(), false);
@@ -295,6 +366,11 @@ std::string event_details(const car_event& event, std::span<const car_field> sho
         pair("keywords", hex);
     }
     if (!event.user_sid.empty()) pair("user_sid", event.user_sid);
+}
+
+std::string event_details(const car_event& event, std::span<const car_field> shown) {
+    std::string out;
+    append_event_details(out, event, shown);
     return out;
 }
 

@@ -20,6 +20,7 @@ namespace evtxcar {
 // events.jsonl) and line breaks and tabs become spaces, so the message is
 // one line (a PowerShell script block, a service's command line).
 std::string event_message(const car_event& event);
+void append_event_message(std::string& out, const car_event& event);  // the same, appended to `out`
 inline constexpr std::size_t max_message_value = 200;
 
 // Typed CAR events: "fqdn=WS01.corp.example.com; guid={...}; md5_hash=..."
@@ -32,6 +33,7 @@ inline constexpr std::size_t max_message_value = 200;
 // space, is written in double quotes with inner quotes doubled, so the list
 // always splits unambiguously.
 std::string event_details(const car_event& event, std::span<const car_field> shown);
+void append_event_details(std::string& out, const car_event& event, std::span<const car_field> shown);  // appended
 
 // The name a payload field goes by in details and events.jsonl: its own
 // name, or Data[n] for the n-th field without one.

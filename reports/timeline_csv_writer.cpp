@@ -1,6 +1,7 @@
 // timeline.csv: every normalized event, in timeline order, one row each.
 // Loads unchanged into Timesketch (datetime, timestamp_desc, message).
 #include <array>
+#include <charconv>
 #include <optional>
 
 #include "csv_text.hpp"
@@ -43,19 +44,23 @@ public:
         append_iso8601_utc(line_, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
         line_.push_back(',');
         cell(event_timestamp_description);
-        cell(event_message(event));
+        scratch_.clear();
+        append_event_message(scratch_, event);
+        cell(scratch_);
         cell(event.text(car_field::hostname));
         cell(event.object);
         cell(event.action);
         for (car_field field : column_fields) cell(event.text(field));
-        cell(event_details(event, fields_in_columns));
+        scratch_.clear();
+        append_event_details(scratch_, event, fields_in_columns);
+        cell(scratch_);
         cell(analytics_text(event));
         cell(event.channel);
         cell(event.provider);
-        cell(std::to_string(event.event_id));
-        cell(std::to_string(event.record_id));
+        cell(decimal(event.event_id));
+        cell(decimal(event.record_id));
         cell(event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
-        line_ += std::to_string(1 + event.copies.size());  // digits: nothing to quote
+        line_ += decimal(1 + event.copies.size());  // digits: nothing to quote
         line_ += "\r\n";
         file().write(line_);
         return true;
@@ -78,6 +83,13 @@ private:
     csv_format format_;
     std::vector<std::string> source_files_;
     std::string line_;
+    std::string scratch_;  // the message, then the details, before they are quoted
+    char digits_[24];
+
+    std::string_view decimal(std::uint64_t value) {
+        const auto end = std::to_chars(digits_, digits_ + sizeof digits_, value).ptr;
+        return {digits_, static_cast<std::size_t>(end - digits_)};
+    }
 };
 
 }  // namespace

@@ -26,6 +26,10 @@ TEST_CASE("csv cells quote commas, quotes and line breaks", "[report][csv]") {
     CHECK(cell("say \"hi\"") == "\"say \"\"hi\"\"\"");
     CHECK(cell("line1\nline2") == "\"line1\nline2\"");
     CHECK(cell("a\r\nb") == "\"a\r\nb\"");
+    // Quotes and commas past the first sixteen bytes, several in a row, at the end.
+    CHECK(cell("C:\\Program Files\\x.exe \"a\"\"b\" c,d\"") ==
+          "\"C:\\Program Files\\x.exe \"\"a\"\"\"\"b\"\" c,d\"\"\"");
+    CHECK(cell(std::string(40, 'y') + ",") == "\"" + std::string(40, 'y') + ",\"");
 }
 
 TEST_CASE("csv cells that a spreadsheet would evaluate get a leading apostrophe", "[report][csv]") {

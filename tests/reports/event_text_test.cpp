@@ -56,6 +56,27 @@ TEST_CASE("event details list the other fields and quote what could split them",
           "fqdn=WS01.corp.example.com; md5_hash=\"say \"\"x\"\"\"; key=\" padded\"; data=\"a; fake=1\"");
 }
 
+TEST_CASE("messages put a value on one line: line breaks and tabs and a space before them become one space",
+          "[report][event_text]") {
+    car_event event;
+    event.object = "process";
+    event.action = "terminate";
+    event.set(car_field::pid, "7");
+    event.set(car_field::exe, "\tpowershell.exe -c \r\n  \"a\" \n\tb\t\tc\r\n");
+    CHECK(event_message(event) == "Process ended:  powershell.exe -c   \"a\" b c  (pid 7)");
+    event.set(car_field::exe, std::string(300, 'a'));
+    CHECK(event_message(event) == "Process ended: " + std::string(200, 'a') + "\u2026 (pid 7)");
+}
+
+TEST_CASE("details quote values with separators past the first sixteen bytes", "[report][event_text]") {
+    car_event event;
+    event.set(car_field::data, "HKLM\\Software\\Microsoft\\x=\"1\"");
+    event.set(car_field::key, "Software\\Microsoft\\Windows\\Run");
+    constexpr std::array<car_field, 0> shown{};
+    CHECK(event_details(event, shown) ==
+          "key=Software\\Microsoft\\Windows\\Run; data=\"HKLM\\Software\\Microsoft\\x=\"\"1\"\"\"");
+}
+
 TEST_CASE("analytics text joins the labels", "[report][event_text]") {
     car_event event;
     CHECK(analytics_text(event).empty());
