@@ -13,6 +13,34 @@ typename Map::mapped_type& counter(Map& map, std::string_view key) {
     if (found == map.end()) found = map.emplace(std::string(key), typename Map::mapped_type{}).first;
     return found->second;
 }
+
+// Everything of the last record's event gone but its buffers. The payload
+// fields are left as they are: keep_record_values assigns them (reusing
+// their strings' buffers) and nothing reads them before.
+// A member added to car_event must be cleared here too:
+static_assert(sizeof(void*) != 8 || sizeof(car_event) == 352, "car_event changed: clear its new member below");
+void clear_but_fields(car_event& event) {
+    event.object.clear();
+    event.action.clear();
+    event.values.clear();
+    event.time = 0;
+    event.file_index = 0;
+    event.record_id = 0;
+    event.record_offset = 0;
+    event.channel.clear();
+    event.provider.clear();
+    event.event_id = 0;
+    event.version = 0;
+    event.level = 0;
+    event.task = 0;
+    event.opcode = 0;
+    event.keywords = 0;
+    event.user_sid.clear();
+    event.payload = payload_kind::none;
+    event.payload_name.clear();
+    event.analytics.clear();
+    event.copies.clear();
+}
 }  // namespace
 
 record_consumer::record_consumer(const std::vector<std::unique_ptr<event_normalizer>>& normalizers,
@@ -47,10 +75,11 @@ void record_consumer::on_record(const event_record& record) {
         ++tally_.records_outside_time_range;
         return;
     }
-    car_event event;
+    car_event& event = event_;
+    clear_but_fields(event);
     if (!normalize(record, event)) {
         if (scope_ == timeline_scope::car) return;
-        event = car_event{};  // nothing a declining normalizer left behind
+        clear_but_fields(event);  // nothing a declining normalizer left behind
         set_generic_event(record, event);
     }
     keep_record_values(record, event);
@@ -61,7 +90,7 @@ void record_consumer::on_record(const event_record& record) {
     ++channel.timeline;
     ++event_id.timeline;
     if (wanted_by_any(process_wanters_, event)) tally_.processes.push_back(event);
-    runs_.add(std::move(event));
+    runs_.add(event);
 }
 
 bool record_consumer::normalize(const event_record& record, car_event& event) {

@@ -56,6 +56,7 @@ private:
     run_builder& runs_;
     std::uint32_t file_index_ = 0;
     std::uint64_t records_seen_ = 0;
+    car_event event_;  // each record's event, its buffers kept from one record to the next
 };
 
 }  // namespace evtxcar

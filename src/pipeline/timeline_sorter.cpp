@@ -27,7 +27,7 @@ using file_pointer = std::unique_ptr<std::FILE, file_closer>;
 // One sorted source for the k-way merge: a run file or an in-memory run.
 class run_cursor {
 public:
-    explicit run_cursor(std::vector<car_event>* memory) : memory_(memory) { advance(); }
+    explicit run_cursor(encoded_run* memory) : memory_(memory) { advance(); }
     explicit run_cursor(file_pointer file) : file_(std::move(file)), reader_(std::make_unique<car_event_reader>(file_.get(), run_read_buffer)) {
         std::setvbuf(file_.get(), nullptr, _IONBF, 0);  // the reader reads in blocks of its own
         advance();
@@ -36,11 +36,11 @@ public:
     car_event& current() { return current_; }
     void advance() {
         if (memory_ != nullptr) {
-            if (next_ < memory_->size()) {
-                current_ = std::move((*memory_)[next_++]);
+            if (next_ < memory_->entries.size()) {
+                memory_->decode(next_++, current_);
             } else {
                 done_ = true;
-                std::vector<car_event>().swap(*memory_);  // give the memory back
+                *memory_ = encoded_run{};  // give the memory back
             }
         } else {
             done_ = !reader_->next(current_);
@@ -48,7 +48,7 @@ public:
     }
 
 private:
-    std::vector<car_event>* memory_ = nullptr;
+    encoded_run* memory_ = nullptr;
     std::size_t next_ = 0;
     file_pointer file_;
     std::unique_ptr<car_event_reader> reader_;
@@ -84,23 +84,73 @@ std::uint64_t merge_cursors(std::vector<std::unique_ptr<run_cursor>>& cursors,
 
 }  // namespace
 
+std::uint32_t encoded_run::name_id(std::string_view name, std::uint32_t& last) {
+    if (last < names.size() && names[last] == name) return last;
+    for (std::uint32_t i = 0; i < names.size(); ++i) {
+        if (names[i] == name) return last = i;
+    }
+    names.emplace_back(name);
+    return last = static_cast<std::uint32_t>(names.size() - 1);
+}
+
+void encoded_run::add(const car_event& event) {
+    entry added;
+    added.time = event.time;
+    added.record_id = event.record_id;
+    added.record_offset = event.record_offset;
+    added.file_index = event.file_index;
+    added.host = name_id(event.computer(), last_host_);
+    added.channel = name_id(event.channel, last_channel_);
+    added.offset = bytes.size();
+    encode_car_event(event, bytes);
+    added.size = static_cast<std::uint32_t>(bytes.size() - added.offset);
+    entries.push_back(added);
+}
+
+void encoded_run::sort() {
+    auto before = [this](const entry& a, const entry& b) {
+        if (a.time != b.time) return a.time < b.time;
+        if (a.host != b.host) {
+            if (const int host = names[a.host].compare(names[b.host]); host != 0) return host < 0;
+        }
+        if (a.channel != b.channel) {
+            if (const int channel = names[a.channel].compare(names[b.channel]); channel != 0) return channel < 0;
+        }
+        if (a.record_id != b.record_id) return a.record_id < b.record_id;
+        if (a.file_index != b.file_index) return a.file_index < b.file_index;
+        return a.record_offset < b.record_offset;
+    };
+    if (!std::is_sorted(entries.begin(), entries.end(), before)) std::sort(entries.begin(), entries.end(), before);
+}
+
+std::size_t encoded_run::memory() const {
+    std::size_t held = bytes.capacity() + entries.capacity() * sizeof(entry);
+    for (const std::string& name : names) held += sizeof(std::string) + name.capacity();
+    return held;
+}
+
+void encoded_run::decode(std::size_t index, car_event& event) const {
+    const entry& at = entries[index];
+    const char* start = bytes.data() + at.offset;
+    const auto [size, length_bytes] = read_length_prefix(start, start + at.size);
+    decode_car_event_body(start + length_bytes, static_cast<std::size_t>(size), event);
+}
+
 run_builder::run_builder(timeline_sorter& sorter, std::size_t memory_budget)
     : sorter_(sorter), memory_budget_(memory_budget) {}
 
-void run_builder::add(car_event&& event) {
-    bytes_ += approximate_size(event);
-    events_.push_back(std::move(event));
-    if (bytes_ >= memory_budget_) {
-        sorter_.accept_run(std::move(events_), false);
-        events_ = {};
-        bytes_ = 0;
+void run_builder::add(const car_event& event) {
+    run_.add(event);
+    // The encodings and the entries (capacity would count the doubling ahead of time).
+    if (run_.bytes.size() + run_.entries.size() * sizeof(encoded_run::entry) >= memory_budget_) {
+        sorter_.accept_run(std::move(run_), false);
+        run_ = encoded_run{};
     }
 }
 
 void run_builder::close() {
-    if (!events_.empty()) sorter_.accept_run(std::move(events_), true);
-    events_ = {};
-    bytes_ = 0;
+    if (!run_.entries.empty()) sorter_.accept_run(std::move(run_), true);
+    run_ = encoded_run{};
 }
 
 timeline_sorter::timeline_sorter(std::filesystem::path temporary_folder) : folder_(std::move(temporary_folder)) {}
@@ -110,14 +160,14 @@ timeline_sorter::~timeline_sorter() {
     if (!run_files_.empty() || std::filesystem::exists(folder_, ignored)) std::filesystem::remove_all(folder_, ignored);
 }
 
-void timeline_sorter::accept_run(std::vector<car_event>&& events, bool in_memory) {
-    std::sort(events.begin(), events.end(), timeline_before);
+void timeline_sorter::accept_run(encoded_run&& run, bool in_memory) {
+    run.sort();
     if (in_memory) {
         std::lock_guard lock(mutex_);
-        memory_runs_.push_back(std::move(events));
+        memory_runs_.push_back(std::move(run));
         return;
     }
-    auto written = write_run(events);
+    auto written = write_run(run);
     std::lock_guard lock(mutex_);
     if (written) {
         run_files_.push_back(written.value());
@@ -126,7 +176,7 @@ void timeline_sorter::accept_run(std::vector<car_event>&& events, bool in_memory
     }
 }
 
-result<std::filesystem::path> timeline_sorter::write_run(const std::vector<car_event>& events) {
+result<std::filesystem::path> timeline_sorter::write_run(const encoded_run& run) {
     std::error_code error;
     std::filesystem::create_directories(folder_, error);
     if (error) {
@@ -137,8 +187,8 @@ result<std::filesystem::path> timeline_sorter::write_run(const std::vector<car_e
     if (!file) return read_error{.file = path.string(), .reason = std::string("cannot create sort run: ") + std::strerror(errno)};
     std::string buffer;
     bool ok = true;
-    for (const car_event& event : events) {
-        encode_car_event(event, buffer);
+    for (const encoded_run::entry& entry : run.entries) {
+        buffer.append(run.bytes, entry.offset, entry.size);
         if (buffer.size() >= (1 << 20)) {
             ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), file.get()) == buffer.size();
             spilled_bytes_ += buffer.size();

@@ -1,7 +1,8 @@
 #pragma once
 // timeline_sorter: puts every car_event of a scan in timeline order with
-// bounded memory. Each scan worker fills its own run_builder; a full builder
-// sorts its events and spills them to a run file in a temporary folder. The
+// bounded memory. Each scan worker fills its own run_builder, which encodes
+// each event as it comes (the worker reuses its event); a full builder
+// sorts its run and spills it to a run file in a temporary folder. The
 // merge reads all runs at once (k-way), or in several passes when there are
 // very many, and hands each event to a callback in order.
 
@@ -11,6 +12,7 @@
 #include <functional>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "car/car_event.hpp"
@@ -20,18 +22,52 @@ namespace evtxcar {
 
 class timeline_sorter;
 
+// Events encoded one after the other (car_event_codec), with what orders
+// them: a run as a scan worker builds it and as the merge reads it while
+// it stays in memory. Host and channel names are kept once per run.
+struct encoded_run {
+    struct entry {
+        filetime_ticks time = 0;
+        std::uint64_t record_id = 0;
+        std::uint64_t record_offset = 0;
+        std::uint32_t file_index = 0;
+        std::uint32_t host = 0;     // index into names: the event's computer()
+        std::uint32_t channel = 0;  // index into names
+        std::uint32_t size = 0;     // bytes of the encoding (length prefix and body)
+        std::uint64_t offset = 0;   // where the encoding begins in bytes
+    };
+    std::string bytes;
+    std::vector<entry> entries;
+    std::vector<std::string> names;
+
+    // Encodes `event` at the end of the run.
+    void add(const car_event& event);
+    // Puts the entries in timeline order (timeline_before's order).
+    void sort();
+    // Bytes held: the encodings, the entries and the names (for the budget).
+    std::size_t memory() const;
+    // The event of entry `index` into `event`, its buffers reused.
+    void decode(std::size_t index, car_event& event) const;
+
+private:
+    std::uint32_t name_id(std::string_view name, std::uint32_t& last);
+    std::uint32_t last_host_ = 0;
+    std::uint32_t last_channel_ = 0;
+};
+
 class run_builder {
 public:
     run_builder(timeline_sorter& sorter, std::size_t memory_budget);
-    void add(car_event&& event);
+    // Encodes the event into the run (the caller may reuse `event`); spills
+    // the run once it holds memory_budget bytes.
+    void add(const car_event& event);
     // Sorts what is left; keeps it in memory for the merge (no spill).
     void close();
 
 private:
     timeline_sorter& sorter_;
     std::size_t memory_budget_;
-    std::size_t bytes_ = 0;
-    std::vector<car_event> events_;
+    encoded_run run_;
 };
 
 class timeline_sorter {
@@ -51,15 +87,15 @@ public:
 
 private:
     friend class run_builder;
-    // Thread-safe: sorts `events` and writes them as a run file, or keeps
-    // them in memory when `in_memory`.
-    void accept_run(std::vector<car_event>&& events, bool in_memory);
-    result<std::filesystem::path> write_run(const std::vector<car_event>& events);
+    // Thread-safe: sorts `run` and writes it as a run file, or keeps it in
+    // memory when `in_memory`.
+    void accept_run(encoded_run&& run, bool in_memory);
+    result<std::filesystem::path> write_run(const encoded_run& run);
 
     std::filesystem::path folder_;
     std::mutex mutex_;
     std::vector<std::filesystem::path> run_files_;
-    std::vector<std::vector<car_event>> memory_runs_;
+    std::vector<encoded_run> memory_runs_;
     std::atomic<std::uint64_t> spilled_bytes_{0};
     std::atomic<std::uint64_t> next_run_{0};
     std::string first_error_;
