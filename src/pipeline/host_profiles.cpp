@@ -21,28 +21,34 @@ bool same_names(const std::vector<std::string>& names, const std::vector<payload
 
 }  // namespace
 
+host_profiles::recent_kind& host_profiles::find_recent(std::string_view host, const car_event& event) {
+    for (std::size_t i = recent_.size(); i-- > 0;) {
+        if (recent_[i].host == host && same_kind(recent_[i].key, event)) {
+            if (i + 1 != recent_.size()) std::swap(recent_[i], recent_.back());
+            return recent_.back();
+        }
+    }
+    if (recent_.size() == recent_kinds) recent_.erase(recent_.begin());
+    recent_kind& added = recent_.emplace_back();
+    added.host.assign(host);
+    added.key = {event.channel, event.provider, event.event_id, event.object, event.action};
+    auto found = by_host_.find(host);
+    if (found == by_host_.end()) found = by_host_.emplace(std::string(host), kinds{}).first;
+    added.profile = &found->second[added.key];  // std::map: the profile stays where it is
+    return added;
+}
+
 void host_profiles::count(std::string_view host, const car_event& event) {
-    if (last_kinds_ == nullptr || host != last_host_) {
-        auto found = by_host_.find(host);
-        if (found == by_host_.end()) found = by_host_.emplace(std::string(host), kinds{}).first;
-        last_kinds_ = &found->second;
-        last_host_.assign(host);
-        last_profile_ = nullptr;
-    }
-    if (last_profile_ == nullptr || !same_kind(last_key_, event)) {
-        last_key_ = {event.channel, event.provider, event.event_id, event.object, event.action};
-        last_profile_ = &(*last_kinds_)[last_key_];
-        last_names_.clear();
-    }
-    event_kind_profile& profile = *last_profile_;
+    recent_kind& recent = find_recent(host, event);
+    event_kind_profile& profile = *recent.profile;
     ++profile.events;
     for (const car_value& value : event.values) profile.car_fields.set(static_cast<std::size_t>(value.field));
     // A kind's records mostly share one layout: its names are added once.
-    if (!same_names(last_names_, event.fields)) {
-        last_names_.clear();
+    if (!same_names(recent.names, event.fields)) {
+        recent.names.clear();
         for (const payload_field& field : event.fields) {
             profile.payload_names.insert(field.name);
-            last_names_.push_back(field.name);
+            recent.names.push_back(field.name);
         }
     }
 }

@@ -43,13 +43,19 @@ public:
     const std::map<std::string, kinds, std::less<>>& by_host() const { return by_host_; }
 
 private:
+    // A host and kind counted lately: events of a log mix a few kinds.
+    struct recent_kind {
+        std::string host;
+        event_kind_key key;
+        event_kind_profile* profile = nullptr;
+        std::vector<std::string> names;  // the payload names last added for the profile
+    };
+    static constexpr std::size_t recent_kinds = 32;
+
+    recent_kind& find_recent(std::string_view host, const car_event& event);
+
     std::map<std::string, kinds, std::less<>> by_host_;
-    // The previous event's host and kind: events come in runs of one host and kind.
-    std::string last_host_;
-    kinds* last_kinds_ = nullptr;
-    event_kind_profile* last_profile_ = nullptr;
-    event_kind_key last_key_;
-    std::vector<std::string> last_names_;  // the payload names last added for last_profile_
+    std::vector<recent_kind> recent_;  // most recently used last
 };
 
 }  // namespace evtxcar
