@@ -1,5 +1,6 @@
 #include "output_file.hpp"
 
+#include <fcntl.h>
 #include <unistd.h>
 
 #include <cerrno>
@@ -36,7 +37,9 @@ output_file::output_file(output_file&& other) noexcept
       file_(std::exchange(other.file_, nullptr)),
       buffer_(std::move(other.buffer_)),
       write_failed_(other.write_failed_),
-      completed_(std::exchange(other.completed_, false)) {}
+      completed_(std::exchange(other.completed_, false)),
+      written_(other.written_),
+      writeback_started_(other.writeback_started_) {}
 
 output_file& output_file::operator=(output_file&& other) noexcept {
     if (this != &other) {
@@ -47,6 +50,8 @@ output_file& output_file::operator=(output_file&& other) noexcept {
         buffer_ = std::move(other.buffer_);
         write_failed_ = other.write_failed_;
         completed_ = std::exchange(other.completed_, false);
+        written_ = other.written_;
+        writeback_started_ = other.writeback_started_;
     }
     return *this;
 }
@@ -56,7 +61,17 @@ output_file::~output_file() { discard(); }
 void output_file::flush_buffer() {
     if (file_ == nullptr || buffer_.empty()) return;
     if (std::fwrite(buffer_.data(), 1, buffer_.size(), file_) != buffer_.size()) write_failed_ = true;
+    written_ += buffer_.size();
     buffer_.clear();
+#if defined(__linux__)
+    // Start writing back what is written so far: complete()'s fsync then
+    // waits for the last stretch only, not for a whole large file at once.
+    if (written_ - writeback_started_ >= writeback_stretch && std::fflush(file_) == 0) {
+        ::sync_file_range(::fileno(file_), static_cast<off_t>(writeback_started_),
+                          static_cast<off_t>(written_ - writeback_started_), SYNC_FILE_RANGE_WRITE);
+        writeback_started_ = written_;
+    }
+#endif
 }
 
 void output_file::discard() noexcept {

@@ -4,6 +4,7 @@
 // publish() renames it to the final name. Destroyed before publish(), it
 // removes the temporary file.
 
+#include <cstdint>
 #include <cstdio>
 #include <filesystem>
 #include <string>
@@ -41,6 +42,7 @@ public:
 
 private:
     static constexpr std::size_t flush_threshold = 1 << 20;
+    static constexpr std::uint64_t writeback_stretch = std::uint64_t{16} << 20;  // bytes written between writebacks
     output_file(std::filesystem::path final_path, std::filesystem::path temporary_path, std::FILE* file);
     void flush_buffer();
     void discard() noexcept;
@@ -51,6 +53,8 @@ private:
     std::string buffer_;
     bool write_failed_ = false;
     bool completed_ = false;
+    std::uint64_t written_ = 0;            // bytes handed to file_
+    std::uint64_t writeback_started_ = 0;  // bytes whose writeback has been started
 };
 
 }  // namespace evtxcar
