@@ -381,12 +381,17 @@ std::string payload_label(const std::vector<payload_field>& fields, std::size_t 
     return "Data[" + std::to_string(position) + "]";
 }
 
-std::string analytics_text(const car_event& event) {
-    std::string out;
+void append_analytics_text(std::string& out, const car_event& event) {
+    const std::size_t start = out.size();
     for (const std::string& label : event.analytics) {
-        if (!out.empty()) out += "; ";
+        if (out.size() != start) out += "; ";
         out += label;
     }
+}
+
+std::string analytics_text(const car_event& event) {
+    std::string out;
+    append_analytics_text(out, event);
     return out;
 }
 

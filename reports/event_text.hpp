@@ -45,5 +45,6 @@ inline constexpr std::string_view event_timestamp_description = "Event Logged (T
 
 // "CAR-2020-11-010:remote; CAR-2020-11-010:cmdline-url"
 std::string analytics_text(const car_event& event);
+void append_analytics_text(std::string& out, const car_event& event);  // the same, appended to `out`
 
 }  // namespace evtxcar

@@ -29,7 +29,13 @@ public:
 
     result<bool> begin(const scan_summary& summary) override {
         if (auto created = create_file(); !created) return created;
-        for (const file_outcome& file : summary.files) source_files_.push_back(file.path);
+        for (const file_outcome& file : summary.files) {
+            std::string& cell = source_file_cells_.emplace_back();
+            append_csv_cell(cell, file.path);
+            cell.push_back(',');
+        }
+        append_csv_cell(timestamp_description_cell_, event_timestamp_description);
+        timestamp_description_cell_.push_back(',');
         file().write(csv_file_start(format_));
         file().write(header);
         return true;
@@ -41,25 +47,36 @@ public:
             append_csv_cell(line_, value);
             line_.push_back(',');
         };
+        // The texts of the fields with a column, found in one walk over the event's values.
+        std::array<std::string_view, column_fields.size()> columns{};
+        std::string_view hostname;
+        for (const car_value& value : event.values) {
+            if (value.field == car_field::hostname) hostname = value.text;
+            const std::int8_t column = column_of[static_cast<std::size_t>(value.field)];
+            if (column >= 0) columns[static_cast<std::size_t>(column)] = value.text;
+        }
         append_iso8601_utc(line_, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
         line_.push_back(',');
-        cell(event_timestamp_description);
+        line_ += timestamp_description_cell_;
         scratch_.clear();
         append_event_message(scratch_, event);
         cell(scratch_);
-        cell(event.text(car_field::hostname));
+        cell(hostname);
         cell(event.object);
         cell(event.action);
-        for (car_field field : column_fields) cell(event.text(field));
+        for (std::string_view text : columns) cell(text);
         scratch_.clear();
         append_event_details(scratch_, event, fields_in_columns);
         cell(scratch_);
-        cell(analytics_text(event));
+        scratch_.clear();
+        append_analytics_text(scratch_, event);
+        cell(scratch_);
         cell(event.channel);
         cell(event.provider);
         cell(decimal(event.event_id));
         cell(decimal(event.record_id));
-        cell(event.file_index < source_files_.size() ? source_files_[event.file_index] : "");
+        line_ += event.file_index < source_file_cells_.size() ? std::string_view(source_file_cells_[event.file_index])
+                                                              : std::string_view(",");
         line_ += decimal(1 + event.copies.size());  // digits: nothing to quote
         line_ += "\r\n";
         file().write(line_);
@@ -80,8 +97,17 @@ private:
         car_field::guid,     car_field::command_line, car_field::parent_image_path,  car_field::user,
         car_field::src_ip,   car_field::src_port,     car_field::dest_ip,            car_field::dest_port};
 
+    // For each car_field, its index in column_fields, or -1.
+    static constexpr std::array<std::int8_t, 256> column_of = [] {
+        std::array<std::int8_t, 256> of{};
+        of.fill(-1);
+        for (std::size_t i = 0; i < column_fields.size(); ++i) of[static_cast<std::size_t>(column_fields[i])] = static_cast<std::int8_t>(i);
+        return of;
+    }();
+
     csv_format format_;
-    std::vector<std::string> source_files_;
+    std::vector<std::string> source_file_cells_;  // per file: its path as a cell, and the comma after it
+    std::string timestamp_description_cell_;
     std::string line_;
     std::string scratch_;  // the message, then the details, before they are quoted
     char digits_[24];
