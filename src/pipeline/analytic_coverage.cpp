@@ -96,7 +96,7 @@ std::vector<coverage_row> build_coverage(const std::map<std::string, std::uint64
     }
     // Detections by host key and label.
     std::map<std::pair<std::string, std::string>, std::uint64_t> found;
-    detections.for_each([&](const detection& hit) { ++found[{fold_case(host_of(hit.event)), hit.label()}]; });
+    for (const auto& [key, count] : detections.tallies()) found[{fold_case(key.host), key.label()}] += count;
 
     std::vector<coverage_row> rows;
     const need_count none;

@@ -35,7 +35,8 @@ detection_store::detection_store(detection_store&& other) noexcept
       spilled_(std::exchange(other.spilled_, 0)),
       file_bytes_(std::exchange(other.file_bytes_, 0)),
       buffer_(std::move(other.buffer_)),
-      error_(std::move(other.error_)) {}
+      error_(std::move(other.error_)),
+      tallies_(std::move(other.tallies_)) {}
 
 detection_store& detection_store::operator=(detection_store&& other) noexcept {
     if (this != &other) {
@@ -49,6 +50,7 @@ detection_store& detection_store::operator=(detection_store&& other) noexcept {
         file_bytes_ = std::exchange(other.file_bytes_, 0);
         buffer_ = std::move(other.buffer_);
         error_ = std::move(other.error_);
+        tallies_ = std::move(other.tallies_);
     }
     return *this;
 }
@@ -85,6 +87,7 @@ result<bool> detection_store::write_buffer() {
 
 result<bool> detection_store::add(detection&& found) {
     if (!error_.empty()) return read_error{.file = folder_.string(), .reason = error_};
+    count_detection(found, tallies_);
     const std::size_t bytes = approximate_size(found);
     if (spilled_ == 0 && (folder_.empty() || memory_bytes_ + bytes <= memory_budget_)) {
         memory_bytes_ += bytes;

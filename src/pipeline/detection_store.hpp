@@ -40,6 +40,7 @@ public:
     std::uint64_t size() const override { return in_memory_.size() + spilled_; }
     // Throws std::runtime_error when the spill file cannot be read back.
     void for_each(const std::function<void(const detection&)>& visit) const override;
+    const detection_tallies& tallies() const override { return tallies_; }
 
     std::uint64_t spilled() const { return spilled_; }
     std::uint64_t spilled_bytes() const { return file_bytes_ + buffer_.size(); }
@@ -57,6 +58,7 @@ private:
     std::uint64_t file_bytes_ = 0;
     std::string buffer_;         // encoded detections not yet written
     std::string error_;          // the first write failure
+    detection_tallies tallies_;  // of every detection added
 };
 
 }  // namespace evtxcar

@@ -254,10 +254,10 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
     };
     std::jthread early_finish;  // joined on every way out
     if (finish_alongside && !early_writers.empty()) early_finish = std::jthread(finish_early_writers);
-    pass->detections.for_each([&](const detection& found) {
-        ++summary.detections_by_analytic[found.label()];
-        if (!found.level.empty()) ++summary.detections_by_level[found.level];
-    });
+    for (const auto& [key, count] : pass->detections.tallies()) {
+        summary.detections_by_analytic[key.label()] += count;
+        if (!key.level.empty()) summary.detections_by_level[key.level] += count;
+    }
     summary.coverage = build_coverage(summary.records_by_host, analytics, pass->coverage,
                                       pass->detections, request.scan.window.from || request.scan.window.to);
     const coverage_request covering{pass->profiles, pass->detections, request.scan.window.from || request.scan.window.to,

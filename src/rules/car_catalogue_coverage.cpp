@@ -144,10 +144,10 @@ void car_catalogue_coverage::add_coverage(const coverage_request& request, scan_
     catalogue.enabled = asked_.enabled;
     std::map<std::string, std::uint64_t> hits;  // label -> detections
     std::map<std::pair<std::string, std::string>, std::uint64_t> hits_by_host;  // (host folded, label)
-    request.detections.for_each([&](const detection& hit) {
-        ++hits[hit.label()];
-        ++hits_by_host[{fold_case(hit.event.computer()), hit.label()}];
-    });
+    for (const auto& [key, count] : request.detections.tallies()) {
+        hits[key.label()] += count;
+        hits_by_host[{fold_case(key.host), key.label()}] += count;
+    }
     const std::string where = request.windowed ? " on this host inside --from/--to" : " on this host";
 
     // The hosts, in the order of their folded names; each host's rows: the

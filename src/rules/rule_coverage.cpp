@@ -185,14 +185,14 @@ void rule_coverage::add_coverage(const coverage_request& request, scan_summary& 
     std::unordered_map<std::string_view, std::vector<std::size_t>> rules_by_id;
     for (std::size_t r = 0; r < rules.size(); ++r) rules_by_id[rules[r]->rule->metadata().display_id()].push_back(r);
     std::map<std::string, std::vector<std::uint64_t>, std::less<>> detections;
-    request.detections.for_each([&](const detection& hit) {
-        if (hit.variant != "sigma") return;
-        const auto positions = rules_by_id.find(hit.analytic_id);
-        if (positions == rules_by_id.end()) return;
-        std::vector<std::uint64_t>& counts = detections[fold_case(hit.event.computer())];
+    for (const auto& [key, count] : request.detections.tallies()) {
+        if (key.variant != "sigma") continue;
+        const auto positions = rules_by_id.find(key.analytic_id);
+        if (positions == rules_by_id.end()) continue;
+        std::vector<std::uint64_t>& counts = detections[fold_case(key.host)];
         if (counts.empty()) counts.assign(rules.size(), 0);
-        for (std::size_t r : positions->second) ++counts[r];
-    });
+        for (std::size_t r : positions->second) counts[r] += count;
+    }
 
     for (const host_identity& host : summary.hosts) {
         if (host.name.empty()) continue;

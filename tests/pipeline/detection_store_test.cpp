@@ -123,6 +123,35 @@ TEST_CASE("detection store: what goes to disk comes back as it was added", "[pip
     CHECK(visited(moved) == expected);
 }
 
+TEST_CASE("detection store: detections are counted by host, analytic, variant and level as they are added",
+          "[pipeline]") {
+    temporary_folder folder;
+    detection_store store(folder.path() / "spill", 64 << 10);  // most of them on disk
+    detection_tallies expected;
+    constexpr std::uint64_t count = 3000;
+    for (std::uint64_t n = 0; n < count; ++n) {
+        detection found = detection_of(n);
+        const std::string host = n % 3 == 0 ? "WS01.corp.example.com" : "DC01";
+        if (n % 3 == 0) found.event.set(car_field::fqdn, host);
+        found.event.set(car_field::hostname, n % 3 == 0 ? "WS01" : "DC01");
+        ++expected[{host, "rule-" + std::to_string(n % 7), n % 2 ? "sigma" : "pseudocode", "high"}];
+        REQUIRE(store.add(std::move(found)).ok());
+    }
+    REQUIRE(store.flush().ok());
+    CHECK(store.spilled() > 0);
+    CHECK(store.tallies() == expected);
+    // n = 21 + 42k below 3000 (a multiple of 3 and of 7, odd): 71 of them.
+    const detection_tally_key ws01_rule0{"WS01.corp.example.com", "rule-0", "sigma", "high"};
+    REQUIRE(store.tallies().count(ws01_rule0) == 1);
+    CHECK(store.tallies().at(ws01_rule0) == 71);
+    CHECK(ws01_rule0.label() == "rule-0:sigma");
+    std::uint64_t total = 0;
+    for (const auto& [key, n] : store.tallies()) total += n;
+    CHECK(total == count);
+    detection_store moved = std::move(store);
+    CHECK(moved.tallies() == expected);
+}
+
 TEST_CASE("detection store: without a folder everything stays in memory", "[pipeline]") {
     detection_store store({}, 0);
     for (std::uint64_t n = 0; n < 10; ++n) REQUIRE(store.add(detection_of(n)).ok());
