@@ -18,6 +18,7 @@ namespace {
 
 constexpr std::size_t max_fan_in = 200;           // open run files per merge pass
 constexpr std::size_t run_read_buffer = 128 << 10;
+constexpr std::size_t run_slack = 64 << 10;  // room for the event that fills a run's budget
 
 struct file_closer {
     void operator()(std::FILE* file) const noexcept { std::fclose(file); }
@@ -123,10 +124,12 @@ void encoded_run::sort() {
     if (!std::is_sorted(entries.begin(), entries.end(), before)) std::sort(entries.begin(), entries.end(), before);
 }
 
-std::size_t encoded_run::memory() const {
-    std::size_t held = bytes.capacity() + entries.capacity() * sizeof(entry);
-    for (const std::string& name : names) held += sizeof(std::string) + name.capacity();
-    return held;
+void encoded_run::clear() {
+    bytes.clear();
+    entries.clear();
+    names.clear();
+    last_host_ = 0;
+    last_channel_ = 0;
 }
 
 void encoded_run::decode(std::size_t index, car_event& event) const {
@@ -140,16 +143,18 @@ run_builder::run_builder(timeline_sorter& sorter, std::size_t memory_budget)
     : sorter_(sorter), memory_budget_(memory_budget) {}
 
 void run_builder::add(const car_event& event) {
+    // The whole budget at once: growing by doubling would hold up to twice
+    // the budget while the last doubling copies.
+    if (run_.bytes.capacity() == 0) run_.bytes.reserve(memory_budget_ + run_slack);
     run_.add(event);
-    // The encodings and the entries (capacity would count the doubling ahead of time).
     if (run_.bytes.size() + run_.entries.size() * sizeof(encoded_run::entry) >= memory_budget_) {
-        sorter_.accept_run(std::move(run_), false);
-        run_ = encoded_run{};
+        sorter_.spill_run(run_);
+        run_.clear();  // its buffers serve the next run
     }
 }
 
 void run_builder::close() {
-    if (!run_.entries.empty()) sorter_.accept_run(std::move(run_), true);
+    if (!run_.entries.empty()) sorter_.keep_run(std::move(run_));
     run_ = encoded_run{};
 }
 
@@ -160,13 +165,15 @@ timeline_sorter::~timeline_sorter() {
     if (!run_files_.empty() || std::filesystem::exists(folder_, ignored)) std::filesystem::remove_all(folder_, ignored);
 }
 
-void timeline_sorter::accept_run(encoded_run&& run, bool in_memory) {
+void timeline_sorter::keep_run(encoded_run&& run) {
     run.sort();
-    if (in_memory) {
-        std::lock_guard lock(mutex_);
-        memory_runs_.push_back(std::move(run));
-        return;
-    }
+    run.bytes.shrink_to_fit();  // the merge holds every kept run at once
+    std::lock_guard lock(mutex_);
+    memory_runs_.push_back(std::move(run));
+}
+
+void timeline_sorter::spill_run(encoded_run& run) {
+    run.sort();
     auto written = write_run(run);
     std::lock_guard lock(mutex_);
     if (written) {

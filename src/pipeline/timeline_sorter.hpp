@@ -42,10 +42,10 @@ struct encoded_run {
 
     // Encodes `event` at the end of the run.
     void add(const car_event& event);
+    // Empties the run, keeping its buffers.
+    void clear();
     // Puts the entries in timeline order (timeline_before's order).
     void sort();
-    // Bytes held: the encodings, the entries and the names (for the budget).
-    std::size_t memory() const;
     // The event of entry `index` into `event`, its buffers reused.
     void decode(std::size_t index, car_event& event) const;
 
@@ -87,9 +87,11 @@ public:
 
 private:
     friend class run_builder;
-    // Thread-safe: sorts `run` and writes it as a run file, or keeps it in
-    // memory when `in_memory`.
-    void accept_run(encoded_run&& run, bool in_memory);
+    // Thread-safe: sorts `run` and keeps it in memory for the merge.
+    void keep_run(encoded_run&& run);
+    // Thread-safe: sorts `run` and writes it as a run file (the caller keeps
+    // the run's buffers).
+    void spill_run(encoded_run& run);
     result<std::filesystem::path> write_run(const encoded_run& run);
 
     std::filesystem::path folder_;
