@@ -70,7 +70,9 @@ public:
     // calls evaluate. The others see every event in evaluate.
     virtual bool marks_in_scan() const { return false; }
     virtual std::string_view mark_label() const { return {}; }  // the label its marker puts on events
-    virtual detection detection_for_mark(const car_event& /*event*/) const { return {}; }
+    // Sets every member of `out` but `process` (the pass sets that) for the
+    // marked event; `out` is a slot the pass reuses, so assign, do not rebuild.
+    virtual void detection_for_mark(const car_event& /*event*/, detection& out) const { out = detection{}; }
 
     virtual std::string_view id() const = 0;         // "CAR-2020-11-010"
     virtual std::string_view name() const = 0;       // "CMSTP"

@@ -85,15 +85,15 @@ result<bool> detection_store::write_buffer() {
     return true;
 }
 
-result<bool> detection_store::add(detection&& found) {
-    if (!error_.empty()) return read_error{.file = folder_.string(), .reason = error_};
-    count_detection(found, tallies_);
+bool detection_store::fits_in_memory(const detection& found) {
+    if (spilled_ > 0) return false;  // once one is on disk, every later one goes there too
     const std::size_t bytes = approximate_size(found);
-    if (spilled_ == 0 && (folder_.empty() || memory_bytes_ + bytes <= memory_budget_)) {
-        memory_bytes_ += bytes;
-        in_memory_.push_back(std::move(found));
-        return true;
-    }
+    if (!folder_.empty() && memory_bytes_ + bytes > memory_budget_) return false;
+    memory_bytes_ += bytes;
+    return true;
+}
+
+result<bool> detection_store::spill(const detection& found) {
     if (fd_ < 0) {
         auto opened = open_file();
         if (!opened) return opened;
@@ -102,6 +102,26 @@ result<bool> detection_store::add(detection&& found) {
     ++spilled_;
     if (buffer_.size() >= write_block) return write_buffer();
     return true;
+}
+
+result<bool> detection_store::add(detection&& found) {
+    if (!error_.empty()) return read_error{.file = folder_.string(), .reason = error_};
+    count_detection(found, tallies_);
+    if (fits_in_memory(found)) {
+        in_memory_.push_back(std::move(found));
+        return true;
+    }
+    return spill(found);
+}
+
+result<bool> detection_store::add(const detection& found) {
+    if (!error_.empty()) return read_error{.file = folder_.string(), .reason = error_};
+    count_detection(found, tallies_);
+    if (fits_in_memory(found)) {
+        in_memory_.push_back(found);
+        return true;
+    }
+    return spill(found);
 }
 
 result<bool> detection_store::flush() {

@@ -34,6 +34,7 @@ public:
     // Adds `found`; an error when the spill file cannot be written (the
     // detection is then not kept, and every later add fails the same way).
     result<bool> add(detection&& found);
+    result<bool> add(const detection& found);  // the same, copying what it keeps in memory
     // Writes what is still buffered; call before visiting.
     result<bool> flush();
 
@@ -46,6 +47,9 @@ public:
     std::uint64_t spilled_bytes() const { return file_bytes_ + buffer_.size(); }
 
 private:
+    // True when `found` is kept in memory (counted); else it goes to the file.
+    bool fits_in_memory(const detection& found);
+    result<bool> spill(const detection& found);
     result<bool> open_file();
     result<bool> write_buffer();
 

@@ -34,54 +34,85 @@ struct pass_analytics {
     std::unordered_map<std::string, const analytic*> by_mark;
 };
 
+// One event's new detections: those of its marks, in slots reused from
+// event to event (their strings keep their buffers: a log that fires on
+// every other event would otherwise allocate and free each detection's
+// copies of the event and its process), then those of the analytics
+// evaluated in the pass.
+struct event_detections {
+    std::vector<detection> marked;  // the first `marks` are this event's
+    std::size_t marks = 0;
+    std::vector<detection> evaluated;
+};
+
+// `slot` = `value`, reusing the buffers of the event already there.
+void assign_reusing(std::optional<car_event>& slot, const car_event& value) {
+    if (slot) {
+        *slot = value;
+    } else {
+        slot.emplace(value);
+    }
+}
+
 // Follows the event's pid (pid_tracker), counts it for coverage, turns the
 // marks the scan put on it into detections, runs every other analytic on
 // it, marks their hits on it and gives each new detection the event's
 // labels and its process context.
 void run_analytics(car_event& event, const pass_analytics& analytics, const std::vector<event_need>& needs,
                    pid_tracker& pids, const process_context& processes, timeline_pass_result& pass,
-                   std::vector<detection>& fresh) {
+                   event_detections& fresh) {
     pids.observe(event, wanted_by_any(analytics.wanters, event));
     pass.coverage.count(needs, event.computer(), event);
     pass.profiles.count(event.computer(), event);
-    fresh.clear();
+    fresh.marks = 0;
+    fresh.evaluated.clear();
     if (!event.analytics.empty() && !analytics.by_mark.empty()) {
         for (const std::string& label : event.analytics) {
             const auto found = analytics.by_mark.find(label);
-            if (found != analytics.by_mark.end()) fresh.push_back(found->second->detection_for_mark(event));
+            if (found == analytics.by_mark.end()) continue;
+            if (fresh.marks == fresh.marked.size()) fresh.marked.emplace_back();
+            found->second->detection_for_mark(event, fresh.marked[fresh.marks++]);
         }
     }
-    const std::size_t first_evaluated = fresh.size();
     for (const analytic* candidate : analytics.evaluated) {
-        candidate->evaluate(event, processes, fresh, pass.warnings);
+        candidate->evaluate(event, processes, fresh.evaluated, pass.warnings);
     }
     // A mark of a rule that only feeds correlations (no analytic of its
     // own) is not a hit of this event: the correlations have read it.
     if (!event.analytics.empty()) {
         std::erase_if(event.analytics, [&](const std::string& label) {
             if (analytics.by_mark.count(label) > 0) return false;
-            for (std::size_t i = first_evaluated; i < fresh.size(); ++i) {
-                if (fresh[i].label() == label) return false;
+            for (const detection& found : fresh.evaluated) {
+                if (found.label() == label) return false;
             }
             return true;
         });
     }
-    for (std::size_t i = first_evaluated; i < fresh.size(); ++i) {
-        std::string label = fresh[i].label();
+    for (const detection& found : fresh.evaluated) {
+        std::string label = found.label();
         if (std::find(event.analytics.begin(), event.analytics.end(), label) == event.analytics.end()) {
             event.analytics.push_back(std::move(label));
         }
     }
-    for (detection& found : fresh) {
+    if (fresh.marks == 0 && fresh.evaluated.empty()) return;
+    const car_event* context = processes.find_for(event);
+    if (context == nullptr && event.object == "process" && event.action == "create") {
+        context = &event;  // a process create no analytic kept is its own context
+    }
+    for (std::size_t i = 0; i < fresh.marks; ++i) {
+        detection& found = fresh.marked[i];
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
-        if (!found.process) {
-            if (const car_event* process = processes.find_for(event)) {
-                found.process = *process;
-            } else if (event.object == "process" && event.action == "create") {
-                found.process = event;  // a process create no analytic kept is its own context
-            }
+        if (context != nullptr) {
+            assign_reusing(found.process, *context);
+        } else {
+            found.process.reset();
         }
+    }
+    for (detection& found : fresh.evaluated) {
+        found.event.analytics = event.analytics;
+        found.event.copies = event.copies;
+        if (!found.process && context != nullptr) found.process = *context;
     }
 }
 
@@ -100,22 +131,29 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
     }
 }
 
-// Moves the event's new detections into the run's store.
-std::optional<read_error> keep(std::vector<detection>& fresh, detection_store& store) {
-    for (detection& found : fresh) {
+// Moves the event's new detections into the run's store (the marked ones
+// are copied or encoded: their slots stay for the next event).
+std::optional<read_error> keep(event_detections& fresh, detection_store& store) {
+    for (std::size_t i = 0; i < fresh.marks; ++i) {
+        auto added = store.add(static_cast<const detection&>(fresh.marked[i]));
+        if (!added) return added.error();
+    }
+    fresh.marks = 0;
+    for (detection& found : fresh.evaluated) {
         auto added = store.add(std::move(found));
         if (!added) return added.error();
     }
-    fresh.clear();
+    fresh.evaluated.clear();
     return std::nullopt;
 }
 
 // The end of a pass that saw every event: the analytics' last detections,
 // then the store written out.
 result<timeline_pass_result> finish_pass(const pass_analytics& analytics, const process_context& processes,
-                                         std::vector<detection>& fresh, std::optional<read_error>& store_failure,
+                                         event_detections& fresh, std::optional<read_error>& store_failure,
                                          timeline_pass_result pass) {
-    finish_analytics(analytics, processes, fresh);
+    fresh.marks = 0;
+    finish_analytics(analytics, processes, fresh.evaluated);
     if (!store_failure) store_failure = keep(fresh, pass.detections);
     if (store_failure) return *store_failure;
     auto flushed = pass.detections.flush();
@@ -152,7 +190,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
     std::optional<read_error> store_failure;  // the detections' spill file could not be written
-    std::vector<detection> new_detections;    // one event's, before the store takes them
+    event_detections new_detections;          // one event's, before the store takes them
     pid_tracker pids;
     const process_context context(processes, pids);
     const std::vector<event_need> needs = needs_of(analytics);

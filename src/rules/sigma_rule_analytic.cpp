@@ -50,30 +50,25 @@ sigma_rule_analytic::sigma_rule_analytic(const run_rule& rule, const rule_librar
       techniques_(joined(rule.rule->metadata().techniques)),
       tactics_(joined(rule.rule->metadata().tactics)) {}
 
-detection sigma_rule_analytic::detection_for_mark(const car_event& event) const {
+void sigma_rule_analytic::detection_for_mark(const car_event& event, detection& found) const {
     const sigma::rule_metadata& metadata = rule_.rule->metadata();
-    detection found;
-    found.analytic_id = metadata.display_id();
+    found.analytic_id = rule_.catalogue ? std::string_view(rule_.catalogue->analytic_id) : metadata.display_id();
     found.analytic_name = metadata.title;
     found.technique = techniques_;
-    found.variant = rule_.catalogue ? rule_.catalogue->variant : "sigma";
-    found.level = metadata.level ? std::string(sigma::level_name(*metadata.level)) : std::string();
-    found.status = metadata.status ? std::string(sigma::status_name(*metadata.status)) : std::string();
+    found.variant = rule_.catalogue ? std::string_view(rule_.catalogue->variant) : std::string_view("sigma");
+    found.level = metadata.level ? sigma::level_name(*metadata.level) : std::string_view();
+    found.status = metadata.status ? sigma::status_name(*metadata.status) : std::string_view();
     found.tactics = tactics_;
     found.rule_path = metadata.file;
+    found.event = event;
     if (rule_.catalogue) {
-        found.analytic_id = rule_.catalogue->analytic_id;
         const std::string values = matched_values(*rule_.rule, library_.fields(), event);
         found.reason = rule_.catalogue->analytic_id + " \"" + metadata.title + "\" (" + found.variant +
-                       ") matched this " + what_event(event) + " event" +
-                       (values.empty() ? "" : ": " + values);
-        found.event = event;
-        return found;
+                       ") matched this " + what_event(event) + " event" + (values.empty() ? "" : ": " + values);
+        return;
     }
     found.reason = "Sigma rule \"" + metadata.title + "\"" + (found.level.empty() ? "" : " (" + found.level + ")") +
                    " matched this " + what_event(event) + " event";
-    found.event = event;
-    return found;
 }
 
 }  // namespace evtxcar::rules

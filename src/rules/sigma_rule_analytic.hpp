@@ -30,7 +30,7 @@ public:
 
     bool marks_in_scan() const override { return true; }
     std::string_view mark_label() const override { return rule_.label; }
-    detection detection_for_mark(const car_event& event) const override;
+    void detection_for_mark(const car_event& event, detection& out) const override;
 
     const run_rule& rule() const { return rule_; }
 

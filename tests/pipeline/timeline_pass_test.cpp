@@ -198,3 +198,89 @@ TEST_CASE("timeline pass: detections kept on disk are the detections kept in mem
         CHECK(on_disk.seen == in_memory.seen);
     }
 }
+
+namespace {
+
+// A rule-like analytic: it marks in the scan (here: the test marks), and the
+// pass asks it for each marked event's detection.
+class marking_analytic final : public analytic {
+public:
+    bool marks_in_scan() const override { return true; }
+    std::string_view mark_label() const override { return "TEST-1:mark"; }
+    void detection_for_mark(const car_event& event, detection& out) const override {
+        out.analytic_id = "TEST-1";
+        out.analytic_name = "marked";
+        out.technique = "T0000";
+        out.variant = "mark";
+        out.reason = "record " + std::to_string(event.record_id);
+        out.level.clear();
+        out.status.clear();
+        out.tactics.clear();
+        out.rule_path.clear();
+        out.event = event;
+    }
+    std::string_view id() const override { return "TEST-1"; }
+    std::string_view name() const override { return "marked"; }
+    std::string_view technique() const override { return "T0000"; }
+    std::vector<analytic_variant> variants() const override { return {}; }
+    bool wants_process(const car_event&) const override { return false; }
+    bool may_want_processes() const override { return false; }
+    void evaluate(const car_event&, const process_context&, std::vector<detection>&, analytic_warnings&) const override {}
+};
+
+}  // namespace
+
+TEST_CASE("timeline pass: each marked event's detection has its own process context, or none",
+          "[pipeline][timeline_pass]") {
+    // A process create (its own context), then a flow and a file event no
+    // process create explains, then another process create.
+    std::vector<car_event> events(4);
+    const char* objects[] = {"process", "flow", "file", "process"};
+    const char* actions[] = {"create", "start", "create", "create"};
+    for (std::uint64_t i = 0; i < events.size(); ++i) {
+        car_event& event = events[i];
+        event.time = 133000000000000000ULL + i;
+        event.record_id = i + 1;
+        event.object = objects[i];
+        event.action = actions[i];
+        event.set(car_field::hostname, "WS01");
+        event.set(car_field::pid, std::to_string(100 + i));
+        event.set(car_field::image_path, "C:\\Windows\\p" + std::to_string(i) + ".exe");
+        event.analytics = {"TEST-1:mark"};
+    }
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        temporary_folder folder;
+        timeline_sorter sorter(folder.path() / "sort");
+        {
+            run_builder runs(sorter, 1 << 20);
+            for (const car_event& event : events) runs.add(event);
+            runs.close();
+        }
+        std::vector<std::unique_ptr<analytic>> analytics;
+        analytics.push_back(std::make_unique<marking_analytic>());
+        const process_index processes;
+        std::vector<std::unique_ptr<report_writer>> writers;
+        writers.push_back(std::make_unique<recording_writer>(0));
+        progress_meter progress = progress_meter::for_writing(events.size(), false);
+        timeline_pass_settings settings;
+        settings.threads = threads;
+        auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
+        REQUIRE(outcome.ok());
+        std::vector<detection> found;
+        outcome.value().detections.for_each([&](const detection& hit) { found.push_back(hit); });
+        REQUIRE(found.size() == 4);
+        for (std::size_t i = 0; i < found.size(); ++i) {
+            CAPTURE(i);
+            CHECK(found[i].event.record_id == i + 1);
+            CHECK(found[i].reason == "record " + std::to_string(i + 1));
+            CHECK(found[i].event.analytics == std::vector<std::string>{"TEST-1:mark"});
+        }
+        REQUIRE(found[0].process.has_value());
+        CHECK(found[0].process->record_id == 1);
+        CHECK_FALSE(found[1].process.has_value());  // nothing left of the first event's context
+        CHECK_FALSE(found[2].process.has_value());
+        REQUIRE(found[3].process.has_value());
+        CHECK(found[3].process->record_id == 4);
+        CHECK(found[3].process->text(car_field::image_path) == "C:\\Windows\\p3.exe");
+    }
+}
