@@ -45,6 +45,15 @@ struct event_detections {
     std::vector<detection> evaluated;
 };
 
+// The process/create that gives `event` its context: the one the process
+// index or the pid tracker knows, else the event itself when it is a process
+// create no analytic kept; nullptr when there is none.
+const car_event* context_of(const car_event& event, const process_context& processes) {
+    if (const car_event* process = processes.find_for(event)) return process;
+    if (event.object == "process" && event.action == "create") return &event;
+    return nullptr;
+}
+
 // `slot` = `value`, reusing the buffers of the event already there.
 void assign_reusing(std::optional<car_event>& slot, const car_event& value) {
     if (slot) {
@@ -95,10 +104,7 @@ void run_analytics(car_event& event, const pass_analytics& analytics, const std:
         }
     }
     if (fresh.marks == 0 && fresh.evaluated.empty()) return;
-    const car_event* context = processes.find_for(event);
-    if (context == nullptr && event.object == "process" && event.action == "create") {
-        context = &event;  // a process create no analytic kept is its own context
-    }
+    const car_event* context = context_of(event, processes);
     for (std::size_t i = 0; i < fresh.marks; ++i) {
         detection& found = fresh.marked[i];
         found.event.analytics = event.analytics;
@@ -121,13 +127,8 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
     fresh.clear();
     for (const analytic* candidate : analytics.evaluated) candidate->finish(fresh);
     for (detection& found : fresh) {
-        if (!found.process) {
-            if (const car_event* process = processes.find_for(found.event)) {
-                found.process = *process;
-            } else if (found.event.object == "process" && found.event.action == "create") {
-                found.process = found.event;
-            }
-        }
+        if (found.process) continue;
+        if (const car_event* context = context_of(found.event, processes)) found.process = *context;
     }
 }
 
