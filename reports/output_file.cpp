@@ -66,7 +66,11 @@ void output_file::flush_buffer() {
 #if defined(__linux__)
     // Start writing back what is written so far: complete()'s fsync then
     // waits for the last stretch only, not for a whole large file at once.
-    if (written_ - writeback_started_ >= writeback_stretch && std::fflush(file_) == 0) {
+    if (written_ - writeback_started_ >= writeback_stretch) {
+        if (std::fflush(file_) != 0) {
+            write_failed_ = true;  // what the flush lost is not flushed again by complete()
+            return;
+        }
         ::sync_file_range(::fileno(file_), static_cast<off_t>(writeback_started_),
                           static_cast<off_t>(written_ - writeback_started_), SYNC_FILE_RANGE_WRITE);
         writeback_started_ = written_;

@@ -86,12 +86,12 @@ std::uint64_t merge_cursors(std::vector<std::unique_ptr<run_cursor>>& cursors,
 }  // namespace
 
 std::uint32_t encoded_run::name_id(std::string_view name, std::uint32_t& last) {
-    if (last < names.size() && names[last] == name) return last;
-    for (std::uint32_t i = 0; i < names.size(); ++i) {
-        if (names[i] == name) return last = i;
-    }
+    if (last < names.size() && names[last] == name) return last;  // most events: the last one's host and channel
+    if (const auto found = ids_.find(name); found != ids_.end()) return last = found->second;
+    const auto id = static_cast<std::uint32_t>(names.size());
     names.emplace_back(name);
-    return last = static_cast<std::uint32_t>(names.size() - 1);
+    ids_.emplace(std::string(name), id);  // a collector's log names thousands of hosts
+    return last = id;
 }
 
 void encoded_run::add(const car_event& event) {
@@ -128,6 +128,7 @@ void encoded_run::clear() {
     bytes.clear();
     entries.clear();
     names.clear();
+    ids_.clear();
     last_host_ = 0;
     last_channel_ = 0;
 }

@@ -10,6 +10,7 @@
 #include <cstddef>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -51,6 +52,7 @@ struct encoded_run {
 
 private:
     std::uint32_t name_id(std::string_view name, std::uint32_t& last);
+    std::map<std::string, std::uint32_t, std::less<>> ids_;  // names, by name
     std::uint32_t last_host_ = 0;
     std::uint32_t last_channel_ = 0;
 };

@@ -95,6 +95,26 @@ TEST_CASE("timeline sorter spills to disk under a small budget and still merges 
     }
 }
 
+TEST_CASE("timeline sorter orders the events of many hosts and channels by name", "[pipeline][sorter]") {
+    // A collector's log: one run holds events of hundreds of hosts, interleaved.
+    std::mt19937_64 random(777);
+    std::vector<car_event> events;
+    for (std::uint64_t i = 0; i < 3000; ++i) {
+        car_event event = make_event(random() % 20, 0, i);
+        event.set(car_field::hostname, "HOST" + std::to_string(random() % 400));
+        if (i % 7 == 0) event.channel = "Security";
+        events.push_back(std::move(event));
+    }
+    for (std::size_t budget : {std::size_t{1} << 24, std::size_t{32} << 10}) {  // one run in memory; spilled runs
+        CAPTURE(budget);
+        std::size_t runs = 0;
+        const auto sorted = sort_with_budget(events, budget, 2, runs);
+        std::vector<car_event> expected = events;
+        std::stable_sort(expected.begin(), expected.end(), timeline_before);
+        CHECK(sorted == expected);
+    }
+}
+
 TEST_CASE("many car events read back in blocks smaller than several of them", "[pipeline][sorter]") {
     temporary_folder folder;
     std::vector<car_event> events;
