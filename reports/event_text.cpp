@@ -172,6 +172,7 @@ std::vector<template_piece> compile_template(std::string_view text) {
             i = next;
         }
     }
+    if (group_start != std::string_view::npos) pieces[group_start].group_end = pieces.size();  // an unclosed '['
     return pieces;
 }
 

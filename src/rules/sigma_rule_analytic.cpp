@@ -50,6 +50,9 @@ sigma_rule_analytic::sigma_rule_analytic(const run_rule& rule, const rule_librar
       techniques_(joined(rule.rule->metadata().techniques)),
       tactics_(joined(rule.rule->metadata().tactics)) {}
 
+// `found` is a slot reused from event to event: every member but `process`
+// is assigned here, so a member added to detection must be too.
+static_assert(sizeof(void*) != 8 || sizeof(detection) == 1000, "detection changed: assign its new member below");
 void sigma_rule_analytic::detection_for_mark(const car_event& event, detection& found) const {
     const sigma::rule_metadata& metadata = rule_.rule->metadata();
     found.analytic_id = rule_.catalogue ? std::string_view(rule_.catalogue->analytic_id) : metadata.display_id();
