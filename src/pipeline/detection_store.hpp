@@ -19,7 +19,7 @@
 
 namespace evtxcar {
 
-inline constexpr std::size_t default_detection_memory = std::size_t{8} << 20;
+inline constexpr std::size_t default_detection_memory = std::size_t{4} << 20;
 
 class detection_store final : public detection_list {
 public:

@@ -12,7 +12,7 @@ namespace evtxcar {
 
 namespace {
 
-constexpr std::size_t events_per_batch = 512;
+constexpr std::size_t events_per_batch = 256;
 constexpr std::size_t batches_in_flight = 8;
 
 // The analytics as the pass runs them: those that see every event, and

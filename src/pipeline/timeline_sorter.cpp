@@ -17,7 +17,7 @@ namespace evtxcar {
 namespace {
 
 constexpr std::size_t max_fan_in = 200;           // open run files per merge pass
-constexpr std::size_t run_read_buffer = 128 << 10;
+constexpr std::size_t run_read_buffer = 64 << 10;
 constexpr std::size_t run_slack = 64 << 10;  // room for the event that fills a run's budget
 
 struct file_closer {
