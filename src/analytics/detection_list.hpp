@@ -10,7 +10,6 @@
 #include <functional>
 #include <map>
 #include <string>
-#include <tuple>
 #include <vector>
 
 #include "analytics/detection.hpp"

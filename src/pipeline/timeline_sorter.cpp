@@ -19,6 +19,7 @@ namespace {
 constexpr std::size_t max_fan_in = 200;           // open run files per merge pass
 constexpr std::size_t run_read_buffer = 64 << 10;
 constexpr std::size_t run_slack = 64 << 10;  // room for the event that fills a run's budget
+constexpr std::size_t max_run_reserve = std::size_t{256} << 20;
 
 struct file_closer {
     void operator()(std::FILE* file) const noexcept { std::fclose(file); }
@@ -145,8 +146,10 @@ run_builder::run_builder(timeline_sorter& sorter, std::size_t memory_budget)
 
 void run_builder::add(const car_event& event) {
     // The whole budget at once: growing by doubling would hold up to twice
-    // the budget while the last doubling copies.
-    if (run_.bytes.capacity() == 0) run_.bytes.reserve(memory_budget_ + run_slack);
+    // the budget while the last doubling copies. A budget beyond
+    // max_run_reserve (--memory-budget up to 64 GiB) grows as it fills: a
+    // system that does not overcommit would refuse so much at once.
+    if (run_.bytes.capacity() == 0) run_.bytes.reserve(std::min(memory_budget_ + run_slack, max_run_reserve));
     run_.add(event);
     if (run_.bytes.size() + run_.entries.size() * sizeof(encoded_run::entry) >= memory_budget_) {
         sorter_.spill_run(run_);
