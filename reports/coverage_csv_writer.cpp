@@ -19,6 +19,7 @@ public:
         : file_report_writer(std::move(folder)), format_(format) {}
 
     std::string_view file_name() const override { return "coverage.csv"; }
+    bool reads_detections() const override { return false; }  // the summary's coverage only
 
     result<bool> begin(const scan_summary&) override { return create_file(); }
 

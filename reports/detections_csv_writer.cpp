@@ -26,21 +26,30 @@ public:
     std::string_view file_name() const override { return "detections.csv"; }
     bool finishes_early() const override { return true; }  // reads the summary's files only
 
-    result<bool> begin(const scan_summary&) override { return create_file(); }
+    // Its rows are the detections in the order the pass makes them.
+    bool takes_detections() const override { return true; }
+    bool reads_detections() const override { return false; }
+
+    result<bool> begin(const scan_summary& summary) override {
+        auto created = create_file();
+        if (!created) return created;
+        files_.clear();
+        for (const auto& file : summary.files) files_.push_back(file.path);
+        file().write(csv_file_start(format_));
+        file().write(header);
+        return true;
+    }
 
     result<bool> write_event(const car_event&) override { return true; }
 
-    result<bool> finish(const scan_summary& summary, const detection_list& detections) override {
-        file().write(csv_file_start(format_));
-        file().write(header);
-        std::string line;
-        detections.for_each([&](const detection& found) {
-            line.clear();
-            write_row(summary, found, line);
-            file().write(line);
-        });
-        return complete_file();
+    result<bool> write_detection(const detection& found) override {
+        line_.clear();
+        write_row(found, line_);
+        file().write(line_);
+        return true;
     }
+
+    result<bool> finish(const scan_summary&, const detection_list&) override { return complete_file(); }
 
 private:
     // One line for a timeline tool (Timesketch's `message`): which analytic
@@ -56,13 +65,13 @@ private:
         return message;
     }
 
-    static void write_row(const scan_summary& summary, const detection& found, std::string& line) {
+    void write_row(const detection& found, std::string& line) const {
         const car_event& event = found.event;
         // Process facts: from the process/create when the join found it,
         // else from the event itself (a process/create detection is its own context).
         const car_event& process = found.process ? *found.process : event;
-        auto source_of = [&summary](const car_event& e) -> std::string_view {
-            return e.file_index < summary.files.size() ? std::string_view(summary.files[e.file_index].path) : "";
+        auto source_of = [this](const car_event& e) -> std::string_view {
+            return e.file_index < files_.size() ? std::string_view(files_[e.file_index]) : "";
         };
         auto cell = [&line](std::string_view value) {
             append_csv_cell(line, value);
@@ -107,6 +116,8 @@ private:
     }
 
     csv_format format_;
+    std::vector<std::string> files_;  // the summary's file paths, by file_index
+    std::string line_;                // one row, reused
 };
 
 }  // namespace

@@ -25,6 +25,7 @@ public:
 
     std::string_view file_name() const override { return "events.jsonl"; }
     bool finishes_early() const override { return true; }  // reads the summary's files only
+    bool reads_detections() const override { return false; }
 
     result<bool> begin(const scan_summary& summary) override {
         if (auto created = create_file(); !created) return created;

@@ -19,6 +19,15 @@
 // time) says so with finishes_early(): it may then finish on another
 // thread, with a copy of the summary taken at the end of the timeline,
 // while the coverage is worked out.
+//
+// A writer that lists detections in the order they are made says so with
+// takes_detections(): the pipeline then hands it each detection as the
+// pass makes it (write_detection, timeline order, after begin() and before
+// finish()), on the thread that runs the analytics, which need not be the
+// one that calls write_event; its finish() does not visit them again. A
+// writer whose finish() visits no detection (it may read their size and
+// tallies) says reads_detections() false: a run whose writers all say so
+// keeps no detection, only their tallies.
 
 #include <string_view>
 #include <vector>
@@ -39,6 +48,9 @@ public:
     virtual result<bool> finish(const scan_summary& summary, const detection_list& detections) = 0;
     virtual result<bool> commit() = 0;
     virtual bool finishes_early() const { return false; }
+    virtual bool takes_detections() const { return false; }
+    virtual result<bool> write_detection(const detection& /*found*/) { return true; }
+    virtual bool reads_detections() const { return true; }
 };
 
 }  // namespace evtxcar

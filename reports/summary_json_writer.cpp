@@ -381,6 +381,7 @@ public:
     explicit summary_json_writer(std::filesystem::path folder) : file_report_writer(std::move(folder)) {}
 
     std::string_view file_name() const override { return "summary.json"; }
+    bool reads_detections() const override { return false; }  // their number only
 
     result<bool> begin(const scan_summary&) override { return create_file(); }
 

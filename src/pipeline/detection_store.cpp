@@ -19,8 +19,8 @@ constexpr std::size_t read_block = std::size_t{256} << 10;
 
 }  // namespace
 
-detection_store::detection_store(std::filesystem::path spill_folder, std::size_t memory_budget)
-    : folder_(std::move(spill_folder)), memory_budget_(memory_budget) {}
+detection_store::detection_store(std::filesystem::path spill_folder, std::size_t memory_budget, bool keep)
+    : folder_(std::move(spill_folder)), memory_budget_(memory_budget), keep_(keep) {}
 
 detection_store::~detection_store() {
     if (fd_ >= 0) ::close(fd_);
@@ -29,6 +29,8 @@ detection_store::~detection_store() {
 detection_store::detection_store(detection_store&& other) noexcept
     : folder_(std::move(other.folder_)),
       memory_budget_(other.memory_budget_),
+      keep_(other.keep_),
+      counted_only_(std::exchange(other.counted_only_, 0)),
       memory_bytes_(other.memory_bytes_),
       in_memory_(std::move(other.in_memory_)),
       fd_(std::exchange(other.fd_, -1)),
@@ -43,6 +45,8 @@ detection_store& detection_store::operator=(detection_store&& other) noexcept {
         if (fd_ >= 0) ::close(fd_);
         folder_ = std::move(other.folder_);
         memory_budget_ = other.memory_budget_;
+        keep_ = other.keep_;
+        counted_only_ = std::exchange(other.counted_only_, 0);
         memory_bytes_ = other.memory_bytes_;
         in_memory_ = std::move(other.in_memory_);
         fd_ = std::exchange(other.fd_, -1);
@@ -85,6 +89,13 @@ result<bool> detection_store::write_buffer() {
     return true;
 }
 
+bool detection_store::counted_only(const detection& found) {
+    count_detection(found, tallies_);
+    if (keep_) return false;
+    ++counted_only_;
+    return true;
+}
+
 bool detection_store::fits_in_memory(const detection& found) {
     if (spilled_ > 0) return false;  // once one is on disk, every later one goes there too
     const std::size_t bytes = approximate_size(found);
@@ -106,7 +117,7 @@ result<bool> detection_store::spill(const detection& found) {
 
 result<bool> detection_store::add(detection&& found) {
     if (!error_.empty()) return read_error{.file = folder_.string(), .reason = error_};
-    count_detection(found, tallies_);
+    if (counted_only(found)) return true;
     if (fits_in_memory(found)) {
         in_memory_.push_back(std::move(found));
         return true;
@@ -116,7 +127,7 @@ result<bool> detection_store::add(detection&& found) {
 
 result<bool> detection_store::add(const detection& found) {
     if (!error_.empty()) return read_error{.file = folder_.string(), .reason = error_};
-    count_detection(found, tallies_);
+    if (counted_only(found)) return true;
     if (fits_in_memory(found)) {
         in_memory_.push_back(found);
         return true;
@@ -131,6 +142,7 @@ result<bool> detection_store::flush() {
 }
 
 void detection_store::for_each(const std::function<void(const detection&)>& visit) const {
+    if (counted_only_ > 0) throw std::logic_error("the detections of this run were counted, not kept");
     for (const detection& found : in_memory_) visit(found);
     if (spilled_ == 0) return;
     if (!buffer_.empty()) throw std::runtime_error("detections visited before the store was flushed");

@@ -1,5 +1,6 @@
 #include "pipeline/scan.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <csignal>
 #include <ctime>
@@ -232,6 +233,8 @@ run_outcome run_scan(const scan_request& request, const evtx_engine& engine,
         settings.keep_duplicates = request.keep_duplicates;
         settings.hosts = &hosts;
         settings.spill_folder = folder.spill_folder();
+        settings.keep_detections = std::any_of(writers.begin(), writers.end(),
+                                               [](const auto& writer) { return writer->reads_detections(); });
         return run_timeline_pass(sorter, analytics, processes, writers, progress, settings, stop);
     }();
     if (stop.requested()) return interrupted();

@@ -132,16 +132,35 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
     }
 }
 
-// Moves the event's new detections into the run's store (the marked ones
-// are copied or encoded: their slots stay for the next event).
-std::optional<read_error> keep(event_detections& fresh, detection_store& store) {
+// Where the pass's detections go: the writers that take them as they are
+// made, then the run's store.
+struct detection_sinks {
+    const std::vector<report_writer*>& writers;  // those that take_detections()
+    detection_store& store;
+};
+
+std::optional<read_error> hand_to_writers(const detection& found, const detection_sinks& sinks) {
+    for (report_writer* writer : sinks.writers) {
+        auto written = writer->write_detection(found);
+        if (!written) return written.error();
+    }
+    return std::nullopt;
+}
+
+// Hands the event's new detections to the writers that take them and moves
+// them into the run's store (the marked ones are copied or encoded: their
+// slots stay for the next event).
+std::optional<read_error> keep(event_detections& fresh, const detection_sinks& sinks) {
     for (std::size_t i = 0; i < fresh.marks; ++i) {
-        auto added = store.add(static_cast<const detection&>(fresh.marked[i]));
+        const detection& found = fresh.marked[i];
+        if (auto failed = hand_to_writers(found, sinks)) return failed;
+        auto added = sinks.store.add(found);
         if (!added) return added.error();
     }
     fresh.marks = 0;
     for (detection& found : fresh.evaluated) {
-        auto added = store.add(std::move(found));
+        if (auto failed = hand_to_writers(found, sinks)) return failed;
+        auto added = sinks.store.add(std::move(found));
         if (!added) return added.error();
     }
     fresh.evaluated.clear();
@@ -151,11 +170,11 @@ std::optional<read_error> keep(event_detections& fresh, detection_store& store) 
 // The end of a pass that saw every event: the analytics' last detections,
 // then the store written out.
 result<timeline_pass_result> finish_pass(const pass_analytics& analytics, const process_context& processes,
-                                         event_detections& fresh, std::optional<read_error>& store_failure,
-                                         timeline_pass_result pass) {
+                                         event_detections& fresh, const std::vector<report_writer*>& takers,
+                                         std::optional<read_error>& store_failure, timeline_pass_result pass) {
     fresh.marks = 0;
     finish_analytics(analytics, processes, fresh.evaluated);
-    if (!store_failure) store_failure = keep(fresh, pass.detections);
+    if (!store_failure) store_failure = keep(fresh, detection_sinks{takers, pass.detections});
     if (store_failure) return *store_failure;
     auto flushed = pass.detections.flush();
     if (!flushed) return flushed.error();
@@ -187,10 +206,15 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                                                progress_meter& progress, const timeline_pass_settings& settings,
                                                const stop_request& stop) {
     timeline_pass_result pass;
-    pass.detections = detection_store(settings.spill_folder, settings.detection_memory);
+    pass.detections = detection_store(settings.spill_folder, settings.detection_memory, settings.keep_detections);
+    std::vector<report_writer*> takers;  // the writers that take detections as they are made
+    for (auto& writer : writers) {
+        if (writer->takes_detections()) takers.push_back(writer.get());
+    }
+    const detection_sinks sinks{takers, pass.detections};
     const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
-    std::optional<read_error> store_failure;  // the detections' spill file could not be written
+    std::optional<read_error> store_failure;  // a detection could not be written or kept
     event_detections new_detections;          // one event's, before the store takes them
     pid_tracker pids;
     const process_context context(processes, pids);
@@ -207,7 +231,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             return;
         }
         run_analytics(event, runs, needs, pids, context, pass, new_detections);
-        if (!store_failure) store_failure = keep(new_detections, pass.detections);
+        if (!store_failure) store_failure = keep(new_detections, sinks);
         ++pass.events;
         write(event);
     };
@@ -227,7 +251,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         if (writer_failure) return *writer_failure;
         if (stop.requested()) return stopped;
         if (!merged) return merged.error();
-        return finish_pass(runs, context, new_detections, store_failure, std::move(pass));
+        return finish_pass(runs, context, new_detections, takers, store_failure, std::move(pass));
     }
 
     // Two threads: this one merges and runs the analytics (which keep state
@@ -287,7 +311,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     if (writer_failure) return *writer_failure;
     if (stop.requested()) return stopped;
     if (!merged) return merged.error();
-    return finish_pass(runs, context, new_detections, store_failure, std::move(pass));
+    return finish_pass(runs, context, new_detections, takers, store_failure, std::move(pass));
 }
 
 }  // namespace evtxcar

@@ -2,7 +2,9 @@
 // timeline_pass: the second half of a scan. Walks the merged timeline once;
 // runs every analytic on each event, marks the hits on the event, gives each
 // detection its process context, and streams the event to every report
-// writer. Copies of one event (the same record in several files) are
+// writer; each detection goes, as it is made, to the writers that take
+// detections (report_writer::takes_detections) and to the result's store.
+// Copies of one event (the same record in several files) are
 // written once, with the other files in `copies` (duplicate_filter), unless
 // keep_duplicates says otherwise; they are followed by the pid_tracker
 // (so a detection finds its process in its own copy) but not evaluated.
@@ -38,6 +40,9 @@ struct timeline_pass_settings {
     // empty: all stay in memory.
     std::filesystem::path spill_folder;
     std::size_t detection_memory = default_detection_memory;
+    // False when no writer reads the detections back (reads_detections()):
+    // the result's store then counts them only.
+    bool keep_detections = true;
 };
 
 // The copies of events the pass left out (duplicate_filter), counted as the

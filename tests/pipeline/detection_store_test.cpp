@@ -4,6 +4,7 @@
 #include "pipeline/detection_store.hpp"
 
 #include <fstream>
+#include <stdexcept>
 #include <thread>
 
 #include "catch.hpp"
@@ -159,6 +160,31 @@ TEST_CASE("detection store: without a folder everything stays in memory", "[pipe
     CHECK(store.spilled() == 0);
     CHECK(store.size() == 10);
     CHECK(visited(store).size() == 10);
+}
+
+TEST_CASE("detection store: a store that keeps nothing counts and tallies, writes no file", "[pipeline]") {
+    temporary_folder folder;
+    detection_store store(folder.path() / "spill", 0, false);  // a budget of 0 would spill every one
+    detection_tallies expected;
+    for (std::uint64_t n = 0; n < 100; ++n) {
+        ++expected[{"WS01", "rule-" + std::to_string(n % 7), n % 2 ? "sigma" : "pseudocode", "high"}];
+        detection found = detection_of(n);
+        found.event.set(car_field::hostname, "WS01");
+        REQUIRE(store.add(std::move(found)).ok());
+    }
+    detection kept_by_caller = detection_of(100);
+    kept_by_caller.event.set(car_field::hostname, "WS01");
+    ++expected[{"WS01", "rule-2", "pseudocode", "high"}];
+    REQUIRE(store.add(kept_by_caller).ok());
+    REQUIRE(store.flush().ok());
+    CHECK(store.size() == 101);
+    CHECK(store.spilled() == 0);
+    CHECK(store.spilled_bytes() == 0);
+    CHECK(store.tallies() == expected);
+    CHECK_FALSE(std::filesystem::exists(folder.path() / "spill"));
+    CHECK_THROWS_AS(store.for_each([](const detection&) {}), std::logic_error);
+    const detection_store moved = std::move(store);
+    CHECK(moved.size() == 101);
 }
 
 TEST_CASE("detection store: a folder it cannot write to is an error, every time", "[pipeline]") {

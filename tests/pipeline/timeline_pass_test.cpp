@@ -3,6 +3,7 @@
 // writing to a second one; a writer that fails stops the pass either way.
 #include "pipeline/timeline_pass.hpp"
 
+#include <stdexcept>
 #include <string>
 
 #include "catch.hpp"
@@ -42,10 +43,36 @@ car_event make_event(std::uint64_t index) {
     return event;
 }
 
-// Remembers what it was given; fails at event number `fail_at` (1-based, 0: never).
+// How a test describes a detection: its analytic, event, process and marks.
+std::string described(const detection& found) {
+    std::string line = found.label() + " record " + std::to_string(found.event.record_id) + " " + found.event.object +
+                       "/" + found.event.action + " process " +
+                       (found.process ? std::to_string(found.process->record_id) : "none");
+    for (const std::string& label : found.event.analytics) line += " " + label;
+    for (std::uint32_t copy : found.event.copies) line += " copy " + std::to_string(copy);
+    return line;
+}
+
+std::vector<std::string> described(const detection_list& detections) {
+    std::vector<std::string> out;
+    detections.for_each([&](const detection& found) { out.push_back(described(found)); });
+    return out;
+}
+
+// Remembers what it was given; fails at event number `fail_at` (1-based, 0:
+// never). With `takes`, it also takes detections as the pass makes them,
+// failing at detection number `fail_detection_at`.
 class recording_writer final : public report_writer {
 public:
-    explicit recording_writer(std::uint64_t fail_at) : fail_at_(fail_at) {}
+    explicit recording_writer(std::uint64_t fail_at, bool takes = false, std::uint64_t fail_detection_at = 0)
+        : fail_at_(fail_at), takes_(takes), fail_detection_at_(fail_detection_at) {}
+    bool takes_detections() const override { return takes_; }
+    result<bool> write_detection(const detection& found) override {
+        if (fail_detection_at_ != 0 && taken.size() + 1 == fail_detection_at_)
+            return read_error{.file = "recorded", .reason = "no room for detections"};
+        taken.push_back(described(found));
+        return true;
+    }
     std::string_view file_name() const override { return "recorded"; }
     result<bool> begin(const scan_summary&) override { return true; }
     result<bool> write_event(const car_event& event) override {
@@ -61,19 +88,31 @@ public:
     result<bool> commit() override { return true; }
 
     std::vector<std::string> seen;
+    std::vector<std::string> taken;  // the detections, described
 
 private:
     std::uint64_t fail_at_;
+    bool takes_;
+    std::uint64_t fail_detection_at_;
 };
 
 struct pass_run {
     result<timeline_pass_result> outcome;
     std::vector<std::string> seen;
+    std::vector<std::string> taken;
+};
+
+// What a pass's writer is and whether the pass keeps its detections.
+struct taking {
+    bool takes = false;
+    std::uint64_t fail_detection_at = 0;
+    bool keep = true;
 };
 
 // `copies`: how many files hold each event (file indexes 0, 1, ...).
 pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint64_t fail_at = 0,
-                  std::uint32_t copies = 1, bool keep_duplicates = false, bool spill_detections = false) {
+                  std::uint32_t copies = 1, bool keep_duplicates = false, bool spill_detections = false,
+                  taking detections = {}) {
     temporary_folder folder;
     timeline_sorter sorter(folder.path() / "sort");
     {
@@ -90,18 +129,19 @@ pass_run run_pass(std::uint64_t events, timeline_pass_threads threads, std::uint
     const auto analytics = make_analytics(analytic_settings{});
     const process_index processes;
     std::vector<std::unique_ptr<report_writer>> writers;
-    writers.push_back(std::make_unique<recording_writer>(fail_at));
+    writers.push_back(std::make_unique<recording_writer>(fail_at, detections.takes, detections.fail_detection_at));
     auto* recorder = static_cast<recording_writer*>(writers.front().get());
     progress_meter progress = progress_meter::for_writing(events, false);
     timeline_pass_settings settings;
     settings.threads = threads;
     settings.keep_duplicates = keep_duplicates;
+    settings.keep_detections = detections.keep;
     if (spill_detections) {
         settings.spill_folder = folder.path() / "sort";
         settings.detection_memory = 0;  // every detection to the file
     }
     auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
-    return {std::move(outcome), recorder->seen};
+    return {std::move(outcome), recorder->seen, recorder->taken};
 }
 
 }  // namespace
@@ -171,18 +211,6 @@ TEST_CASE("timeline pass: --keep-duplicates writes every copy", "[pipeline][time
 
 TEST_CASE("timeline pass: detections kept on disk are the detections kept in memory", "[pipeline][timeline_pass]") {
     constexpr std::uint64_t events = 5000;
-    auto described = [](const detection_list& detections) {
-        std::vector<std::string> out;
-        detections.for_each([&](const detection& found) {
-            std::string line = found.label() + " record " + std::to_string(found.event.record_id) + " " +
-                               found.event.object + "/" + found.event.action + " process " +
-                               (found.process ? std::to_string(found.process->record_id) : "none");
-            for (const std::string& label : found.event.analytics) line += " " + label;
-            for (std::uint32_t copy : found.event.copies) line += " copy " + std::to_string(copy);
-            out.push_back(std::move(line));
-        });
-        return out;
-    };
     for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
         const pass_run in_memory = run_pass(events, threads, 0, 2);
         const pass_run on_disk = run_pass(events, threads, 0, 2, false, true);
@@ -196,6 +224,44 @@ TEST_CASE("timeline pass: detections kept on disk are the detections kept in mem
         CHECK(expected.front() == "CAR-2020-11-010:remote record 1 flow/start process none CAR-2020-11-010:remote copy 1");
         CHECK(described(kept) == expected);
         CHECK(on_disk.seen == in_memory.seen);
+    }
+}
+
+TEST_CASE("timeline pass: a writer that takes detections gets them as the store keeps them",
+          "[pipeline][timeline_pass]") {
+    constexpr std::uint64_t events = 5000;
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        CAPTURE(threads == timeline_pass_threads::two);
+        const pass_run kept = run_pass(events, threads, 0, 2);
+        const pass_run taken = run_pass(events, threads, 0, 2, false, false, taking{.takes = true});
+        const pass_run counted = run_pass(events, threads, 0, 2, false, false, taking{.takes = true, .keep = false});
+        REQUIRE(kept.outcome.ok());
+        REQUIRE(taken.outcome.ok());
+        REQUIRE(counted.outcome.ok());
+        const std::vector<std::string> expected = described(kept.outcome.value().detections);
+        REQUIRE(expected.size() == 5);  // the cmstp flows, record ids 1, 1001, ...
+        CHECK(expected[1] == "CAR-2020-11-010:remote record 1001 flow/start process none CAR-2020-11-010:remote copy 1");
+        CHECK(kept.taken.empty());  // a writer that does not take detections gets none
+        CHECK(taken.taken == expected);
+        CHECK(described(taken.outcome.value().detections) == expected);
+        // Not kept: counted and tallied all the same, never visited.
+        CHECK(counted.taken == expected);
+        const detection_store& store = counted.outcome.value().detections;
+        CHECK(store.size() == 5);
+        CHECK(store.spilled() == 0);
+        CHECK(store.tallies() == kept.outcome.value().detections.tallies());
+        CHECK_THROWS_AS(store.for_each([](const detection&) {}), std::logic_error);
+        CHECK(counted.seen == kept.seen);
+    }
+}
+
+TEST_CASE("timeline pass: a writer that fails to take a detection fails the pass with its error",
+          "[pipeline][timeline_pass]") {
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        const pass_run run = run_pass(5000, threads, 0, 1, false, false, taking{.takes = true, .fail_detection_at = 3});
+        REQUIRE_FALSE(run.outcome.ok());
+        CHECK(run.outcome.error().reason == "no room for detections");
+        CHECK(run.taken.size() == 2);
     }
 }
 

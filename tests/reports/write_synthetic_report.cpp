@@ -298,6 +298,11 @@ int main(int argc, char** argv) {
             auto status = other->begin(summary);
             synthetic_event_source again(options);
             while (status && !again.done()) status = other->write_event(again.next());
+            if (other->takes_detections()) {
+                for (const detection& found : totals.detections) {
+                    if (status) status = other->write_detection(found);
+                }
+            }
             if (status) status = other->finish(summary, detections_in_memory(totals.detections));
             if (status) status = other->commit();
             if (!status) {
