@@ -31,7 +31,7 @@ public:
     void add(car_event& event, Out&& out) {
         if (held_ > 0 && !same_group(pending_[0], event)) emit(out);
         if (held_ == pending_.size()) pending_.emplace_back();
-        std::swap(pending_[held_++], event);
+        swap(pending_[held_++], event);
         if (keep_duplicates_) emit(out);
     }
 

@@ -285,7 +285,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     bool taken = true;
     auto write = [&](car_event& event) {
         if (filled < batch.size()) {
-            std::swap(batch[filled], event);  // the filter gets the old buffers back
+            swap(batch[filled], event);  // the filter gets the old buffers back
         } else {
             batch.push_back(std::move(event));
         }
