@@ -1,6 +1,7 @@
 #pragma once
-// event_batch_queue: hands batches of timeline events from the thread that
-// merges the timeline to the thread that writes it. Bounded (a producer
+// event_batch_queue: hands batches of timeline events, with the detections
+// made on them, from the thread that merges the timeline to the thread that
+// writes it. Bounded (a producer
 // waits while `capacity` batches are queued), so memory stays flat however
 // far the writers fall behind.
 
@@ -11,16 +12,26 @@
 #include <optional>
 #include <vector>
 
+#include "analytics/detection.hpp"
 #include "car/car_event.hpp"
 
 namespace evtxcar {
+
+// Events in timeline order and, for the writers that take detections, the
+// detections made on them, in order: the first `detections_used` slots (the
+// others are buffers kept for reuse).
+struct timeline_batch {
+    std::vector<car_event> events;
+    std::vector<detection> detections;
+    std::size_t detections_used = 0;
+};
 
 class event_batch_queue {
 public:
     explicit event_batch_queue(std::size_t capacity) : capacity_(capacity == 0 ? 1 : capacity) {}
 
     // Waits for room; false (and the batch is dropped) once the queue is closed.
-    bool push(std::vector<car_event>&& batch) {
+    bool push(timeline_batch&& batch) {
         std::unique_lock lock(mutex_);
         room_.wait(lock, [&] { return closed_ || batches_.size() < capacity_; });
         if (closed_) return false;
@@ -30,21 +41,21 @@ public:
     }
 
     // Waits for a batch; nothing once the queue is closed and empty.
-    std::optional<std::vector<car_event>> pop() {
+    std::optional<timeline_batch> pop() {
         std::unique_lock lock(mutex_);
         ready_.wait(lock, [&] { return closed_ || !batches_.empty(); });
         if (batches_.empty()) return std::nullopt;
-        std::vector<car_event> batch = std::move(batches_.front());
+        timeline_batch batch = std::move(batches_.front());
         batches_.pop_front();
         room_.notify_one();
         return batch;
     }
 
     // A batch if one is queued, without waiting.
-    std::optional<std::vector<car_event>> try_pop() {
+    std::optional<timeline_batch> try_pop() {
         std::lock_guard lock(mutex_);
         if (batches_.empty()) return std::nullopt;
-        std::vector<car_event> batch = std::move(batches_.front());
+        timeline_batch batch = std::move(batches_.front());
         batches_.pop_front();
         room_.notify_one();
         return batch;
@@ -63,7 +74,7 @@ private:
     std::mutex mutex_;
     std::condition_variable ready_;
     std::condition_variable room_;
-    std::deque<std::vector<car_event>> batches_;
+    std::deque<timeline_batch> batches_;
     bool closed_ = false;
 };
 

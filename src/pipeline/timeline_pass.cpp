@@ -4,6 +4,7 @@
 #include <optional>
 #include <thread>
 #include <unordered_map>
+#include <utility>
 
 #include "pipeline/duplicate_filter.hpp"
 #include "pipeline/event_batch_queue.hpp"
@@ -141,31 +142,49 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
 struct detection_sinks {
     const std::vector<report_writer*>& writers;  // those that take_detections()
     detection_store& store;
+    // With two threads, the batch whose detections the writer thread hands
+    // to `writers` (formatting them there, off the merge thread); nullptr:
+    // handed to them here.
+    timeline_batch* batch = nullptr;
 };
 
-std::optional<read_error> hand_to_writers(const detection& found, const detection_sinks& sinks) {
-    for (report_writer* writer : sinks.writers) {
+std::optional<read_error> write_detection_to(const std::vector<report_writer*>& writers, const detection& found) {
+    for (report_writer* writer : writers) {
         auto written = writer->write_detection(found);
         if (!written) return written.error();
     }
     return std::nullopt;
 }
 
-// Hands the event's new detections to the writers that take them and moves
-// them into the run's store (the marked ones are copied or encoded: their
-// slots stay for the next event).
+// Hands `found` to the writers that take detections (or to the batch for
+// them) and to the store. `found` may be left with other contents: moved
+// from when `may_move`, else swapped with an old batch slot (a mark's slot,
+// which the next mark assigns anew).
+std::optional<read_error> pass_on(detection& found, bool may_move, const detection_sinks& sinks) {
+    if (sinks.batch == nullptr || sinks.writers.empty()) {
+        if (auto failed = write_detection_to(sinks.writers, found)) return failed;
+        auto added = may_move ? sinks.store.add(std::move(found)) : sinks.store.add(std::as_const(found));
+        if (!added) return added.error();
+        return std::nullopt;
+    }
+    auto added = sinks.store.add(std::as_const(found));
+    if (!added) return added.error();
+    timeline_batch& batch = *sinks.batch;
+    if (batch.detections_used == batch.detections.size()) batch.detections.emplace_back();
+    std::swap(batch.detections[batch.detections_used++], found);
+    return std::nullopt;
+}
+
+// Passes the event's new detections on to the writers that take them and
+// to the run's store (the marked ones are copied or encoded: their slots
+// stay for the next event).
 std::optional<read_error> keep(event_detections& fresh, const detection_sinks& sinks) {
     for (std::size_t i = 0; i < fresh.marks; ++i) {
-        const detection& found = fresh.marked[i];
-        if (auto failed = hand_to_writers(found, sinks)) return failed;
-        auto added = sinks.store.add(found);
-        if (!added) return added.error();
+        if (auto failed = pass_on(fresh.marked[i], false, sinks)) return failed;
     }
     fresh.marks = 0;
     for (detection& found : fresh.evaluated) {
-        if (auto failed = hand_to_writers(found, sinks)) return failed;
-        auto added = sinks.store.add(std::move(found));
-        if (!added) return added.error();
+        if (auto failed = pass_on(found, true, sinks)) return failed;
     }
     fresh.evaluated.clear();
     return std::nullopt;
@@ -215,7 +234,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     for (auto& writer : writers) {
         if (writer->takes_detections()) takers.push_back(writer.get());
     }
-    const detection_sinks sinks{takers, pass.detections};
+    detection_sinks sinks{takers, pass.detections};
     const read_error stopped{.reason = "stopped before the timeline was complete"};
     std::optional<read_error> writer_failure;
     std::optional<read_error> store_failure;  // a detection could not be written or kept
@@ -267,34 +286,45 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     event_batch_queue recycled(batches_in_flight + 4);  // more than ever exist: push never waits
     std::thread writer_thread([&] {
         while (auto batch = queue.pop()) {
-            for (const car_event& event : *batch) {
+            for (const car_event& event : batch->events) {
                 writer_failure = write_to_all(event, writers);
                 if (writer_failure) {
                     queue.close();  // the merge stops at its next batch
                     return;
                 }
             }
-            progress.add_records(batch->size());
+            for (std::size_t i = 0; i < batch->detections_used; ++i) {
+                writer_failure = write_detection_to(takers, batch->detections[i]);
+                if (writer_failure) {
+                    queue.close();
+                    return;
+                }
+            }
+            progress.add_records(batch->events.size());
             recycled.push(std::move(*batch));
         }
     });
     auto next_batch = [&recycled] {
-        if (auto batch = recycled.try_pop()) return std::move(*batch);
-        std::vector<car_event> fresh;
-        fresh.reserve(events_per_batch);
+        if (auto batch = recycled.try_pop()) {
+            batch->detections_used = 0;
+            return std::move(*batch);
+        }
+        timeline_batch fresh;
+        fresh.events.reserve(events_per_batch);
         return fresh;
     };
-    std::vector<car_event> batch = next_batch();
+    timeline_batch batch = next_batch();
+    sinks.batch = &batch;
     std::size_t filled = 0;
     bool taken = true;
     auto write = [&](car_event& event) {
-        if (filled < batch.size()) {
-            swap(batch[filled], event);  // the filter gets the old buffers back
+        if (filled < batch.events.size()) {
+            swap(batch.events[filled], event);  // the filter gets the old buffers back
         } else {
-            batch.push_back(std::move(event));
+            batch.events.push_back(std::move(event));
         }
         if (++filled < events_per_batch) return;
-        batch.resize(filled);
+        batch.events.resize(filled);
         taken = queue.push(std::move(batch)) && taken;
         batch = next_batch();
         filled = 0;
@@ -307,9 +337,10 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     });
     if (merged && taken && !stop.requested()) duplicates.finish(out);
     if (filled > 0) {
-        batch.resize(filled);
+        batch.events.resize(filled);
         queue.push(std::move(batch));
     }
+    sinks.batch = nullptr;
     queue.close();
     writer_thread.join();
     if (writer_failure) return *writer_failure;

@@ -350,3 +350,59 @@ TEST_CASE("timeline pass: each marked event's detection has its own process cont
         CHECK(found[3].process->text(car_field::image_path) == "C:\\Windows\\p3.exe");
     }
 }
+
+TEST_CASE("timeline pass: detections handed to the writer thread keep their own contents across batches",
+          "[pipeline][timeline_pass]") {
+    // Every event marked; every third a process create (its own context),
+    // the others flows no process explains: a slot reused from an earlier
+    // batch must not lend a flow the process of an older detection.
+    constexpr std::uint64_t count = 3000;  // dozens of batches, slots recycled many times
+    auto events_of = [] {
+        std::vector<car_event> events(count);
+        for (std::uint64_t i = 0; i < count; ++i) {
+            car_event& event = events[i];
+            event.time = 133000000000000000ULL + i;
+            event.record_id = i + 1;
+            const bool create = i % 3 == 0;
+            event.object = create ? "process" : "flow";
+            event.action = create ? "create" : "start";
+            event.set(car_field::hostname, "WS01");
+            event.set(car_field::pid, std::to_string(100 + i));
+            event.analytics = {"TEST-1:mark"};
+        }
+        return events;
+    };
+    std::vector<std::string> expected;
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const bool create = i % 3 == 0;
+        expected.push_back("TEST-1:mark record " + std::to_string(i + 1) + (create ? " process/create" : " flow/start") +
+                           " process " + (create ? std::to_string(i + 1) : "none") + " TEST-1:mark");
+    }
+    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+        for (const bool keep : {true, false}) {
+            CAPTURE(threads == timeline_pass_threads::two, keep);
+            temporary_folder folder;
+            timeline_sorter sorter(folder.path() / "sort");
+            {
+                run_builder runs(sorter, 1 << 20);
+                for (const car_event& event : events_of()) runs.add(event);
+                runs.close();
+            }
+            std::vector<std::unique_ptr<analytic>> analytics;
+            analytics.push_back(std::make_unique<marking_analytic>());
+            const process_index processes;
+            std::vector<std::unique_ptr<report_writer>> writers;
+            writers.push_back(std::make_unique<recording_writer>(0, true));
+            const auto* recorder = static_cast<const recording_writer*>(writers.front().get());
+            progress_meter progress = progress_meter::for_writing(count, false);
+            timeline_pass_settings settings;
+            settings.threads = threads;
+            settings.keep_detections = keep;
+            auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
+            REQUIRE(outcome.ok());
+            CHECK(outcome.value().detections.size() == count);
+            CHECK(recorder->taken == expected);
+            if (keep) CHECK(described(outcome.value().detections) == expected);
+        }
+    }
+}
