@@ -16,7 +16,7 @@ namespace {
 // Small batches: the writer thread reads each event's strings while they
 // are still in a cache near the merge thread that decoded them. 64 events
 // a batch, not 256, cut the CPU time of a two-thread Sysmon run by a sixth
-// (docs/benchmarks.md).
+// to a third (docs/benchmarks.md).
 constexpr std::size_t events_per_batch = 64;
 constexpr std::size_t batches_in_flight = 8;
 
