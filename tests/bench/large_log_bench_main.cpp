@@ -96,6 +96,9 @@ int main(int argc, char** argv) {
             scan_arguments.emplace_back(argv[++i]);
         } else if (arg == "--rounds" && i + 1 < argc) {
             rounds = std::max(1, std::atoi(argv[++i]));
+        } else if (arg.rfind("-", 0) == 0 || !workdir.empty()) {
+            workdir.clear();  // an unknown option (--help) or a second folder: usage, nothing written
+            break;
         } else {
             workdir = arg;
         }

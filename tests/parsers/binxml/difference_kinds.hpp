@@ -34,6 +34,8 @@ inline constexpr const char* kind_lone_special_character =
     "libevtx fails on an element whose whole text is one '&', '<' or '>'";
 inline constexpr const char* kind_truncated_chunk =
     "libevtx skips a chunk the end of the file cuts short (the fast engine reads its whole records)";
+inline constexpr const char* kind_record_at_chunk_end =
+    "libevtx does not deliver a live record that ends exactly at the end of its chunk";
 inline constexpr const char* kind_overwritten_template =
     "libevtx carves a record through a template or name overwritten since (the fast engine refuses it)";
 
