@@ -7,6 +7,7 @@
 
 #include "binxml/binxml_engine.hpp"
 #include "binxml/binxml_format.hpp"
+#include "binxml/byte_span.hpp"
 #include "binxml/file_source.hpp"
 #include "difference_kinds.hpp"
 #include "libevtx/libevtx_engine.hpp"
@@ -128,8 +129,7 @@ file_comparison compare_engines(const std::string& path, const read_options& opt
                 ++result.fast_bad_offsets;
                 continue;
             }
-            const std::uint8_t* bytes = at->data();
-            const std::uint64_t record_size = bytes[4] | bytes[5] << 8 | bytes[6] << 16 | std::uint64_t{bytes[7]} << 24;
+            const std::uint32_t record_size = binxml::load_u32(at->data() + 4);
             ends_at_chunk_end[i] = offset >= binxml::file_header_size &&
                                    (offset - binxml::file_header_size) % binxml::chunk_size + record_size ==
                                        binxml::chunk_size;
