@@ -44,18 +44,9 @@ public:
     void mark(car_event& event) override {
         view_.point_at(event);
         if (!event.is_generic()) {
-            if (kind_group_ == nullptr || event.object != object_ || event.action != action_) {
-                if (object_group_ == nullptr || event.object != object_) {
-                    object_group_ = library_.group_of_kind(event.object, "*");
-                    if (object_group_ == nullptr) object_group_ = &none_;
-                }
-                object_ = event.object;
-                action_ = event.action;
-                kind_group_ = library_.group_of_kind(object_, action_);
-                if (kind_group_ == nullptr) kind_group_ = &none_;
-            }
-            run(*kind_group_, event);
-            run(*object_group_, event);
+            const kind_groups& groups = groups_of(event.object, event.action);
+            run(*groups.kind_rules, event);
+            run(*groups.object_rules, event);
         }
         if (channel_group_ == nullptr || event.channel != channel_) {
             channel_ = event.channel;
@@ -67,6 +58,34 @@ public:
     }
 
 private:
+    // The groups of an object and action: the kind's rules and the object's
+    // "*" rules. A log interleaves a few kinds, so each kind seen is looked up
+    // in the library once and kept here, the last one asked first.
+    struct kind_groups {
+        std::string object, action;
+        const rule_library::group* kind_rules;
+        const rule_library::group* object_rules;  // the object's "*" rules
+    };
+
+    const kind_groups& groups_of(const std::string& object, const std::string& action) {
+        if (last_kind_ < kinds_seen_.size()) {
+            const kind_groups& last = kinds_seen_[last_kind_];
+            if (last.object == object && last.action == action) return last;
+        }
+        for (std::size_t i = 0; i < kinds_seen_.size(); ++i) {
+            if (kinds_seen_[i].object == object && kinds_seen_[i].action == action) {
+                last_kind_ = i;
+                return kinds_seen_[i];
+            }
+        }
+        const rule_library::group* kind = library_.group_of_kind(object, action);
+        const rule_library::group* object_any = library_.group_of_kind(object, "*");
+        kinds_seen_.push_back({object, action, kind != nullptr ? kind : &none_,
+                               object_any != nullptr ? object_any : &none_});
+        last_kind_ = kinds_seen_.size() - 1;
+        return kinds_seen_.back();
+    }
+
     void run(const rule_library::group& group, car_event& event) {
         if (group.members.empty()) return;
         candidates_.clear();
@@ -84,9 +103,9 @@ private:
     const rule_library& library_;
     car_event_view view_;
     std::vector<std::uint32_t> candidates_;
-    std::string object_, action_, channel_;
-    const rule_library::group* kind_group_ = nullptr;
-    const rule_library::group* object_group_ = nullptr;  // the object's "*" rules
+    std::vector<kind_groups> kinds_seen_;
+    std::size_t last_kind_ = 0;
+    std::string channel_;
     const rule_library::group* channel_group_ = nullptr;
     const rule_library::group none_;
 };
