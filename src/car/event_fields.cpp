@@ -1,7 +1,6 @@
 #include "car/event_fields.hpp"
 
 #include <algorithm>
-#include <cctype>
 
 namespace evtxcar {
 
@@ -12,14 +11,23 @@ std::string_view event_fields::get(std::string_view name) const {
     return {};
 }
 
+namespace {
+
+// ASCII letters only, as the keys and comparisons promise (std::tolower is a
+// call per byte and follows the locale).
+char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
+
+}  // namespace
+
 bool iequals(std::string_view a, std::string_view b) {
-    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
-               return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-           });
+    return a.size() == b.size() &&
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
 }
 
 void append_folded(std::string& out, std::string_view text) {
-    for (char c : text) out.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    const std::size_t start = out.size();
+    out.append(text);
+    for (std::size_t i = start; i < out.size(); ++i) out[i] = ascii_lower(out[i]);
 }
 
 std::string fold_case(std::string_view text) {
