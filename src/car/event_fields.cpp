@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "text/ascii_case.hpp"
+
 namespace evtxcar {
 
 std::string_view event_fields::get(std::string_view name) const {
@@ -11,23 +13,15 @@ std::string_view event_fields::get(std::string_view name) const {
     return {};
 }
 
-namespace {
-
-// ASCII letters only, as the keys and comparisons promise (std::tolower is a
-// call per byte and follows the locale).
-char ascii_lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c; }
-
-}  // namespace
-
 bool iequals(std::string_view a, std::string_view b) {
     return a.size() == b.size() &&
-           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return ascii_lower(x) == ascii_lower(y); });
+           std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) { return fold_ascii(x) == fold_ascii(y); });
 }
 
 void append_folded(std::string& out, std::string_view text) {
     const std::size_t start = out.size();
     out.append(text);
-    for (std::size_t i = start; i < out.size(); ++i) out[i] = ascii_lower(out[i]);
+    for (std::size_t i = start; i < out.size(); ++i) out[i] = fold_ascii(out[i]);
 }
 
 std::string fold_case(std::string_view text) {

@@ -4,11 +4,12 @@
 #include <sys/stat.h>
 
 #include <algorithm>
-#include <cctype>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
 #include <set>
+
+#include "text/ascii_case.hpp"
 
 namespace evtxcar {
 
@@ -219,10 +220,11 @@ std::optional<file_identity> identity_of(const std::string& path) {
 
 bool has_evtx_extension(std::string_view path) {
     if (path.size() < 5) return false;
-    std::string tail(path.substr(path.size() - 5));
-    std::transform(tail.begin(), tail.end(), tail.begin(),
-                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-    return tail == ".evtx";
+    const std::string_view tail = path.substr(path.size() - 5);
+    constexpr std::string_view extension = ".evtx";
+    for (std::size_t i = 0; i < extension.size(); ++i)
+        if (fold_ascii(tail[i]) != extension[i]) return false;
+    return true;
 }
 
 std::vector<read_error> check_inputs(const std::vector<std::string>& inputs) {

@@ -8,11 +8,12 @@
 #include <string>
 #include <string_view>
 
+#include "text/ascii_case.hpp"
+
 namespace evtxcar::sigma {
 
-constexpr char fold_ascii(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
-
-// True when `text` is all ASCII (then fold_ascii byte by byte is the fold).
+// True when `text` is all ASCII (then fold_ascii, text/ascii_case.hpp, byte
+// by byte is the fold).
 bool is_ascii(std::string_view text);
 
 // `text` folded into `out` (replacing its content).

@@ -1,7 +1,8 @@
 #include "sigma/condition_parser.hpp"
 
-#include <cctype>
 #include <charconv>
+
+#include "text/ascii_case.hpp"
 
 namespace evtxcar::sigma {
 
@@ -35,7 +36,7 @@ std::vector<token> tokenize(std::string_view text) {
 bool word_is(const token& t, std::string_view word) {
     if (t.what != token::kind::word || t.text.size() != word.size()) return false;
     for (std::size_t i = 0; i < word.size(); ++i)
-        if (std::tolower(static_cast<unsigned char>(t.text[i])) != word[i]) return false;
+        if (fold_ascii(t.text[i]) != word[i]) return false;
     return true;
 }
 
