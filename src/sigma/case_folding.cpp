@@ -29,8 +29,14 @@ bool is_ascii(std::string_view text) {
 }
 
 void fold_text(std::string_view text, std::string& out) {
-    out.assign(text);
-    for (std::size_t i = 0; i < out.size(); ++i) {
+    out.clear();
+    append_folded_text(text, out);
+}
+
+void append_folded_text(std::string_view text, std::string& out) {
+    const std::size_t start = out.size();
+    out.append(text);
+    for (std::size_t i = start; i < out.size(); ++i) {
         const auto byte = static_cast<unsigned char>(out[i]);
         if (byte < 0x80) {
             out[i] = fold_ascii(out[i]);

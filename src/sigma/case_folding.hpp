@@ -18,6 +18,8 @@ bool is_ascii(std::string_view text);
 
 // `text` folded into `out` (replacing its content).
 void fold_text(std::string_view text, std::string& out);
+// `text` folded onto the end of `out`.
+void append_folded_text(std::string_view text, std::string& out);
 std::string folded_text(std::string_view text);
 
 }  // namespace evtxcar::sigma

@@ -55,6 +55,8 @@ struct correlation_engine::state {
     std::vector<std::vector<std::pair<std::size_t, std::size_t>>> rule_consumers, correlation_consumers;
     std::uint64_t next_sequence = 0;
     std::uint64_t evicted = 0;
+    std::string key_scratch;                          // a group's key as add() builds it
+    std::vector<std::string_view> values_scratch;     // add_hit's group-by values
 
     explicit state(const rule_set& set, correlation_limits l) : rules(set), limits(l) {
         correlations.resize(set.correlations.size());
@@ -190,32 +192,36 @@ struct correlation_engine::state {
         const std::size_t c = hit.correlation;
         for (const auto& [outer, input] : correlation_consumers[c]) {
             const correlation_input& source = rule(outer).inputs[input];
-            std::vector<std::string> values;
+            std::vector<std::string_view> values;  // not the scratch: add() may be under way below
             for (int position : source.group_positions)
                 values.push_back(position >= 0 && static_cast<std::size_t>(position) < hit.group_values.size()
-                                     ? hit.group_values[static_cast<std::size_t>(position)] : std::string());
+                                     ? std::string_view(hit.group_values[static_cast<std::size_t>(position)])
+                                     : std::string_view());
             entry e;
             e.time = hit.last_time;
             e.input = input;
             e.events = hit.events;
-            add(outer, std::move(values), std::move(e), out);
+            add(outer, values, std::move(e), out);
         }
         if (rule(c).standalone) out.push_back(std::move(hit));
     }
 
-    void add(std::size_t c, std::vector<std::string> values, entry e, std::vector<correlation_hit>& out) {
+    // `values` are read before anything below can add to another
+    // correlation (which reuses the scratch buffers).
+    void add(std::size_t c, const std::vector<std::string_view>& values, entry e, std::vector<correlation_hit>& out) {
         expire(c, e.time, out);
         correlation_state& correlation = correlations[c];
         // Values meet as Sigma compares strings, without letter case: one
         // account logged as EXAMPLE\admin01 and example\admin01 is one group.
-        std::string key;
-        for (const std::string& value : values) {
-            key += folded_text(value);
-            key += separator;
+        key_scratch.clear();
+        for (const std::string_view value : values) {
+            append_folded_text(value, key_scratch);
+            key_scratch += separator;
         }
-        auto [found, inserted] = correlation.groups.try_emplace(key);
+        auto [found, inserted] = correlation.groups.try_emplace(key_scratch);
+        const std::string& key = found->first;  // the scratch is another add()'s from here on
         group_state& group = found->second;
-        if (inserted) group.values = std::move(values);
+        if (inserted) group.values.assign(values.begin(), values.end());
         e.sequence = next_sequence++;
         correlation.order.push_back({e.time, e.sequence, key});
         if (rule(c).type == correlation_type::value_count) ++group.distinct[e.distinct];
@@ -244,8 +250,9 @@ void correlation_engine::add_hit(std::size_t rule_index, time_ticks time, std::u
     for (const auto& [c, input_index] : state_->rule_consumers[rule_index]) {
         const correlation_rule& definition = state_->rule(c);
         const correlation_input& input = definition.inputs[input_index];
-        std::vector<std::string> values;
-        for (const field_ref& field : input.group_fields) values.emplace_back(event.value(field).value_or(""));
+        std::vector<std::string_view>& values = state_->values_scratch;
+        values.clear();
+        for (const field_ref& field : input.group_fields) values.push_back(event.value(field).value_or(""));
         entry e;
         e.time = time;
         e.input = input_index;
@@ -265,7 +272,7 @@ void correlation_engine::add_hit(std::size_t rule_index, time_ticks time, std::u
                 if (!e.number) continue;
             }
         }
-        state_->add(c, std::move(values), std::move(e), out);
+        state_->add(c, values, std::move(e), out);
     }
 }
 

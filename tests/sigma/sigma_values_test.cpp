@@ -5,6 +5,7 @@
 #include <cctype>
 #include <string>
 
+#include "sigma/case_folding.hpp"
 #include "sigma/string_matcher.hpp"
 #include "catch.hpp"
 #include "sigma_test_support.hpp"
@@ -237,4 +238,12 @@ TEST_CASE("sigma values: contains without letter case finds the needle at every 
     CHECK_FALSE(evtxcar::sigma::contains_folded(std::string(40, 'i') + "i", "in"));
     CHECK(evtxcar::sigma::contains_folded("aB", "ab"));
     CHECK(evtxcar::sigma::contains_folded(std::string(33, '-') + "/C", "/c"));
+}
+
+TEST_CASE("case folding onto the end of a string keeps what was there", "[sigma]") {
+    std::string out = "Key\x1f";
+    evtxcar::sigma::append_folded_text("EXAMPLE\\Admin01 \xC3\x89""COLE \xCE\xA3", out);  // ÉCOLE Σ
+    CHECK(out == "Key\x1f" "example\\admin01 \xC3\xA9""cole \xCF\x83");        // école σ
+    evtxcar::sigma::fold_text("ABC", out);
+    CHECK(out == "abc");
 }
