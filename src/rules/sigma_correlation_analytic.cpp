@@ -43,6 +43,10 @@ std::string condition_text(const sigma::count_condition& condition) {
 
 sigma_correlation_analytic::sigma_correlation_analytic(const rule_library& library)
     : library_(library), engine_(std::make_unique<sigma::correlation_engine>(library.rules())), view_(library.fields()) {
+    const auto& correlations = library.rules().correlations;
+    parts_.reserve(correlations.size());
+    for (std::size_t c = 0; c < correlations.size(); ++c)
+        parts_.push_back(parts_of(correlations[c], library.correlation_identities()[c]));
     for (const run_rule& run : library.runs()) {
         if (engine_->wants(run.index)) rule_of_label_.emplace(run.label, run.index);
     }
@@ -93,55 +97,82 @@ void sigma_correlation_analytic::finish(std::vector<detection>& out) const {
     }
 }
 
-detection sigma_correlation_analytic::make_detection(const sigma::correlation_hit& hit, const car_event& event) const {
-    const sigma::correlation_rule& rule = library_.rules().correlations[hit.correlation];
+sigma_correlation_analytic::detection_parts sigma_correlation_analytic::parts_of(
+    const sigma::correlation_rule& rule, const std::optional<catalogue_identity>& identity) {
     const sigma::rule_metadata& metadata = rule.metadata;
-    detection found;
-    found.analytic_id = metadata.display_id();
-    found.analytic_name = metadata.title;
-    found.technique = joined(metadata.techniques);
-    found.tactics = joined(metadata.tactics);
-    found.variant = "sigma";
-    found.level = metadata.level ? std::string(sigma::level_name(*metadata.level)) : std::string();
-    found.status = metadata.status ? std::string(sigma::status_name(*metadata.status)) : std::string();
-    found.rule_path = metadata.file;
-    std::string group;
-    for (std::size_t i = 0; i < rule.group_by.size() && i < hit.group_values.size(); ++i) {
-        group += (group.empty() ? "" : ", ") + rule.group_by[i] + "=" + hit.group_values[i];
-    }
-    found.event = event;
-    const auto& identity = library_.correlation_identities()[hit.correlation];
+    detection_parts parts;
+    detection& base = parts.base;
+    base.analytic_id = metadata.display_id();
+    base.analytic_name = metadata.title;
+    base.technique = joined(metadata.techniques);
+    base.tactics = joined(metadata.tactics);
+    base.variant = "sigma";
+    base.level = metadata.level ? std::string(sigma::level_name(*metadata.level)) : std::string();
+    base.status = metadata.status ? std::string(sigma::status_name(*metadata.status)) : std::string();
+    base.rule_path = metadata.file;
+    parts.within = " within " + rule.timespan_text;
     if (!identity) {
-        found.reason = "Sigma correlation \"" + metadata.title + "\": " + count_text(hit.count) + " within " +
-                       rule.timespan_text + (group.empty() ? "" : " for " + group) + " (" +
-                       std::to_string(hit.events.size()) + " events)";
-        return found;
+        parts.reason_head = "Sigma correlation \"" + metadata.title + "\": ";
+        return parts;
     }
     // A CAR analytic: what was counted, against which threshold, and (for
     // distinct values) which values, so that the analyst can judge it.
-    found.analytic_id = identity->analytic_id;
-    found.variant = identity->variant;
-    std::string counted;
+    parts.catalogue = true;
+    base.analytic_id = identity->analytic_id;
+    base.variant = identity->variant;
+    parts.reason_head = identity->analytic_id + " \"" + metadata.title + "\" (" + identity->variant + "): ";
     switch (rule.type) {
-        case sigma::correlation_type::event_count: counted = count_text(hit.count) + " events"; break;
+        case sigma::correlation_type::event_count: parts.counted_after = " events"; break;
         case sigma::correlation_type::value_count: {
             std::string fields;
             for (const std::string& field : rule.value_fields) fields += (fields.empty() ? "" : "+") + field;
-            counted = count_text(hit.count) + " distinct " + fields;
+            parts.counted_after = " distinct " + fields;
             break;
         }
-        case sigma::correlation_type::temporal: counted = "all " + std::to_string(rule.inputs.size()) + " rules"; break;
-        case sigma::correlation_type::temporal_ordered:
-            counted = "its " + std::to_string(rule.inputs.size()) + " rules in order";
+        case sigma::correlation_type::temporal:
+            parts.counted_before = "all " + std::to_string(rule.inputs.size()) + " rules";
+            parts.shows_count = false;
             break;
-        case sigma::correlation_type::value_sum: counted = "a sum of " + count_text(hit.count); break;
-        case sigma::correlation_type::value_avg: counted = "a mean of " + count_text(hit.count); break;
+        case sigma::correlation_type::temporal_ordered:
+            parts.counted_before = "its " + std::to_string(rule.inputs.size()) + " rules in order";
+            parts.shows_count = false;
+            break;
+        case sigma::correlation_type::value_sum: parts.counted_before = "a sum of "; break;
+        case sigma::correlation_type::value_avg: parts.counted_before = "a mean of "; break;
     }
     const std::string threshold = condition_text(rule.condition);
-    found.reason = identity->analytic_id + " \"" + metadata.title + "\" (" + identity->variant + "): " +
-                   counted + " within " + rule.timespan_text + (group.empty() ? "" : " for " + group) +
-                   (threshold.empty() ? "" : " (threshold: " + threshold + ")") + "; " +
-                   std::to_string(hit.events.size()) + " events" + value_list(hit, rule);
+    if (!threshold.empty()) parts.threshold = " (threshold: " + threshold + ")";
+    return parts;
+}
+
+detection sigma_correlation_analytic::make_detection(const sigma::correlation_hit& hit, const car_event& event) const {
+    const sigma::correlation_rule& rule = library_.rules().correlations[hit.correlation];
+    const detection_parts& parts = parts_[hit.correlation];
+    detection found = parts.base;
+    found.event = event;
+    std::string& reason = found.reason;
+    reason = parts.reason_head;
+    reason += parts.counted_before;
+    if (parts.shows_count) reason += count_text(hit.count);
+    reason += parts.counted_after;
+    reason += parts.within;
+    for (std::size_t i = 0; i < rule.group_by.size() && i < hit.group_values.size(); ++i) {
+        reason += i == 0 ? " for " : ", ";
+        reason += rule.group_by[i];
+        reason += '=';
+        reason += hit.group_values[i];
+    }
+    if (!parts.catalogue) {
+        reason += " (";
+        reason += std::to_string(hit.events.size());
+        reason += " events)";
+        return found;
+    }
+    reason += parts.threshold;
+    reason += "; ";
+    reason += std::to_string(hit.events.size());
+    reason += " events";
+    reason += value_list(hit, rule);
     return found;
 }
 

@@ -12,9 +12,11 @@
 
 #include <deque>
 #include <memory>
+#include <optional>
 #include <string>
 #include <unordered_map>
 #include <utility>
+#include <vector>
 
 #include "analytics/analytic.hpp"
 #include "rules/car_event_view.hpp"
@@ -44,7 +46,22 @@ private:
     detection make_detection(const sigma::correlation_hit& hit, const car_event& event) const;
     std::string value_list(const sigma::correlation_hit& hit, const sigma::correlation_rule& rule) const;
 
+    // What a correlation's detections share, worked out once per correlation.
+    struct detection_parts {
+        detection base;             // analytic, rule, level, status: everything but the event and the reason
+        bool catalogue = false;     // a CAR analytic written as a correlation
+        std::string reason_head;    // up to what was counted
+        std::string counted_before; // "a sum of ", or all of it where no count is shown ("all 3 rules")
+        bool shows_count = true;
+        std::string counted_after;  // " events", " distinct User"
+        std::string within;         // " within 10m"
+        std::string threshold;      // " (threshold: at least 3)" or ""
+    };
+    static detection_parts parts_of(const sigma::correlation_rule& rule,
+                                    const std::optional<catalogue_identity>& identity);
+
     const rule_library& library_;
+    std::vector<detection_parts> parts_;  // by index in rule_set::correlations
     std::unordered_map<std::string, std::size_t> rule_of_label_;  // marker label -> index in rule_set::rules
     bool remember_events_ = false;  // some correlation is judged when its window closes
     // Timeline pass state (one thread).
