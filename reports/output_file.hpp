@@ -47,6 +47,7 @@ public:
 
     void write(std::string_view bytes) {
         if (bytes.size() <= block_size - filled_) {
+            if (bytes.empty()) return;  // an empty view may hold no pointer, which memcpy must not see
             std::memcpy(block_ + filled_, bytes.data(), bytes.size());
             filled_ += bytes.size();
             return;
