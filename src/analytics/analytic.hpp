@@ -7,7 +7,8 @@
 //    keep in the process_index, for joins and for detection context;
 //  - merge (one thread, timeline order): evaluate() sees every event once,
 //    with its process context (the complete process_index by ProcessGuid,
-//    the pids alive at that point), and appends detections.
+//    the pids alive at that point), and adds detections (detection_output:
+//    slots reused from event to event).
 // variants() says what each variant needs to see, for the coverage report.
 
 #include <cstdint>
@@ -18,6 +19,7 @@
 #include <vector>
 
 #include "analytics/detection.hpp"
+#include "analytics/detection_output.hpp"
 #include "analytics/ip_address.hpp"
 #include "analytics/process_context.hpp"
 #include "analytics/process_index.hpp"
@@ -82,7 +84,7 @@ public:
     // False when wants_process() is false for every event: such analytics
     // (thousands of rules) are not asked about each process/create.
     virtual bool may_want_processes() const { return true; }
-    virtual void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
+    virtual void evaluate(const car_event& event, const process_context& processes, detection_output& out,
                           analytic_warnings& warnings) const = 0;
     // After the last event: detections that only the end of the timeline
     // decides (a correlation window still open).

@@ -32,7 +32,7 @@ void car_2013_05_009::count(groups& into, const std::string& key, std::string_vi
     ++found->hosts[std::string(host_of(event))];
 }
 
-void car_2013_05_009::evaluate(const car_event& event, const process_context&, std::vector<detection>&,
+void car_2013_05_009::evaluate(const car_event& event, const process_context&, detection_output&,
                                analytic_warnings&) const {
     if (event.object != "process" || event.action != "create") return;
     std::string hash;

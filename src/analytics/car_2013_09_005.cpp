@@ -15,7 +15,7 @@ std::vector<analytic_variant> car_2013_09_005::variants() const {
             {"logpoint", {"service", "create", car_field::image_path, "System 7045, Security 4697"}}};
 }
 
-void car_2013_09_005::evaluate(const car_event& event, const process_context&, std::vector<detection>&,
+void car_2013_09_005::evaluate(const car_event& event, const process_context&, detection_output&,
                                analytic_warnings&) const {
     if (event.object == "process" && event.action == "create") {
         if (!iequals(event.text(car_field::parent_exe), "services.exe")) return;

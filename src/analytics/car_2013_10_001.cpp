@@ -13,7 +13,7 @@ std::vector<analytic_variant> car_2013_10_001::variants() const {
              {"user_session", "login", car_field::user, "Security 4624, RDP 1149, LocalSessionManager 21"}}};
 }
 
-void car_2013_10_001::evaluate(const car_event& event, const process_context&, std::vector<detection>&,
+void car_2013_10_001::evaluate(const car_event& event, const process_context&, detection_output&,
                                analytic_warnings&) const {
     if (event.object != "user_session" || event.action != "login") return;
     const std::string_view user = event.text(car_field::user);

@@ -13,7 +13,7 @@ std::vector<analytic_variant> car_2014_11_002::variants() const {
               "Security 4688 logs the parent from Windows 10 on"}}};
 }
 
-void car_2014_11_002::evaluate(const car_event& event, const process_context&, std::vector<detection>&,
+void car_2014_11_002::evaluate(const car_event& event, const process_context&, detection_output&,
                                analytic_warnings&) const {
     if (event.object != "process" || event.action != "create") return;
     if (!iequals(event.text(car_field::exe), "cmd.exe")) return;

@@ -21,7 +21,7 @@ public:
     std::string_view technique() const override { return "T1059.003"; }
     std::vector<analytic_variant> variants() const override;
     bool wants_process(const car_event&) const override { return false; }
-    void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
+    void evaluate(const car_event& event, const process_context& processes, detection_output& out,
                   analytic_warnings& warnings) const override;
     void finish(std::vector<detection>& out) const override;
 

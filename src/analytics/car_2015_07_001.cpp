@@ -46,7 +46,7 @@ std::vector<analytic_variant> car_2015_07_001::variants() const {
              {"user_session", "login", car_field::user, "Security 4624, RDP 1149, LocalSessionManager 21"}}};
 }
 
-void car_2015_07_001::evaluate(const car_event& event, const process_context&, std::vector<detection>& out,
+void car_2015_07_001::evaluate(const car_event& event, const process_context&, detection_output& out,
                                analytic_warnings&) const {
     if (event.is_generic()) {
         const std::string boot = boot_event(event);

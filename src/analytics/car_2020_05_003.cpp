@@ -66,7 +66,7 @@ void car_2020_05_003::count(tally& into, const car_event& event) {
     ++found->second.count;
 }
 
-void car_2020_05_003::evaluate(const car_event& event, const process_context&, std::vector<detection>&,
+void car_2020_05_003::evaluate(const car_event& event, const process_context&, detection_output&,
                                analytic_warnings&) const {
     if (event.object != "process" || event.action != "create") return;
     if (lolbas().count(fold_case(event.text(car_field::exe))) > 0) count(by_name_, event);

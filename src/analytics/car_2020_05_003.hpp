@@ -28,7 +28,7 @@ public:
     std::string_view technique() const override { return "T1012, T1112, T1547.001, T1574.011"; }
     std::vector<analytic_variant> variants() const override;
     bool wants_process(const car_event&) const override { return false; }
-    void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
+    void evaluate(const car_event& event, const process_context& processes, detection_output& out,
                   analytic_warnings& warnings) const override;
     void finish(std::vector<detection>& out) const override;
 

@@ -133,7 +133,7 @@ detection car_2020_11_010::make_detection(const car_event& event, std::string va
     return found;
 }
 
-void car_2020_11_010::evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
+void car_2020_11_010::evaluate(const car_event& event, const process_context& processes, detection_output& out,
                                analytic_warnings& warnings) const {
     if (event.object == "flow" && event.action == "start") {
         evaluate_flow(event, processes, out, warnings);
@@ -143,7 +143,7 @@ void car_2020_11_010::evaluate(const car_event& event, const process_context& pr
 }
 
 void car_2020_11_010::evaluate_flow(const car_event& event, const process_context& processes,
-                                    std::vector<detection>& out, analytic_warnings& warnings) const {
+                                    detection_output& out, analytic_warnings& warnings) const {
     const cmstp_identity identity = identify(event, processes.find_for(event));
     if (!identity.is_cmstp) return;
 
@@ -180,7 +180,7 @@ void car_2020_11_010::evaluate_flow(const car_event& event, const process_contex
     }
 }
 
-void car_2020_11_010::evaluate_process_create(const car_event& event, std::vector<detection>& out) const {
+void car_2020_11_010::evaluate_process_create(const car_event& event, detection_output& out) const {
     const cmstp_identity identity = identify(event, nullptr);
     if (!identity.is_cmstp) return;
     if (auto resource = remote_resource(event.text(car_field::command_line))) {

@@ -26,7 +26,7 @@ public:
     std::string_view technique() const override { return "T1218.003"; }
     std::vector<analytic_variant> variants() const override;
     bool wants_process(const car_event& process_create) const override;
-    void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
+    void evaluate(const car_event& event, const process_context& processes, detection_output& out,
                   analytic_warnings& warnings) const override;
 
 private:
@@ -34,9 +34,9 @@ private:
     verdict judge(std::string_view address) const;
     verdict judge_host(std::string_view host) const;
     std::optional<std::string> remote_resource(std::string_view command_line) const;
-    void evaluate_flow(const car_event& event, const process_context& processes, std::vector<detection>& out,
+    void evaluate_flow(const car_event& event, const process_context& processes, detection_output& out,
                        analytic_warnings& warnings) const;
-    void evaluate_process_create(const car_event& event, std::vector<detection>& out) const;
+    void evaluate_process_create(const car_event& event, detection_output& out) const;
     detection make_detection(const car_event& event, std::string variant, std::string reason) const;
 
     std::vector<cidr_block> homenet_;

@@ -15,7 +15,7 @@ std::vector<analytic_variant> car_2021_01_002::variants() const {
                         "Security 4688 logs the command line only with command-line process auditing on"}}};
 }
 
-void car_2021_01_002::evaluate(const car_event& event, const process_context&, std::vector<detection>&,
+void car_2021_01_002::evaluate(const car_event& event, const process_context&, detection_output&,
                                analytic_warnings&) const {
     if (event.object != "process" || event.action != "create") return;
     const std::string* line = event.get(car_field::command_line);

@@ -39,15 +39,15 @@ struct pass_analytics {
     std::unordered_map<std::string, const analytic*> by_mark;
 };
 
-// One event's new detections: those of its marks, in slots reused from
-// event to event (their strings keep their buffers: a log that fires on
-// every other event would otherwise allocate and free each detection's
-// copies of the event and its process), then those of the analytics
-// evaluated in the pass.
+// One event's new detections: those of its marks, then those of the
+// analytics evaluated in the pass, both in slots reused from event to event
+// (their strings keep their buffers: a log that fires on every other event
+// would otherwise allocate and free each detection's copies of the event and
+// its process).
 struct event_detections {
     std::vector<detection> marked;  // the first `marks` are this event's
     std::size_t marks = 0;
-    std::vector<detection> evaluated;
+    detection_output evaluated;
 };
 
 // The process/create that gives `event` its context: the one the process
@@ -68,16 +68,23 @@ void assign_reusing(std::optional<car_event>& slot, const car_event& value) {
     }
 }
 
-// Follows the event's pid (pid_tracker), counts it for coverage, turns the
-// marks the scan put on it into detections, runs every other analytic on
-// it, marks their hits on it and gives each new detection the event's
-// labels and its process context.
-void run_analytics(car_event& event, const pass_analytics& analytics, const std::vector<event_need>& needs,
-                   pid_tracker& pids, const process_context& processes, timeline_pass_result& pass,
-                   event_detections& fresh) {
-    pids.observe(event, wanted_by_any(analytics.wanters, event));
+// Counts an event of the timeline (not a copy) for coverage and for its
+// host's profile. These read only the event's host, kind, CAR values and
+// payload names, which the analytics leave as they are, and nothing reads
+// the counts before the pass ends: with two threads the writer thread
+// counts (off the merge thread, which bounds the pass), with one the pass.
+void count_for_coverage(const car_event& event, const std::vector<event_need>& needs, timeline_pass_result& pass) {
     pass.coverage.count(needs, event.computer(), event);
     pass.profiles.count(event.computer(), event);
+}
+
+// Follows the event's pid (pid_tracker), turns the marks the scan put on
+// it into detections, runs every other analytic on it, marks their hits on
+// it and gives each new detection the event's labels and its process
+// context.
+void run_analytics(car_event& event, const pass_analytics& analytics, pid_tracker& pids,
+                   const process_context& processes, timeline_pass_result& pass, event_detections& fresh) {
+    pids.observe(event, wanted_by_any(analytics.wanters, event));
     fresh.marks = 0;
     fresh.evaluated.clear();
     if (!event.analytics.empty() && !analytics.by_mark.empty()) {
@@ -123,7 +130,11 @@ void run_analytics(car_event& event, const pass_analytics& analytics, const std:
     for (detection& found : fresh.evaluated) {
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
-        if (!found.process && context != nullptr) found.process = *context;
+        if (context != nullptr) {
+            assign_reusing(found.process, *context);
+        } else {
+            found.process.reset();
+        }
     }
 }
 
@@ -158,8 +169,9 @@ std::optional<read_error> write_detection_to(const std::vector<report_writer*>& 
 
 // Hands `found` to the writers that take detections (or to the batch for
 // them) and to the store. `found` may be left with other contents: moved
-// from when `may_move`, else swapped with an old batch slot (a mark's slot,
-// which the next mark assigns anew).
+// from when `may_move` (a detection made at the end), else kept or swapped
+// with an old batch slot (a reused slot, which the next detection assigns
+// anew).
 std::optional<read_error> pass_on(detection& found, bool may_move, const detection_sinks& sinks) {
     if (sinks.batch == nullptr || sinks.writers.empty()) {
         if (auto failed = write_detection_to(sinks.writers, found)) return failed;
@@ -176,15 +188,15 @@ std::optional<read_error> pass_on(detection& found, bool may_move, const detecti
 }
 
 // Passes the event's new detections on to the writers that take them and
-// to the run's store (the marked ones are copied or encoded: their slots
-// stay for the next event).
+// to the run's store (copied or encoded: their slots stay for the next
+// event).
 std::optional<read_error> keep(event_detections& fresh, const detection_sinks& sinks) {
     for (std::size_t i = 0; i < fresh.marks; ++i) {
         if (auto failed = pass_on(fresh.marked[i], false, sinks)) return failed;
     }
     fresh.marks = 0;
     for (detection& found : fresh.evaluated) {
-        if (auto failed = pass_on(found, true, sinks)) return failed;
+        if (auto failed = pass_on(found, false, sinks)) return failed;
     }
     fresh.evaluated.clear();
     return std::nullopt;
@@ -193,11 +205,15 @@ std::optional<read_error> keep(event_detections& fresh, const detection_sinks& s
 // The end of a pass that saw every event: the analytics' last detections,
 // then the store written out.
 result<timeline_pass_result> finish_pass(const pass_analytics& analytics, const process_context& processes,
-                                         event_detections& fresh, const std::vector<report_writer*>& takers,
+                                         const std::vector<report_writer*>& takers,
                                          std::optional<read_error>& store_failure, timeline_pass_result pass) {
-    fresh.marks = 0;
-    finish_analytics(analytics, processes, fresh.evaluated);
-    if (!store_failure) store_failure = keep(fresh, detection_sinks{takers, pass.detections});
+    std::vector<detection> last;
+    finish_analytics(analytics, processes, last);
+    const detection_sinks sinks{takers, pass.detections};
+    for (detection& found : last) {
+        if (store_failure) break;
+        store_failure = pass_on(found, true, sinks);
+    }
     if (store_failure) return *store_failure;
     auto flushed = pass.detections.flush();
     if (!flushed) return flushed.error();
@@ -253,7 +269,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             count_copy(event, pass.duplicates);
             return;
         }
-        run_analytics(event, runs, needs, pids, context, pass, new_detections);
+        run_analytics(event, runs, pids, context, pass, new_detections);
         if (!store_failure) store_failure = keep(new_detections, sinks);
         ++pass.events;
         write(event);
@@ -262,6 +278,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     if (settings.threads == timeline_pass_threads::one) {
         auto write = [&](car_event& event) {
             progress.add_records(1);
+            count_for_coverage(event, needs, pass);
             if (!writer_failure) writer_failure = write_to_all(event, writers);
         };
         auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
@@ -274,11 +291,13 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         if (writer_failure) return *writer_failure;
         if (stop.requested()) return stopped;
         if (!merged) return merged.error();
-        return finish_pass(runs, context, new_detections, takers, store_failure, std::move(pass));
+        return finish_pass(runs, context, takers, store_failure, std::move(pass));
     }
 
     // Two threads: this one merges and runs the analytics (which keep state
-    // in timeline order); the writer thread formats and writes. Events reach
+    // in timeline order); the writer thread counts the events for coverage
+    // (`count_for_coverage`: `pass.coverage` and `pass.profiles` are its
+    // own until it is joined), formats and writes. Events reach
     // the writers in the same order as with one thread. Written batches come
     // back through `recycled`: the merge decodes into their events' buffers
     // (swapped in), so neither thread allocates or frees for each event.
@@ -287,6 +306,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     std::thread writer_thread([&] {
         while (auto batch = queue.pop()) {
             for (const car_event& event : batch->events) {
+                count_for_coverage(event, needs, pass);
                 writer_failure = write_to_all(event, writers);
                 if (writer_failure) {
                     queue.close();  // the merge stops at its next batch
@@ -346,7 +366,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     if (writer_failure) return *writer_failure;
     if (stop.requested()) return stopped;
     if (!merged) return merged.error();
-    return finish_pass(runs, context, new_detections, takers, store_failure, std::move(pass));
+    return finish_pass(runs, context, takers, store_failure, std::move(pass));
 }
 
 }  // namespace evtxcar

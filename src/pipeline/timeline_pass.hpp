@@ -8,8 +8,9 @@
 // written once, with the other files in `copies` (duplicate_filter), unless
 // keep_duplicates says otherwise; they are followed by the pid_tracker
 // (so a detection finds its process in its own copy) but not evaluated.
-// With two threads the writers run on their own thread, fed in timeline
-// order through a bounded event_batch_queue. A stop request ends the pass
+// With two threads the writers (and the coverage and host profile counts)
+// run on their own thread, fed in timeline order through a bounded
+// event_batch_queue. A stop request ends the pass
 // between two events, with an error that says so.
 
 #include <filesystem>

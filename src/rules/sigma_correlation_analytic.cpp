@@ -59,7 +59,7 @@ sigma_correlation_analytic::sigma_correlation_analytic(const rule_library& libra
 
 sigma_correlation_analytic::~sigma_correlation_analytic() = default;
 
-void sigma_correlation_analytic::evaluate(const car_event& event, const process_context&, std::vector<detection>& out,
+void sigma_correlation_analytic::evaluate(const car_event& event, const process_context&, detection_output& out,
                                           analytic_warnings&) const {
     if (event.analytics.empty() || rule_of_label_.empty()) return;
     bool fed = false;
@@ -73,7 +73,7 @@ void sigma_correlation_analytic::evaluate(const car_event& event, const process_
         }
         hits_.clear();
         engine_->add_hit(found->second, event.time, handle, view_, hits_);
-        for (const sigma::correlation_hit& hit : hits_) out.push_back(make_detection(hit, event));
+        for (const sigma::correlation_hit& hit : hits_) make_detection(hit, event, out.add());
     }
     if (!fed) return;
     ++next_handle_;
@@ -93,7 +93,7 @@ void sigma_correlation_analytic::finish(std::vector<detection>& out) const {
                 if (handle == hit.events.back()) last = event;
             }
         }
-        out.push_back(make_detection(hit, last));
+        make_detection(hit, last, out.emplace_back());
     }
 }
 
@@ -145,10 +145,19 @@ sigma_correlation_analytic::detection_parts sigma_correlation_analytic::parts_of
     return parts;
 }
 
-detection sigma_correlation_analytic::make_detection(const sigma::correlation_hit& hit, const car_event& event) const {
+void sigma_correlation_analytic::make_detection(const sigma::correlation_hit& hit, const car_event& event,
+                                                detection& found) const {
     const sigma::correlation_rule& rule = library_.rules().correlations[hit.correlation];
     const detection_parts& parts = parts_[hit.correlation];
-    detection found = parts.base;
+    const detection& base = parts.base;
+    found.analytic_id = base.analytic_id;
+    found.analytic_name = base.analytic_name;
+    found.technique = base.technique;
+    found.variant = base.variant;
+    found.level = base.level;
+    found.status = base.status;
+    found.tactics = base.tactics;
+    found.rule_path = base.rule_path;
     found.event = event;
     std::string& reason = found.reason;
     reason = parts.reason_head;
@@ -166,14 +175,13 @@ detection sigma_correlation_analytic::make_detection(const sigma::correlation_hi
         reason += " (";
         reason += std::to_string(hit.events.size());
         reason += " events)";
-        return found;
+        return;
     }
     reason += parts.threshold;
     reason += "; ";
     reason += std::to_string(hit.events.size());
     reason += " events";
     reason += value_list(hit, rule);
-    return found;
 }
 
 // "; values: alice, bob": the distinct values a value_count counted, read

@@ -38,12 +38,14 @@ public:
     std::vector<analytic_variant> variants() const override { return {}; }
     bool wants_process(const car_event&) const override { return false; }
     bool may_want_processes() const override { return false; }
-    void evaluate(const car_event& event, const process_context& processes, std::vector<detection>& out,
+    void evaluate(const car_event& event, const process_context& processes, detection_output& out,
                   analytic_warnings& warnings) const override;
     void finish(std::vector<detection>& out) const override;
 
 private:
-    detection make_detection(const sigma::correlation_hit& hit, const car_event& event) const;
+    // Sets every member of `found` but `process` (a slot that may hold an
+    // earlier detection) for `hit`, fired at `event`.
+    void make_detection(const sigma::correlation_hit& hit, const car_event& event, detection& found) const;
     std::string value_list(const sigma::correlation_hit& hit, const sigma::correlation_rule& rule) const;
 
     // What a correlation's detections share, worked out once per correlation.

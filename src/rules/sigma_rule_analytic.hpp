@@ -26,7 +26,7 @@ public:
     std::vector<analytic_variant> variants() const override { return {}; }  // coverage: rule_coverage
     bool wants_process(const car_event&) const override { return false; }
     bool may_want_processes() const override { return false; }
-    void evaluate(const car_event&, const process_context&, std::vector<detection>&, analytic_warnings&) const override {}
+    void evaluate(const car_event&, const process_context&, detection_output&, analytic_warnings&) const override {}
 
     bool marks_in_scan() const override { return true; }
     std::string_view mark_label() const override { return rule_.label; }

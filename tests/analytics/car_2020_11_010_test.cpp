@@ -52,7 +52,7 @@ struct evaluation {
 evaluation evaluate(const car_event& event, const process_index& processes = {},
                     analytic_settings settings = {}) {
     car_2020_11_010 cmstp(settings);
-    std::vector<detection> found;
+    detection_output found;
     evaluation result;
     const pid_tracker no_pids;
     cmstp.evaluate(event, process_context(processes, no_pids), found, result.warnings);
@@ -223,7 +223,7 @@ TEST_CASE("cmstp: a renamed copy is known through the process/create its pid joi
     car_event security_flow =
         flow("\\device\\harddiskvolume2\\users\\tester\\vpnsetup.exe", "10.20.0.15", "203.0.113.7", "outbound", "");
     security_flow.set(car_field::pid, "6700");
-    std::vector<detection> found;
+    detection_output found;
     analytic_warnings warnings;
     cmstp.evaluate(security_flow, process_context(no_guids, pids), found, warnings);
     REQUIRE(found.size() == 1);

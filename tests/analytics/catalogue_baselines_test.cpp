@@ -46,7 +46,12 @@ std::vector<detection> run(const analytic& candidate, const std::vector<car_even
     process_index index;
     pid_tracker pids;
     const process_context context(index, pids);
-    for (const car_event& event : events) candidate.evaluate(event, context, out, warnings);
+    detection_output found;  // one event's, as the timeline pass hands it
+    for (const car_event& event : events) {
+        found.clear();
+        candidate.evaluate(event, context, found, warnings);
+        for (const detection& one : found) out.push_back(one);
+    }
     candidate.finish(out);
     return out;
 }

@@ -267,6 +267,21 @@ TEST_CASE("timeline pass: a writer that fails to take a detection fails the pass
 
 namespace {
 
+// Sets every member of a reused detection slot but `process`, as the
+// analytics must.
+void fill_slot(detection& out, const car_event& event, const char* id, const char* name, const char* variant) {
+    out.analytic_id = id;
+    out.analytic_name = name;
+    out.technique = "T0000";
+    out.variant = variant;
+    out.reason = "record " + std::to_string(event.record_id);
+    out.level.clear();
+    out.status.clear();
+    out.tactics.clear();
+    out.rule_path.clear();
+    out.event = event;
+}
+
 // A rule-like analytic: it marks in the scan (here: the test marks), and the
 // pass asks it for each marked event's detection.
 class marking_analytic final : public analytic {
@@ -274,16 +289,7 @@ public:
     bool marks_in_scan() const override { return true; }
     std::string_view mark_label() const override { return "TEST-1:mark"; }
     void detection_for_mark(const car_event& event, detection& out) const override {
-        out.analytic_id = "TEST-1";
-        out.analytic_name = "marked";
-        out.technique = "T0000";
-        out.variant = "mark";
-        out.reason = "record " + std::to_string(event.record_id);
-        out.level.clear();
-        out.status.clear();
-        out.tactics.clear();
-        out.rule_path.clear();
-        out.event = event;
+        fill_slot(out, event, "TEST-1", "marked", "mark");
     }
     std::string_view id() const override { return "TEST-1"; }
     std::string_view name() const override { return "marked"; }
@@ -291,10 +297,49 @@ public:
     std::vector<analytic_variant> variants() const override { return {}; }
     bool wants_process(const car_event&) const override { return false; }
     bool may_want_processes() const override { return false; }
-    void evaluate(const car_event&, const process_context&, std::vector<detection>&, analytic_warnings&) const override {}
+    void evaluate(const car_event&, const process_context&, detection_output&, analytic_warnings&) const override {}
+};
+
+// An analytic evaluated in the pass that fires on every event, into the
+// reused slots of its detection_output (as the correlations do).
+class firing_analytic final : public analytic {
+public:
+    std::string_view id() const override { return "TEST-2"; }
+    std::string_view name() const override { return "fires"; }
+    std::string_view technique() const override { return "T0000"; }
+    std::vector<analytic_variant> variants() const override { return {}; }
+    bool wants_process(const car_event&) const override { return false; }
+    bool may_want_processes() const override { return false; }
+    void evaluate(const car_event& event, const process_context&, detection_output& out,
+                  analytic_warnings&) const override {
+        fill_slot(out.add(), event, "TEST-2", "fires", "fires");
+    }
 };
 
 }  // namespace
+
+TEST_CASE("detection_output: slots are kept across clear() and handed out again", "[pipeline][timeline_pass]") {
+    detection_output out;
+    out.add().reason = "first";
+    detection second;
+    second.reason = "second";
+    out.push_back(std::move(second));
+    REQUIRE(out.size() == 2);
+    CHECK(out[0].reason == "first");
+    CHECK(out[1].reason == "second");
+    out.clear();
+    CHECK(out.empty());
+    CHECK(out.begin() == out.end());
+    // The contract: a slot may hold an earlier detection, whose buffers the
+    // next one reuses; push_back replaces every member.
+    CHECK(out.add().reason == "first");
+    detection third;
+    third.event.record_id = 7;
+    out.push_back(std::move(third));
+    CHECK(out[1].reason.empty());
+    CHECK(out[1].event.record_id == 7);
+    CHECK(out.size() == 2);
+}
 
 TEST_CASE("timeline pass: each marked event's detection has its own process context, or none",
           "[pipeline][timeline_pass]") {
@@ -353,7 +398,7 @@ TEST_CASE("timeline pass: each marked event's detection has its own process cont
 
 TEST_CASE("timeline pass: detections handed to the writer thread keep their own contents across batches",
           "[pipeline][timeline_pass]") {
-    // Every event marked; every third a process create (its own context),
+    // A detection of every event; every third a process create (its own context),
     // the others flows no process explains: a slot reused from an earlier
     // batch must not lend a flow the process of an older detection.
     constexpr std::uint64_t count = 3000;  // dozens of batches, slots recycled many times
@@ -372,37 +417,49 @@ TEST_CASE("timeline pass: detections handed to the writer thread keep their own 
         }
         return events;
     };
-    std::vector<std::string> expected;
-    for (std::uint64_t i = 0; i < count; ++i) {
-        const bool create = i % 3 == 0;
-        expected.push_back("TEST-1:mark record " + std::to_string(i + 1) + (create ? " process/create" : " flow/start") +
-                           " process " + (create ? std::to_string(i + 1) : "none") + " TEST-1:mark");
-    }
-    for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
-        for (const bool keep : {true, false}) {
-            CAPTURE(threads == timeline_pass_threads::two, keep);
-            temporary_folder folder;
-            timeline_sorter sorter(folder.path() / "sort");
-            {
-                run_builder runs(sorter, 1 << 20);
-                for (const car_event& event : events_of()) runs.add(event);
-                runs.close();
+    // The marks' detections (slots of the pass), then the same made by an
+    // analytic evaluated in the pass (slots of its detection_output).
+    for (const std::string label : {"TEST-1:mark", "TEST-2:fires"}) {
+        const bool marked = label == "TEST-1:mark";
+        std::vector<std::string> expected;
+        for (std::uint64_t i = 0; i < count; ++i) {
+            const bool create = i % 3 == 0;
+            expected.push_back(label + " record " + std::to_string(i + 1) + (create ? " process/create" : " flow/start") +
+                               " process " + (create ? std::to_string(i + 1) : "none") + " " + label);
+        }
+        for (const auto threads : {timeline_pass_threads::one, timeline_pass_threads::two}) {
+            for (const bool keep : {true, false}) {
+                CAPTURE(label, threads == timeline_pass_threads::two, keep);
+                temporary_folder folder;
+                timeline_sorter sorter(folder.path() / "sort");
+                {
+                    run_builder runs(sorter, 1 << 20);
+                    for (car_event& event : events_of()) {
+                        if (!marked) event.analytics.clear();
+                        runs.add(event);
+                    }
+                    runs.close();
+                }
+                std::vector<std::unique_ptr<analytic>> analytics;
+                if (marked) {
+                    analytics.push_back(std::make_unique<marking_analytic>());
+                } else {
+                    analytics.push_back(std::make_unique<firing_analytic>());
+                }
+                const process_index processes;
+                std::vector<std::unique_ptr<report_writer>> writers;
+                writers.push_back(std::make_unique<recording_writer>(0, true));
+                const auto* recorder = static_cast<const recording_writer*>(writers.front().get());
+                progress_meter progress = progress_meter::for_writing(count, false);
+                timeline_pass_settings settings;
+                settings.threads = threads;
+                settings.keep_detections = keep;
+                auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
+                REQUIRE(outcome.ok());
+                CHECK(outcome.value().detections.size() == count);
+                CHECK(recorder->taken == expected);
+                if (keep) CHECK(described(outcome.value().detections) == expected);
             }
-            std::vector<std::unique_ptr<analytic>> analytics;
-            analytics.push_back(std::make_unique<marking_analytic>());
-            const process_index processes;
-            std::vector<std::unique_ptr<report_writer>> writers;
-            writers.push_back(std::make_unique<recording_writer>(0, true));
-            const auto* recorder = static_cast<const recording_writer*>(writers.front().get());
-            progress_meter progress = progress_meter::for_writing(count, false);
-            timeline_pass_settings settings;
-            settings.threads = threads;
-            settings.keep_detections = keep;
-            auto outcome = run_timeline_pass(sorter, analytics, processes, writers, progress, settings);
-            REQUIRE(outcome.ok());
-            CHECK(outcome.value().detections.size() == count);
-            CHECK(recorder->taken == expected);
-            if (keep) CHECK(described(outcome.value().detections) == expected);
         }
     }
 }
