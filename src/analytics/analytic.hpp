@@ -74,6 +74,8 @@ public:
     virtual std::string_view mark_label() const { return {}; }  // the label its marker puts on events
     // Sets every member of `out` but `process` (the pass sets that) for the
     // marked event; `out` is a slot the pass reuses, so assign, do not rebuild.
+    // With two pass threads it runs on the writer thread, while the merge
+    // thread evaluates the other analytics: it must only read the analytic.
     virtual void detection_for_mark(const car_event& /*event*/, detection& out) const { out = detection{}; }
 
     virtual std::string_view id() const = 0;         // "CAR-2020-11-010"

@@ -17,13 +17,33 @@
 
 namespace evtxcar {
 
-// Events in timeline order and, for the writers that take detections, the
-// detections made on them, in order: the first `detections_used` slots (the
-// others are buffers kept for reuse).
+class analytic;
+
+// Events in timeline order and the detections made on them, in order: the
+// first `detections_used` slots (the others are buffers kept for reuse).
 struct timeline_batch {
+    // A detection the writer thread is to make: `by`'s mark on
+    // events[event] (analytic::detection_for_mark); the merge thread set
+    // only the slot's process. `by` nullptr: the slot is whole.
+    struct pending_mark {
+        const analytic* by = nullptr;
+        std::size_t event = 0;
+    };
     std::vector<car_event> events;
     std::vector<detection> detections;
+    std::vector<pending_mark> pending;  // one per detection slot
     std::size_t detections_used = 0;
+
+    // The next detection slot (it may hold an older detection's contents),
+    // not pending.
+    detection& next_detection() {
+        if (detections_used == detections.size()) {
+            detections.emplace_back();
+            pending.emplace_back();
+        }
+        pending[detections_used] = {};
+        return detections[detections_used++];
+    }
 };
 
 class event_batch_queue {

@@ -45,9 +45,16 @@ struct pass_analytics {
 // would otherwise allocate and free each detection's copies of the event and
 // its process).
 struct event_detections {
-    std::vector<detection> marked;  // the first `marks` are this event's
+    // With one thread the first `marks` of `marked` are this event's
+    // detections; with two (`defer_marks`) only `mark_by` says whose marks
+    // they are, and the writer thread makes them (detection_for_mark), off
+    // the merge thread.
+    bool defer_marks = false;
+    std::vector<detection> marked;
+    std::vector<const analytic*> mark_by;  // the first `marks`
     std::size_t marks = 0;
     detection_output evaluated;
+    const car_event* context = nullptr;  // the event's process context, while it is being kept
 };
 
 // The process/create that gives `event` its context: the one the process
@@ -78,21 +85,23 @@ void count_for_coverage(const car_event& event, const std::vector<event_need>& n
     pass.profiles.count(event.computer(), event);
 }
 
-// Follows the event's pid (pid_tracker), turns the marks the scan put on
-// it into detections, runs every other analytic on it, marks their hits on
-// it and gives each new detection the event's labels and its process
+// Follows the event's pid (pid_tracker), finds whose marks the scan put
+// on it, runs every other analytic on it, marks their hits on it, finds its
+// process context and (unless `fresh.defer_marks`) makes its marks'
+// detections; gives each new detection the event's labels and its process
 // context.
 void run_analytics(car_event& event, const pass_analytics& analytics, pid_tracker& pids,
                    const process_context& processes, timeline_pass_result& pass, event_detections& fresh) {
     pids.observe(event, wanted_by_any(analytics.wanters, event));
     fresh.marks = 0;
     fresh.evaluated.clear();
+    fresh.context = nullptr;
     if (!event.analytics.empty() && !analytics.by_mark.empty()) {
         for (const std::string& label : event.analytics) {
             const auto found = analytics.by_mark.find(label);
             if (found == analytics.by_mark.end()) continue;
-            if (fresh.marks == fresh.marked.size()) fresh.marked.emplace_back();
-            found->second->detection_for_mark(event, fresh.marked[fresh.marks++]);
+            if (fresh.marks == fresh.mark_by.size()) fresh.mark_by.emplace_back();
+            fresh.mark_by[fresh.marks++] = found->second;
         }
     }
     for (const analytic* candidate : analytics.evaluated) {
@@ -117,8 +126,13 @@ void run_analytics(car_event& event, const pass_analytics& analytics, pid_tracke
     }
     if (fresh.marks == 0 && fresh.evaluated.empty()) return;
     const car_event* context = context_of(event, processes);
-    for (std::size_t i = 0; i < fresh.marks; ++i) {
+    fresh.context = context;
+    // detection_for_mark reads the event's values, not its labels: made
+    // after the labels are final, a mark's detection is the same.
+    for (std::size_t i = 0; i < fresh.marks && !fresh.defer_marks; ++i) {
+        if (i == fresh.marked.size()) fresh.marked.emplace_back();
         detection& found = fresh.marked[i];
+        fresh.mark_by[i]->detection_for_mark(event, found);
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
         if (context != nullptr) {
@@ -153,10 +167,11 @@ void finish_analytics(const pass_analytics& analytics, const process_context& pr
 struct detection_sinks {
     const std::vector<report_writer*>& writers;  // those that take_detections()
     detection_store& store;
-    // With two threads, the batch whose detections the writer thread hands
-    // to `writers` (formatting them there, off the merge thread); nullptr:
-    // handed to them here.
+    // With two threads, the batch whose detections the writer thread makes
+    // whole (marks), hands to `writers` (formatting them there, off the
+    // merge thread) and to `store`; nullptr: handed to them here.
     timeline_batch* batch = nullptr;
+    std::size_t batch_event = 0;  // where in `batch` the event being kept goes
 };
 
 std::optional<read_error> write_detection_to(const std::vector<report_writer*>& writers, const detection& found) {
@@ -173,25 +188,40 @@ std::optional<read_error> write_detection_to(const std::vector<report_writer*>& 
 // with an old batch slot (a reused slot, which the next detection assigns
 // anew).
 std::optional<read_error> pass_on(detection& found, bool may_move, const detection_sinks& sinks) {
-    if (sinks.batch == nullptr || sinks.writers.empty()) {
+    if (sinks.batch == nullptr) {
         if (auto failed = write_detection_to(sinks.writers, found)) return failed;
         auto added = may_move ? sinks.store.add(std::move(found)) : sinks.store.add(std::as_const(found));
         if (!added) return added.error();
         return std::nullopt;
     }
-    auto added = sinks.store.add(std::as_const(found));
-    if (!added) return added.error();
     timeline_batch& batch = *sinks.batch;
-    if (batch.detections_used == batch.detections.size()) batch.detections.emplace_back();
-    std::swap(batch.detections[batch.detections_used++], found);
+    std::swap(batch.next_detection(), found);
     return std::nullopt;
+}
+
+// Hands the writer thread a mark's detection to make: the slot gets only
+// the process context here (the pid tracker's processes change as the
+// merge goes on); the rest is made from the batch's copy of the event.
+void pass_on_mark(const analytic& by, const car_event* context, const detection_sinks& sinks) {
+    timeline_batch& batch = *sinks.batch;
+    detection& slot = batch.next_detection();
+    batch.pending[batch.detections_used - 1] = timeline_batch::pending_mark{&by, sinks.batch_event};
+    if (context != nullptr) {
+        assign_reusing(slot.process, *context);
+    } else {
+        slot.process.reset();
+    }
 }
 
 // Passes the event's new detections on to the writers that take them and
 // to the run's store (copied or encoded: their slots stay for the next
-// event).
+// event), or to the batch for the writer thread.
 std::optional<read_error> keep(event_detections& fresh, const detection_sinks& sinks) {
     for (std::size_t i = 0; i < fresh.marks; ++i) {
+        if (fresh.defer_marks) {
+            pass_on_mark(*fresh.mark_by[i], fresh.context, sinks);
+            continue;
+        }
         if (auto failed = pass_on(fresh.marked[i], false, sinks)) return failed;
     }
     fresh.marks = 0;
@@ -297,7 +327,11 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     // Two threads: this one merges and runs the analytics (which keep state
     // in timeline order); the writer thread counts the events for coverage
     // (`count_for_coverage`: `pass.coverage` and `pass.profiles` are its
-    // own until it is joined), formats and writes. Events reach
+    // own until it is joined), makes the marks' detections (from the
+    // batch's events: detection_for_mark only reads its analytic), hands
+    // every detection to the writers that take them and to the store
+    // (`pass.detections`, its own too until then), formats and writes.
+    // Events reach
     // the writers in the same order as with one thread. Written batches come
     // back through `recycled`: the merge decodes into their events' buffers
     // (swapped in), so neither thread allocates or frees for each event.
@@ -314,7 +348,14 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
                 }
             }
             for (std::size_t i = 0; i < batch->detections_used; ++i) {
-                writer_failure = write_detection_to(takers, batch->detections[i]);
+                detection& found = batch->detections[i];
+                const timeline_batch::pending_mark& pending = batch->pending[i];
+                if (pending.by != nullptr) pending.by->detection_for_mark(batch->events[pending.event], found);
+                writer_failure = write_detection_to(takers, found);
+                if (!writer_failure) {
+                    auto added = pass.detections.add(std::as_const(found));
+                    if (!added) writer_failure = added.error();
+                }
                 if (writer_failure) {
                     queue.close();
                     return;
@@ -335,6 +376,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     };
     timeline_batch batch = next_batch();
     sinks.batch = &batch;
+    new_detections.defer_marks = true;
     std::size_t filled = 0;
     bool taken = true;
     auto write = [&](car_event& event) {
@@ -343,11 +385,13 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         } else {
             batch.events.push_back(std::move(event));
         }
-        if (++filled < events_per_batch) return;
+        sinks.batch_event = ++filled;
+        if (filled < events_per_batch) return;
         batch.events.resize(filled);
         taken = queue.push(std::move(batch)) && taken;
         batch = next_batch();
         filled = 0;
+        sinks.batch_event = 0;
     };
     auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
     auto merged = sorter.merge([&](car_event& event) {
@@ -361,6 +405,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         queue.push(std::move(batch));
     }
     sinks.batch = nullptr;
+    new_detections.defer_marks = false;
     queue.close();
     writer_thread.join();
     if (writer_failure) return *writer_failure;
