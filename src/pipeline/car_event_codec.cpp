@@ -164,11 +164,31 @@ bool car_event_reader::next(car_event& event) {
     const char* body = buffer_.data() + begin_ + length_bytes;
     begin_ += length_bytes + static_cast<std::size_t>(size);
 
-    decode_car_event_body(body, static_cast<std::size_t>(size), event);
+    decode_car_event_body(body, static_cast<std::size_t>(size), event, spares_);
     return true;
 }
 
-void decode_car_event_body(const char* body, std::size_t size, car_event& event) {
+namespace {
+
+// items.resize(size), the items cut off moved into `spare` (up to
+// car_event_spares::most) and new ones taken from it first; no spares: a
+// plain resize.
+template <typename T>
+void resize_keeping(std::vector<T>& items, std::size_t size, std::vector<T>* spare) {
+    if (spare != nullptr) {
+        while (items.size() > size && spare->size() < car_event_spares::most) {
+            spare->push_back(std::move(items.back()));
+            items.pop_back();
+        }
+        while (items.size() < size && !spare->empty()) {
+            items.push_back(std::move(spare->back()));
+            spare->pop_back();
+        }
+    }
+    items.resize(size);
+}
+
+void decode_body(const char* body, std::size_t size, car_event& event, car_event_spares* spares) {
     body_reader in(body, body + size);
     event.time = in.get<std::uint64_t>();
     event.file_index = in.get<std::uint32_t>();
@@ -191,14 +211,14 @@ void decode_car_event_body(const char* body, std::size_t size, car_event& event)
     in.text(event.payload_name);
     const std::uint64_t field_count = in.varint();
     if (field_count > size) damaged();
-    event.fields.resize(static_cast<std::size_t>(field_count));
+    resize_keeping(event.fields, static_cast<std::size_t>(field_count), spares ? &spares->fields : nullptr);
     for (payload_field& field : event.fields) {
         in.text(field.name);
         in.text(field.value);
     }
     const std::uint64_t value_count = in.varint();
     if (value_count > size) damaged();
-    event.values.resize(static_cast<std::size_t>(value_count));
+    resize_keeping(event.values, static_cast<std::size_t>(value_count), spares ? &spares->values : nullptr);
     for (car_value& value : event.values) {
         const auto field = in.get<std::uint8_t>();
         if (field >= car_field_count) damaged();
@@ -217,6 +237,16 @@ void decode_car_event_body(const char* body, std::size_t size, car_event& event)
     for (std::string& label : event.analytics) in.text(label);
     if (!in.finished()) damaged();
     event.copies.clear();
+}
+
+}  // namespace
+
+void decode_car_event_body(const char* body, std::size_t size, car_event& event) {
+    decode_body(body, size, event, nullptr);
+}
+
+void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares) {
+    decode_body(body, size, event, &spares);
 }
 
 

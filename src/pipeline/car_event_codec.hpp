@@ -26,6 +26,18 @@ void encode_car_event(const car_event& event, std::string& out);
 // reused; throws std::runtime_error when the bytes are not such a body.
 void decode_car_event_body(const char* body, std::size_t size, car_event& event);
 
+// Payload fields and CAR values a decoded event had no use for, kept (their
+// strings with their buffers) for the next event that needs more. The merge
+// decodes into events whose buffers come back from events of other kinds:
+// without them each change of kind frees strings and allocates them anew.
+struct car_event_spares {
+    static constexpr std::size_t most = 256;  // of each kind; beyond, freed
+    std::vector<payload_field> fields;
+    std::vector<car_value> values;
+};
+// As above, shrinking into and growing from `spares`.
+void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares);
+
 // A detection: its texts, its event and its process context, each event
 // with the files of its copies. Length-prefixed, like an event.
 void encode_detection(const detection& found, std::string& out);
@@ -49,6 +61,7 @@ private:
 
     std::FILE* file_;
     std::vector<char> buffer_;
+    car_event_spares spares_;
     std::size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)
     std::size_t end_ = 0;
     bool at_end_ = false;

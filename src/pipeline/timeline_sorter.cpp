@@ -39,7 +39,7 @@ public:
     void advance() {
         if (memory_ != nullptr) {
             if (next_ < memory_->entries.size()) {
-                memory_->decode(next_++, current_);
+                memory_->decode(next_++, current_, spares_);
             } else {
                 done_ = true;
                 *memory_ = encoded_run{};  // give the memory back
@@ -55,6 +55,7 @@ private:
     file_pointer file_;
     std::unique_ptr<car_event_reader> reader_;
     car_event current_;
+    car_event_spares spares_;  // for the in-memory run (a reader keeps its own)
     bool done_ = false;
 };
 
@@ -134,11 +135,11 @@ void encoded_run::clear() {
     last_channel_ = 0;
 }
 
-void encoded_run::decode(std::size_t index, car_event& event) const {
+void encoded_run::decode(std::size_t index, car_event& event, car_event_spares& spares) const {
     const entry& at = entries[index];
     const char* start = bytes.data() + at.offset;
     const auto [size, length_bytes] = read_length_prefix(start, start + at.size);
-    decode_car_event_body(start + length_bytes, static_cast<std::size_t>(size), event);
+    decode_car_event_body(start + length_bytes, static_cast<std::size_t>(size), event, spares);
 }
 
 run_builder::run_builder(timeline_sorter& sorter, std::size_t memory_budget)

@@ -21,6 +21,8 @@
 
 namespace evtxcar {
 
+struct car_event_spares;
+
 class timeline_sorter;
 
 // Events encoded one after the other (car_event_codec), with what orders
@@ -48,7 +50,7 @@ struct encoded_run {
     // Puts the entries in timeline order (timeline_before's order).
     void sort();
     // The event of entry `index` into `event`, its buffers reused.
-    void decode(std::size_t index, car_event& event) const;
+    void decode(std::size_t index, car_event& event, car_event_spares& spares) const;
 
 private:
     std::uint32_t name_id(std::string_view name, std::uint32_t& last);

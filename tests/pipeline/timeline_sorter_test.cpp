@@ -185,3 +185,32 @@ TEST_CASE("car events survive the run file encoding", "[pipeline][sorter]") {
     }
     std::fclose(file);
 }
+
+TEST_CASE("an event decoded into reused buffers, through spares, is the event encoded", "[pipeline][sorter]") {
+    // Events of three kinds in turn, with many, few and no payload fields
+    // and CAR values: each decoded into the buffers the one before left.
+    std::vector<car_event> events;
+    for (std::uint64_t i = 0; i < 12; ++i) {
+        car_event event = make_event(133800000000000000ULL + i, 1, i + 1);
+        const std::size_t fields = (i % 3 == 0) ? 30 : (i % 3 == 1) ? 2 : 0;
+        for (std::size_t f = 0; f < fields; ++f) {
+            event.fields.push_back({"Name" + std::to_string(f), "value " + std::to_string(i) + std::string(40, 'v')});
+        }
+        if (i % 3 == 2) event.values.clear();
+        if (i % 3 == 0) event.set(car_field::user, "CORP\\user" + std::to_string(i) + std::string(30, 'u'));
+        events.push_back(event);
+    }
+    car_event_spares spares;
+    car_event decoded;
+    for (const car_event& event : events) {
+        std::string bytes;
+        encode_car_event(event, bytes);
+        const auto [size, length_bytes] = read_length_prefix(bytes.data(), bytes.data() + bytes.size());
+        decode_car_event_body(bytes.data() + length_bytes, static_cast<std::size_t>(size), decoded, spares);
+        CHECK(decoded == event);
+        CHECK(spares.fields.size() <= car_event_spares::most);
+    }
+    // After an event of no fields, the 30 fields of the first kind wait as spares.
+    CHECK(spares.fields.size() == 30);
+    CHECK(decoded.fields.empty());
+}
