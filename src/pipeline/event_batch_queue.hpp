@@ -34,14 +34,15 @@ struct timeline_batch {
     std::vector<pending_mark> pending;  // one per detection slot
     std::size_t detections_used = 0;
 
-    // The next detection slot (it may hold an older detection's contents),
-    // not pending.
-    detection& next_detection() {
+    // The next detection slot (it may hold an older detection's contents);
+    // `mark`: what the writer thread is to make of it (without: nothing).
+    detection& next_detection() { return next_detection(pending_mark{}); }
+    detection& next_detection(pending_mark mark) {
         if (detections_used == detections.size()) {
             detections.emplace_back();
             pending.emplace_back();
         }
-        pending[detections_used] = {};
+        pending[detections_used] = mark;
         return detections[detections_used++];
     }
 };

@@ -75,6 +75,15 @@ void assign_reusing(std::optional<car_event>& slot, const car_event& value) {
     }
 }
 
+// A reused detection slot's process: the context, or none.
+void set_process(detection& found, const car_event* context) {
+    if (context != nullptr) {
+        assign_reusing(found.process, *context);
+    } else {
+        found.process.reset();
+    }
+}
+
 // Counts an event of the timeline (not a copy) for coverage and for its
 // host's profile. These read only the event's host, kind, CAR values and
 // payload names, which the analytics leave as they are, and nothing reads
@@ -135,20 +144,12 @@ void run_analytics(car_event& event, const pass_analytics& analytics, pid_tracke
         fresh.mark_by[i]->detection_for_mark(event, found);
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
-        if (context != nullptr) {
-            assign_reusing(found.process, *context);
-        } else {
-            found.process.reset();
-        }
+        set_process(found, context);
     }
     for (detection& found : fresh.evaluated) {
         found.event.analytics = event.analytics;
         found.event.copies = event.copies;
-        if (context != nullptr) {
-            assign_reusing(found.process, *context);
-        } else {
-            found.process.reset();
-        }
+        set_process(found, context);
     }
 }
 
@@ -203,14 +204,7 @@ std::optional<read_error> pass_on(detection& found, bool may_move, const detecti
 // the process context here (the pid tracker's processes change as the
 // merge goes on); the rest is made from the batch's copy of the event.
 void pass_on_mark(const analytic& by, const car_event* context, const detection_sinks& sinks) {
-    timeline_batch& batch = *sinks.batch;
-    detection& slot = batch.next_detection();
-    batch.pending[batch.detections_used - 1] = timeline_batch::pending_mark{&by, sinks.batch_event};
-    if (context != nullptr) {
-        assign_reusing(slot.process, *context);
-    } else {
-        slot.process.reset();
-    }
+    set_process(sinks.batch->next_detection({&by, sinks.batch_event}), context);
 }
 
 // Passes the event's new detections on to the writers that take them and
@@ -331,8 +325,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     // batch's events: detection_for_mark only reads its analytic), hands
     // every detection to the writers that take them and to the store
     // (`pass.detections`, its own too until then), formats and writes.
-    // Events reach
-    // the writers in the same order as with one thread. Written batches come
+    // Events reach the writers in the same order as with one thread. Written batches come
     // back through `recycled`: the merge decodes into their events' buffers
     // (swapped in), so neither thread allocates or frees for each event.
     event_batch_queue queue(batches_in_flight);
