@@ -101,6 +101,16 @@ struct car_value {
 // and payload, and an empty action.
 inline constexpr std::string_view generic_object = "event";
 
+// Which of the scan's payload layouts (pipeline/payload_layouts: the
+// distinct lists of payload field names) an event's `fields` follow, when
+// the event was decoded from a sort run; 0: not known. A hint that spares
+// comparing names, not part of what the event is: it never makes two
+// events unequal.
+struct payload_layout_tag {
+    std::uint32_t number = 0;
+    friend bool operator==(payload_layout_tag, payload_layout_tag) { return true; }
+};
+
 struct car_event {
     // --- what happened, in CAR terms
     std::string object;  // "process", "flow", "file", ... (or one of evtxcar's own, see data-model.md), or generic_object
@@ -122,6 +132,7 @@ struct car_event {
     std::uint8_t level = 0;
     std::uint16_t task = 0;
     std::uint8_t opcode = 0;
+    payload_layout_tag payload_layout;  // of `fields` below: set by the decoding of a sort run; whoever changes a name resets it
     std::uint64_t keywords = 0;
     std::string user_sid;                 // System/Security/@UserID, empty when absent
     payload_kind payload = payload_kind::none;

@@ -87,7 +87,10 @@ std::size_t heap_bytes(const std::string& text) {
 
 }  // namespace
 
-void encode_car_event(const car_event& event, std::string& out) {
+namespace {
+
+// layout 0: the payload's names written out; else as layout `layout`.
+void encode_event(const car_event& event, std::uint32_t layout, std::string& out) {
     thread_local std::string body;  // scratch: the body before its length is known
     body.clear();
     put<std::uint64_t>(body, event.time);
@@ -107,10 +110,15 @@ void encode_car_event(const car_event& event, std::string& out) {
     put_text(body, event.provider);
     put_text(body, event.user_sid);
     put_text(body, event.payload_name);
-    put_varint(body, event.fields.size());
-    for (const payload_field& field : event.fields) {
-        put_text(body, field.name);
-        put_text(body, field.value);
+    if (layout == 0) {
+        put_varint(body, event.fields.size());
+        for (const payload_field& field : event.fields) {
+            put_text(body, field.name);
+            put_text(body, field.value);
+        }
+    } else {
+        put_varint(body, layout);
+        for (const payload_field& field : event.fields) put_text(body, field.value);
     }
     put_varint(body, event.values.size());
     for (const car_value& value : event.values) {
@@ -125,6 +133,14 @@ void encode_car_event(const car_event& event, std::string& out) {
     out.append(body);
 }
 
+}  // namespace
+
+void encode_car_event(const car_event& event, std::string& out) { encode_event(event, 0, out); }
+
+void encode_car_event(const car_event& event, std::uint32_t layout, std::string& out) {
+    encode_event(event, layout, out);
+}
+
 std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const char* end) {
     body_reader length(at, end);
     const std::uint64_t size = length.varint();
@@ -134,7 +150,8 @@ std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const c
     return {size, length_bytes};
 }
 
-car_event_reader::car_event_reader(std::FILE* file, std::size_t block_size) : file_(file), buffer_(block_size) {}
+car_event_reader::car_event_reader(std::FILE* file, std::size_t block_size, const payload_layouts* layouts)
+    : file_(file), layouts_(layouts), buffer_(block_size) {}
 
 bool car_event_reader::fill(std::size_t wanted) {
     if (end_ - begin_ >= wanted) return true;
@@ -164,7 +181,11 @@ bool car_event_reader::next(car_event& event) {
     const char* body = buffer_.data() + begin_ + length_bytes;
     begin_ += length_bytes + static_cast<std::size_t>(size);
 
-    decode_car_event_body(body, static_cast<std::size_t>(size), event, spares_);
+    if (layouts_ != nullptr) {
+        decode_car_event_body(body, static_cast<std::size_t>(size), event, spares_, *layouts_);
+    } else {
+        decode_car_event_body(body, static_cast<std::size_t>(size), event, spares_);
+    }
     return true;
 }
 
@@ -188,7 +209,8 @@ void resize_keeping(std::vector<T>& items, std::size_t size, std::vector<T>* spa
     items.resize(size);
 }
 
-void decode_body(const char* body, std::size_t size, car_event& event, car_event_spares* spares) {
+void decode_body(const char* body, std::size_t size, car_event& event, car_event_spares* spares,
+                 const payload_layouts* layouts) {
     body_reader in(body, body + size);
     event.time = in.get<std::uint64_t>();
     event.file_index = in.get<std::uint32_t>();
@@ -209,12 +231,27 @@ void decode_body(const char* body, std::size_t size, car_event& event, car_event
     in.text(event.provider);
     in.text(event.user_sid);
     in.text(event.payload_name);
-    const std::uint64_t field_count = in.varint();
-    if (field_count > size) damaged();
-    resize_keeping(event.fields, static_cast<std::size_t>(field_count), spares ? &spares->fields : nullptr);
-    for (payload_field& field : event.fields) {
-        in.text(field.name);
-        in.text(field.value);
+    if (layouts == nullptr) {
+        const std::uint64_t field_count = in.varint();
+        if (field_count > size) damaged();
+        resize_keeping(event.fields, static_cast<std::size_t>(field_count), spares ? &spares->fields : nullptr);
+        for (payload_field& field : event.fields) {
+            in.text(field.name);
+            in.text(field.value);
+        }
+        event.payload_layout = {};
+    } else {
+        const std::uint64_t layout = in.varint();
+        const std::vector<std::string>* names = layouts->names(layout);
+        if (names == nullptr) damaged();
+        // The event's buffers mostly come back from an event of the same
+        // kind: its names are already these.
+        if (event.payload_layout.number != layout || event.fields.size() != names->size()) {
+            resize_keeping(event.fields, names->size(), spares ? &spares->fields : nullptr);
+            for (std::size_t i = 0; i < names->size(); ++i) event.fields[i].name = (*names)[i];
+            event.payload_layout.number = static_cast<std::uint32_t>(layout);
+        }
+        for (payload_field& field : event.fields) in.text(field.value);
     }
     const std::uint64_t value_count = in.varint();
     if (value_count > size) damaged();
@@ -242,11 +279,16 @@ void decode_body(const char* body, std::size_t size, car_event& event, car_event
 }  // namespace
 
 void decode_car_event_body(const char* body, std::size_t size, car_event& event) {
-    decode_body(body, size, event, nullptr);
+    decode_body(body, size, event, nullptr, nullptr);
 }
 
 void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares) {
-    decode_body(body, size, event, &spares);
+    decode_body(body, size, event, &spares, nullptr);
+}
+
+void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares,
+                           const payload_layouts& layouts) {
+    decode_body(body, size, event, &spares, &layouts);
 }
 
 

@@ -1,5 +1,7 @@
 #include "pipeline/host_profiles.hpp"
 
+#include "pipeline/payload_layouts.hpp"
+
 namespace evtxcar {
 
 static_assert(car_field_count <= 256, "event_kind_profile::car_fields holds one bit per car_field");
@@ -9,14 +11,6 @@ namespace {
 bool same_kind(const event_kind_key& key, const car_event& event) {
     return key.event_id == event.event_id && key.channel == event.channel && key.provider == event.provider &&
            key.object == event.object && key.action == event.action;
-}
-
-bool same_names(const std::vector<std::string>& names, const std::vector<payload_field>& fields) {
-    if (names.size() != fields.size()) return false;
-    for (std::size_t i = 0; i < names.size(); ++i) {
-        if (names[i] != fields[i].name) return false;
-    }
-    return true;
 }
 
 }  // namespace
@@ -44,13 +38,17 @@ void host_profiles::count(std::string_view host, const car_event& event) {
     ++profile.events;
     for (const car_value& value : event.values) profile.car_fields.set(static_cast<std::size_t>(value.field));
     // A kind's records mostly share one layout: its names are added once.
-    if (!same_names(recent.names, event.fields)) {
+    // Events decoded from the sort runs say which layout they follow.
+    const std::uint32_t layout = event.payload_layout.number;
+    if (layout != 0 && layout == recent.layout) return;
+    if (!same_payload_names(recent.names, event.fields)) {
         recent.names.clear();
         for (const payload_field& field : event.fields) {
             profile.payload_names.insert(field.name);
             recent.names.push_back(field.name);
         }
     }
+    recent.layout = layout;
 }
 
 }  // namespace evtxcar

@@ -29,8 +29,11 @@ using file_pointer = std::unique_ptr<std::FILE, file_closer>;
 // One sorted source for the k-way merge: a run file or an in-memory run.
 class run_cursor {
 public:
-    explicit run_cursor(encoded_run* memory) : memory_(memory) { advance(); }
-    explicit run_cursor(file_pointer file) : file_(std::move(file)), reader_(std::make_unique<car_event_reader>(file_.get(), run_read_buffer)) {
+    run_cursor(encoded_run* memory, const payload_layouts& layouts) : memory_(memory), layouts_(layouts) { advance(); }
+    run_cursor(file_pointer file, const payload_layouts& layouts)
+        : layouts_(layouts),
+          file_(std::move(file)),
+          reader_(std::make_unique<car_event_reader>(file_.get(), run_read_buffer, &layouts)) {
         std::setvbuf(file_.get(), nullptr, _IONBF, 0);  // the reader reads in blocks of its own
         advance();
     }
@@ -39,7 +42,7 @@ public:
     void advance() {
         if (memory_ != nullptr) {
             if (next_ < memory_->entries.size()) {
-                memory_->decode(next_++, current_, spares_);
+                memory_->decode(next_++, current_, spares_, layouts_);
             } else {
                 done_ = true;
                 *memory_ = encoded_run{};  // give the memory back
@@ -51,6 +54,7 @@ public:
 
 private:
     encoded_run* memory_ = nullptr;
+    const payload_layouts& layouts_;
     std::size_t next_ = 0;
     file_pointer file_;
     std::unique_ptr<car_event_reader> reader_;
@@ -96,7 +100,7 @@ std::uint32_t encoded_run::name_id(std::string_view name, std::uint32_t& last) {
     return last = id;
 }
 
-void encoded_run::add(const car_event& event) {
+void encoded_run::add(const car_event& event, std::uint32_t layout) {
     entry added;
     added.time = event.time;
     added.record_id = event.record_id;
@@ -105,7 +109,7 @@ void encoded_run::add(const car_event& event) {
     added.host = name_id(event.computer(), last_host_);
     added.channel = name_id(event.channel, last_channel_);
     added.offset = bytes.size();
-    encode_car_event(event, bytes);
+    encode_car_event(event, layout, bytes);
     added.size = static_cast<std::uint32_t>(bytes.size() - added.offset);
     entries.push_back(added);
 }
@@ -135,15 +139,16 @@ void encoded_run::clear() {
     last_channel_ = 0;
 }
 
-void encoded_run::decode(std::size_t index, car_event& event, car_event_spares& spares) const {
+void encoded_run::decode(std::size_t index, car_event& event, car_event_spares& spares,
+                         const payload_layouts& layouts) const {
     const entry& at = entries[index];
     const char* start = bytes.data() + at.offset;
     const auto [size, length_bytes] = read_length_prefix(start, start + at.size);
-    decode_car_event_body(start + length_bytes, static_cast<std::size_t>(size), event, spares);
+    decode_car_event_body(start + length_bytes, static_cast<std::size_t>(size), event, spares, layouts);
 }
 
 run_builder::run_builder(timeline_sorter& sorter, std::size_t memory_budget)
-    : sorter_(sorter), memory_budget_(memory_budget) {}
+    : sorter_(sorter), memory_budget_(memory_budget), layouts_(sorter.layouts_) {}
 
 void run_builder::add(const car_event& event) {
     // The whole budget at once: growing by doubling would hold up to twice
@@ -151,7 +156,7 @@ void run_builder::add(const car_event& event) {
     // max_run_reserve (--memory-budget up to 64 GiB) grows as it fills: a
     // system that does not overcommit would refuse so much at once.
     if (run_.bytes.capacity() == 0) run_.bytes.reserve(std::min(memory_budget_ + run_slack, max_run_reserve));
-    run_.add(event);
+    run_.add(event, layouts_.number_of(event.fields));
     if (run_.bytes.size() + run_.entries.size() * sizeof(encoded_run::entry) >= memory_budget_) {
         sorter_.spill_run(run_);
         run_.clear();  // its buffers serve the next run
@@ -226,7 +231,7 @@ result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&
                 for (std::size_t i = start; i < end; ++i) {
                     file_pointer file(std::fopen(run_files_[i].c_str(), "rb"));
                     if (!file) return read_error{.file = run_files_[i].string(), .reason = "cannot reopen sort run"};
-                    cursors.push_back(std::make_unique<run_cursor>(std::move(file)));
+                    cursors.push_back(std::make_unique<run_cursor>(std::move(file), layouts_));
                 }
                 const std::filesystem::path target = folder_ / ("run-" + std::to_string(next_run_++) + ".bin");
                 file_pointer out(std::fopen(target.c_str(), "wb"));
@@ -234,7 +239,7 @@ result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&
                 std::string buffer;
                 bool ok = true;
                 merge_cursors(cursors, [&](car_event& event) {
-                    encode_car_event(event, buffer);
+                    encode_car_event(event, event.payload_layout.number, buffer);
                     if (buffer.size() >= (1 << 20)) {
                         ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out.get()) == buffer.size();
                         buffer.clear();
@@ -253,11 +258,11 @@ result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&
         }
 
         std::vector<std::unique_ptr<run_cursor>> cursors;
-        for (auto& memory : memory_runs_) cursors.push_back(std::make_unique<run_cursor>(&memory));
+        for (auto& memory : memory_runs_) cursors.push_back(std::make_unique<run_cursor>(&memory, layouts_));
         for (const auto& path : run_files_) {
             file_pointer file(std::fopen(path.c_str(), "rb"));
             if (!file) return read_error{.file = path.string(), .reason = "cannot reopen sort run"};
-            cursors.push_back(std::make_unique<run_cursor>(std::move(file)));
+            cursors.push_back(std::make_unique<run_cursor>(std::move(file), layouts_));
         }
         return merge_cursors(cursors, visit);
     } catch (const std::runtime_error& failure) {

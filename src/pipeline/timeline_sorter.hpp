@@ -17,6 +17,7 @@
 #include <vector>
 
 #include "car/car_event.hpp"
+#include "pipeline/payload_layouts.hpp"
 #include "result.hpp"
 
 namespace evtxcar {
@@ -27,7 +28,8 @@ class timeline_sorter;
 
 // Events encoded one after the other (car_event_codec), with what orders
 // them: a run as a scan worker builds it and as the merge reads it while
-// it stays in memory. Host and channel names are kept once per run.
+// it stays in memory. Host and channel names are kept once per run, the
+// payload's names as the number of their layout (payload_layouts).
 struct encoded_run {
     struct entry {
         filetime_ticks time = 0;
@@ -43,14 +45,14 @@ struct encoded_run {
     std::vector<entry> entries;
     std::vector<std::string> names;
 
-    // Encodes `event` at the end of the run.
-    void add(const car_event& event);
+    // Encodes `event`, whose names are layout `layout`, at the end of the run.
+    void add(const car_event& event, std::uint32_t layout);
     // Empties the run, keeping its buffers.
     void clear();
     // Puts the entries in timeline order (timeline_before's order).
     void sort();
     // The event of entry `index` into `event`, its buffers reused.
-    void decode(std::size_t index, car_event& event, car_event_spares& spares) const;
+    void decode(std::size_t index, car_event& event, car_event_spares& spares, const payload_layouts& layouts) const;
 
 private:
     std::uint32_t name_id(std::string_view name, std::uint32_t& last);
@@ -71,6 +73,7 @@ public:
 private:
     timeline_sorter& sorter_;
     std::size_t memory_budget_;
+    payload_layout_cache layouts_;
     encoded_run run_;
 };
 
@@ -82,8 +85,9 @@ public:
     timeline_sorter(const timeline_sorter&) = delete;
     timeline_sorter& operator=(const timeline_sorter&) = delete;
 
-    // Merges every run; calls `visit` once per event in timeline order.
-    // Returns the first error (I/O on the temporary folder) if any.
+    // Merges every run (once no run_builder adds any more); calls `visit`
+    // once per event in timeline order. Returns the first error (I/O on the
+    // temporary folder) if any.
     result<std::uint64_t> merge(const std::function<bool(car_event&)>& visit);
 
     std::size_t spilled_runs() const { return run_files_.size(); }
@@ -99,6 +103,7 @@ private:
     result<std::filesystem::path> write_run(const encoded_run& run);
 
     std::filesystem::path folder_;
+    payload_layouts layouts_;  // of every run's events
     std::mutex mutex_;
     std::vector<std::filesystem::path> run_files_;
     std::vector<encoded_run> memory_runs_;
