@@ -44,7 +44,7 @@ void swap(car_event& a, car_event& b) noexcept {
     swap(a.payload, b.payload);
     a.payload_name.swap(b.payload_name);
     a.fields.swap(b.fields);
-    swap(a.payload_layout, b.payload_layout);
+    swap(a.layout, b.layout);
     a.analytics.swap(b.analytics);
     a.copies.swap(b.copies);
 }

@@ -10,6 +10,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "event_record.hpp"
@@ -101,14 +102,24 @@ struct car_value {
 // and payload, and an empty action.
 inline constexpr std::string_view generic_object = "event";
 
-// Which of the scan's payload layouts (pipeline/payload_layouts: the
-// distinct lists of payload field names) an event's `fields` follow, when
-// the event was decoded from a sort run; 0: not known. A hint that spares
-// comparing names, not part of what the event is: it never makes two
-// events unequal.
-struct payload_layout_tag {
+// Which of the scan's event layouts (pipeline/event_layouts: object,
+// action, channel, provider, event id, payload kind and name, the payload's
+// field names) an event has, when it was decoded from a sort run; 0: not
+// known. A hint that spares comparing those, not part of what the event is:
+// it never makes two events unequal. An event moved from has lost what its
+// layout covers: so has its tag.
+struct event_layout_tag {
     std::uint32_t number = 0;
-    friend bool operator==(payload_layout_tag, payload_layout_tag) { return true; }
+    event_layout_tag() = default;
+    event_layout_tag(const event_layout_tag&) = default;
+    event_layout_tag& operator=(const event_layout_tag&) = default;
+    event_layout_tag(event_layout_tag&& from) noexcept : number(std::exchange(from.number, 0)) {}
+    event_layout_tag& operator=(event_layout_tag&& from) noexcept {
+        number = std::exchange(from.number, 0);
+        return *this;
+    }
+    ~event_layout_tag() = default;
+    friend bool operator==(const event_layout_tag&, const event_layout_tag&) { return true; }
 };
 
 struct car_event {
@@ -132,7 +143,7 @@ struct car_event {
     std::uint8_t level = 0;
     std::uint16_t task = 0;
     std::uint8_t opcode = 0;
-    payload_layout_tag payload_layout;  // of `fields` below: set by the decoding of a sort run; whoever changes a name resets it
+    event_layout_tag layout;  // set by the decoding of a sort run for the timeline pass, which changes none of what it covers
     std::uint64_t keywords = 0;
     std::string user_sid;                 // System/Security/@UserID, empty when absent
     payload_kind payload = payload_kind::none;

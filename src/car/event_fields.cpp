@@ -76,7 +76,6 @@ void keep_record_values(const event_record& record, car_event& out) {
     out.payload = record.kind;
     out.payload_name = record.payload_name;
     out.fields = record.fields;
-    out.payload_layout = {};
 }
 
 void set_generic_event(const event_record& record, car_event& out) {

@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string_view>
 
+#include "pipeline/event_layouts.hpp"
+
 namespace evtxcar {
 
 namespace {
@@ -89,7 +91,8 @@ std::size_t heap_bytes(const std::string& text) {
 
 namespace {
 
-// layout 0: the payload's names written out; else as layout `layout`.
+// layout 0: the event's layout (event_layouts) written out; else as the
+// number `layout`.
 void encode_event(const car_event& event, std::uint32_t layout, std::string& out) {
     thread_local std::string body;  // scratch: the body before its length is known
     body.clear();
@@ -97,27 +100,27 @@ void encode_event(const car_event& event, std::uint32_t layout, std::string& out
     put<std::uint32_t>(body, event.file_index);
     put<std::uint64_t>(body, event.record_id);
     put<std::uint64_t>(body, event.record_offset);
-    put<std::uint32_t>(body, event.event_id);
     put<std::uint8_t>(body, event.version);
     put<std::uint8_t>(body, event.level);
     put<std::uint16_t>(body, event.task);
     put<std::uint8_t>(body, event.opcode);
     put<std::uint64_t>(body, event.keywords);
-    put<std::uint8_t>(body, static_cast<std::uint8_t>(event.payload));
-    put_text(body, event.object);
-    put_text(body, event.action);
-    put_text(body, event.channel);
-    put_text(body, event.provider);
     put_text(body, event.user_sid);
-    put_text(body, event.payload_name);
+    put_varint(body, layout);
     if (layout == 0) {
+        put<std::uint32_t>(body, event.event_id);
+        put<std::uint8_t>(body, static_cast<std::uint8_t>(event.payload));
+        put_text(body, event.object);
+        put_text(body, event.action);
+        put_text(body, event.channel);
+        put_text(body, event.provider);
+        put_text(body, event.payload_name);
         put_varint(body, event.fields.size());
         for (const payload_field& field : event.fields) {
             put_text(body, field.name);
             put_text(body, field.value);
         }
     } else {
-        put_varint(body, layout);
         for (const payload_field& field : event.fields) put_text(body, field.value);
     }
     put_varint(body, event.values.size());
@@ -150,7 +153,7 @@ std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const c
     return {size, length_bytes};
 }
 
-car_event_reader::car_event_reader(std::FILE* file, std::size_t block_size, const payload_layouts* layouts)
+car_event_reader::car_event_reader(std::FILE* file, std::size_t block_size, const event_layouts* layouts)
     : file_(file), layouts_(layouts), buffer_(block_size) {}
 
 bool car_event_reader::fill(std::size_t wanted) {
@@ -210,28 +213,29 @@ void resize_keeping(std::vector<T>& items, std::size_t size, std::vector<T>* spa
 }
 
 void decode_body(const char* body, std::size_t size, car_event& event, car_event_spares* spares,
-                 const payload_layouts* layouts) {
+                 const event_layouts* layouts) {
     body_reader in(body, body + size);
     event.time = in.get<std::uint64_t>();
     event.file_index = in.get<std::uint32_t>();
     event.record_id = in.get<std::uint64_t>();
     event.record_offset = in.get<std::uint64_t>();
-    event.event_id = in.get<std::uint32_t>();
     event.version = in.get<std::uint8_t>();
     event.level = in.get<std::uint8_t>();
     event.task = in.get<std::uint16_t>();
     event.opcode = in.get<std::uint8_t>();
     event.keywords = in.get<std::uint64_t>();
-    const auto payload = in.get<std::uint8_t>();
-    if (payload > static_cast<std::uint8_t>(payload_kind::user_data)) damaged();
-    event.payload = static_cast<payload_kind>(payload);
-    in.text(event.object);
-    in.text(event.action);
-    in.text(event.channel);
-    in.text(event.provider);
     in.text(event.user_sid);
-    in.text(event.payload_name);
-    if (layouts == nullptr) {
+    const std::uint64_t number = in.varint();
+    if (number == 0) {
+        event.event_id = in.get<std::uint32_t>();
+        const auto payload = in.get<std::uint8_t>();
+        if (payload > static_cast<std::uint8_t>(payload_kind::user_data)) damaged();
+        event.payload = static_cast<payload_kind>(payload);
+        in.text(event.object);
+        in.text(event.action);
+        in.text(event.channel);
+        in.text(event.provider);
+        in.text(event.payload_name);
         const std::uint64_t field_count = in.varint();
         if (field_count > size) damaged();
         resize_keeping(event.fields, static_cast<std::size_t>(field_count), spares ? &spares->fields : nullptr);
@@ -239,17 +243,23 @@ void decode_body(const char* body, std::size_t size, car_event& event, car_event
             in.text(field.name);
             in.text(field.value);
         }
-        event.payload_layout = {};
+        event.layout = {};
     } else {
-        const std::uint64_t layout = in.varint();
-        const std::vector<std::string>* names = layouts->names(layout);
-        if (names == nullptr) damaged();
+        const event_layout* layout = layouts != nullptr ? layouts->find(number) : nullptr;
+        if (layout == nullptr) damaged();
         // The event's buffers mostly come back from an event of the same
-        // kind: its names are already these.
-        if (event.payload_layout.number != layout || event.fields.size() != names->size()) {
-            resize_keeping(event.fields, names->size(), spares ? &spares->fields : nullptr);
-            for (std::size_t i = 0; i < names->size(); ++i) event.fields[i].name = (*names)[i];
-            event.payload_layout.number = static_cast<std::uint32_t>(layout);
+        // layout: then nothing of it needs writing again.
+        if (event.layout.number != number || event.fields.size() != layout->names.size()) {
+            event.object = layout->object;
+            event.action = layout->action;
+            event.channel = layout->channel;
+            event.provider = layout->provider;
+            event.event_id = layout->event_id;
+            event.payload = layout->payload;
+            event.payload_name = layout->payload_name;
+            resize_keeping(event.fields, layout->names.size(), spares ? &spares->fields : nullptr);
+            for (std::size_t i = 0; i < layout->names.size(); ++i) event.fields[i].name = layout->names[i];
+            event.layout.number = static_cast<std::uint32_t>(number);
         }
         for (payload_field& field : event.fields) in.text(field.value);
     }
@@ -287,7 +297,7 @@ void decode_car_event_body(const char* body, std::size_t size, car_event& event,
 }
 
 void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares,
-                           const payload_layouts& layouts) {
+                           const event_layouts& layouts) {
     decode_body(body, size, event, &spares, &layouts);
 }
 

@@ -8,8 +8,9 @@
 // CAR value whose text is one of the event's payload values (most are:
 // mappings copy fields) is written as that value's position, not again.
 // Runs are read back in blocks (car_event_reader), not field by field. In
-// the sort runs the payload's names are written as the number of their
-// layout (payload_layouts), its values alone after it.
+// the sort runs an event's layout (event_layouts: object, action, channel,
+// provider, event id, the payload's kind, name and field names) is written
+// as its number, the payload's values alone after it.
 
 #include <cstddef>
 #include <cstdint>
@@ -20,12 +21,14 @@
 
 #include "analytics/detection.hpp"
 #include "car/car_event.hpp"
-#include "pipeline/payload_layouts.hpp"
 
 namespace evtxcar {
 
+class event_layouts;
+
 void encode_car_event(const car_event& event, std::string& out);
-// As above, the names as layout `layout` (from 1) of a payload_layouts.
+// As above, the event's layout as its number `layout` (from 1) in an
+// event_layouts.
 void encode_car_event(const car_event& event, std::uint32_t layout, std::string& out);
 // One event's body (what follows its length) into `event`, its buffers
 // reused; throws std::runtime_error when the bytes are not such a body.
@@ -42,10 +45,11 @@ struct car_event_spares {
 };
 // As above, shrinking into and growing from `spares`.
 void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares);
-// A body with the names as a layout of `layouts`; sets event.payload_layout,
-// and writes no name when the event's were already the layout's.
+// A body whose event's layout may be a number in `layouts`; sets
+// event.layout, and writes none of the layout when the event's buffers
+// already held that layout.
 void decode_car_event_body(const char* body, std::size_t size, car_event& event, car_event_spares& spares,
-                           const payload_layouts& layouts);
+                           const event_layouts& layouts);
 
 // A detection: its texts, its event and its process context, each event
 // with the files of its copies. Length-prefixed, like an event.
@@ -59,10 +63,10 @@ std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const c
 // Reads the events of one run file in blocks of `block_size` bytes.
 class car_event_reader {
 public:
-    // `layouts`: the run's names are written as layouts of it (nullptr:
-    // written out).
+    // `layouts`: those of the run's events' layout numbers (nullptr: the run
+    // has none).
     explicit car_event_reader(std::FILE* file, std::size_t block_size = std::size_t{256} << 10,
-                              const payload_layouts* layouts = nullptr);
+                              const event_layouts* layouts = nullptr);
     // The next event into `event` (its buffers reused); false at a clean end
     // of file. A truncated or malformed run throws std::runtime_error (our
     // own temporary file was damaged under us: nothing sensible is left to do).
@@ -72,7 +76,7 @@ private:
     bool fill(std::size_t wanted);  // at least `wanted` unread bytes, unless the file ends first
 
     std::FILE* file_;
-    const payload_layouts* layouts_;
+    const event_layouts* layouts_;
     std::vector<char> buffer_;
     car_event_spares spares_;
     std::size_t begin_ = 0;  // unread bytes are buffer_[begin_, end_)

@@ -1,12 +1,19 @@
 #include "pipeline/host_profiles.hpp"
 
-#include "pipeline/payload_layouts.hpp"
 
 namespace evtxcar {
 
 static_assert(car_field_count <= 256, "event_kind_profile::car_fields holds one bit per car_field");
 
 namespace {
+
+bool same_names(const std::vector<std::string>& names, const std::vector<payload_field>& fields) {
+    if (names.size() != fields.size()) return false;
+    for (std::size_t i = 0; i < names.size(); ++i) {
+        if (names[i] != fields[i].name) return false;
+    }
+    return true;
+}
 
 bool same_kind(const event_kind_key& key, const car_event& event) {
     return key.event_id == event.event_id && key.channel == event.channel && key.provider == event.provider &&
@@ -16,8 +23,12 @@ bool same_kind(const event_kind_key& key, const car_event& event) {
 }  // namespace
 
 host_profiles::recent_kind& host_profiles::find_recent(std::string_view host, const car_event& event) {
+    // An event's layout says its kind: events decoded from the sort runs
+    // are found by their layout's number.
+    const std::uint32_t layout = event.layout.number;
     for (std::size_t i = recent_.size(); i-- > 0;) {
-        if (recent_[i].host == host && same_kind(recent_[i].key, event)) {
+        const recent_kind& candidate = recent_[i];
+        if (((layout != 0 && candidate.layout == layout) || same_kind(candidate.key, event)) && candidate.host == host) {
             if (i + 1 != recent_.size()) std::swap(recent_[i], recent_.back());
             return recent_.back();
         }
@@ -39,9 +50,9 @@ void host_profiles::count(std::string_view host, const car_event& event) {
     for (const car_value& value : event.values) profile.car_fields.set(static_cast<std::size_t>(value.field));
     // A kind's records mostly share one layout: its names are added once.
     // Events decoded from the sort runs say which layout they follow.
-    const std::uint32_t layout = event.payload_layout.number;
+    const std::uint32_t layout = event.layout.number;
     if (layout != 0 && layout == recent.layout) return;
-    if (!same_payload_names(recent.names, event.fields)) {
+    if (!same_names(recent.names, event.fields)) {
         recent.names.clear();
         for (const payload_field& field : event.fields) {
             profile.payload_names.insert(field.name);

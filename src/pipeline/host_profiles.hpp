@@ -49,7 +49,7 @@ private:
         event_kind_key key;
         event_kind_profile* profile = nullptr;
         std::vector<std::string> names;  // the payload names last added for the profile
-        std::uint32_t layout = 0;        // their payload_layout when known, else 0
+        std::uint32_t layout = 0;        // the layout (event_layouts) of the event they came from, else 0
     };
     static constexpr std::size_t recent_kinds = 32;
 

@@ -29,8 +29,8 @@ using file_pointer = std::unique_ptr<std::FILE, file_closer>;
 // One sorted source for the k-way merge: a run file or an in-memory run.
 class run_cursor {
 public:
-    run_cursor(encoded_run* memory, const payload_layouts& layouts) : memory_(memory), layouts_(layouts) { advance(); }
-    run_cursor(file_pointer file, const payload_layouts& layouts)
+    run_cursor(encoded_run* memory, const event_layouts& layouts) : memory_(memory), layouts_(layouts) { advance(); }
+    run_cursor(file_pointer file, const event_layouts& layouts)
         : layouts_(layouts),
           file_(std::move(file)),
           reader_(std::make_unique<car_event_reader>(file_.get(), run_read_buffer, &layouts)) {
@@ -54,7 +54,7 @@ public:
 
 private:
     encoded_run* memory_ = nullptr;
-    const payload_layouts& layouts_;
+    const event_layouts& layouts_;
     std::size_t next_ = 0;
     file_pointer file_;
     std::unique_ptr<car_event_reader> reader_;
@@ -140,7 +140,7 @@ void encoded_run::clear() {
 }
 
 void encoded_run::decode(std::size_t index, car_event& event, car_event_spares& spares,
-                         const payload_layouts& layouts) const {
+                         const event_layouts& layouts) const {
     const entry& at = entries[index];
     const char* start = bytes.data() + at.offset;
     const auto [size, length_bytes] = read_length_prefix(start, start + at.size);
@@ -156,7 +156,7 @@ void run_builder::add(const car_event& event) {
     // max_run_reserve (--memory-budget up to 64 GiB) grows as it fills: a
     // system that does not overcommit would refuse so much at once.
     if (run_.bytes.capacity() == 0) run_.bytes.reserve(std::min(memory_budget_ + run_slack, max_run_reserve));
-    run_.add(event, layouts_.number_of(event.fields));
+    run_.add(event, layouts_.number_of(event));
     if (run_.bytes.size() + run_.entries.size() * sizeof(encoded_run::entry) >= memory_budget_) {
         sorter_.spill_run(run_);
         run_.clear();  // its buffers serve the next run
@@ -239,7 +239,7 @@ result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&
                 std::string buffer;
                 bool ok = true;
                 merge_cursors(cursors, [&](car_event& event) {
-                    encode_car_event(event, event.payload_layout.number, buffer);
+                    encode_car_event(event, event.layout.number, buffer);
                     if (buffer.size() >= (1 << 20)) {
                         ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out.get()) == buffer.size();
                         buffer.clear();

@@ -17,7 +17,7 @@
 #include <vector>
 
 #include "car/car_event.hpp"
-#include "pipeline/payload_layouts.hpp"
+#include "pipeline/event_layouts.hpp"
 #include "result.hpp"
 
 namespace evtxcar {
@@ -28,8 +28,8 @@ class timeline_sorter;
 
 // Events encoded one after the other (car_event_codec), with what orders
 // them: a run as a scan worker builds it and as the merge reads it while
-// it stays in memory. Host and channel names are kept once per run, the
-// payload's names as the number of their layout (payload_layouts).
+// it stays in memory. Host and channel names are kept once per run, each
+// event's layout (event_layouts) as its number.
 struct encoded_run {
     struct entry {
         filetime_ticks time = 0;
@@ -45,14 +45,14 @@ struct encoded_run {
     std::vector<entry> entries;
     std::vector<std::string> names;
 
-    // Encodes `event`, whose names are layout `layout`, at the end of the run.
+    // Encodes `event`, of layout number `layout`, at the end of the run.
     void add(const car_event& event, std::uint32_t layout);
     // Empties the run, keeping its buffers.
     void clear();
     // Puts the entries in timeline order (timeline_before's order).
     void sort();
     // The event of entry `index` into `event`, its buffers reused.
-    void decode(std::size_t index, car_event& event, car_event_spares& spares, const payload_layouts& layouts) const;
+    void decode(std::size_t index, car_event& event, car_event_spares& spares, const event_layouts& layouts) const;
 
 private:
     std::uint32_t name_id(std::string_view name, std::uint32_t& last);
@@ -73,7 +73,7 @@ public:
 private:
     timeline_sorter& sorter_;
     std::size_t memory_budget_;
-    payload_layout_cache layouts_;
+    event_layout_cache layouts_;
     encoded_run run_;
 };
 
@@ -103,7 +103,7 @@ private:
     result<std::filesystem::path> write_run(const encoded_run& run);
 
     std::filesystem::path folder_;
-    payload_layouts layouts_;  // of every run's events
+    event_layouts layouts_;  // of every run's events
     std::mutex mutex_;
     std::vector<std::filesystem::path> run_files_;
     std::vector<encoded_run> memory_runs_;

@@ -85,7 +85,7 @@ TEST_CASE("timeline sorter spills to disk under a small budget and still merges 
     for (unsigned threads : {1u, 2u, 3u}) {
         CAPTURE(threads);
         std::size_t runs = 0;
-        const auto sorted = sort_with_budget(events, 6 << 10, threads, runs);  // about 20 encoded events per run
+        const auto sorted = sort_with_budget(events, 4 << 10, threads, runs);  // about 20 encoded events per run
         CHECK(runs > 200);  // more runs than one merge pass takes: exercises the multi-pass merge
         REQUIRE(sorted.size() == events.size());
         for (std::size_t i = 1; i < sorted.size(); ++i) REQUIRE_FALSE(timeline_before(sorted[i], sorted[i - 1]));

@@ -1,8 +1,9 @@
-// Payload layouts: the sort runs store an event's payload names as the
-// number of their layout; whatever the events' kinds and the order they
-// come back in, every event leaves the runs with its own names, and the
-// host profiles still see every name a kind carried.
-#include "pipeline/payload_layouts.hpp"
+// Event layouts: the sort runs store an event's layout (object, action,
+// channel, provider, event id, payload kind and name, the payload's field
+// names) as its number; whatever the events' kinds and the order they come
+// back in, every event leaves the runs as it went in, and the host profiles
+// still see every name a kind carried.
+#include "pipeline/event_layouts.hpp"
 
 #include <random>
 #include <set>
@@ -25,7 +26,8 @@ std::vector<payload_field> named(std::initializer_list<const char*> names) {
     return fields;
 }
 
-// Events of three layouts (process creation, logon, a payload of none),
+// Events of three layouts (process creation, logon, a log cleared with no
+// payload fields),
 // in no particular order, values unique to each event.
 car_event layout_event(std::uint64_t i, std::uint64_t time) {
     car_event event;
@@ -46,11 +48,18 @@ car_event layout_event(std::uint64_t i, std::uint64_t time) {
             event.set(car_field::command_line, event.fields[2].value);
             break;
         case 1:
+            event.object = "user_session";
+            event.action = "login";
             event.event_id = 4624;
             event.fields = {{"TargetUserName", "user" + std::to_string(i)}, {"LogonType", "3"}};
             break;
         default:
+            event.object = "log";
+            event.action = "clear";
+            event.provider = "Microsoft-Windows-Eventlog";
             event.event_id = 1102;
+            event.payload = payload_kind::user_data;
+            event.payload_name = "LogFileCleared";
             break;
     }
     return event;
@@ -58,47 +67,62 @@ car_event layout_event(std::uint64_t i, std::uint64_t time) {
 
 }  // namespace
 
-TEST_CASE("payload layouts: one number per distinct list of names, in order", "[pipeline][sorter][layouts]") {
-    payload_layouts layouts;
-    payload_layout_cache first(layouts);
-    payload_layout_cache second(layouts);
-    const std::uint32_t process = first.number_of(named({"SubjectUserSid", "NewProcessName", "CommandLine"}));
-    CHECK(process == 1);  // numbers from 1: 0 means "not known"
-    // The same names, values aside, from the same cache and from another.
-    std::vector<payload_field> again = named({"SubjectUserSid", "NewProcessName", "CommandLine"});
-    again[2].value = "other";
-    CHECK(first.number_of(again) == process);
-    CHECK(second.number_of(again) == process);
-    // Other order, one name fewer or more, and names that only concatenate alike.
-    std::set<std::uint32_t> numbers{process};
-    for (const auto& fields : {named({"NewProcessName", "SubjectUserSid", "CommandLine"}),
-                               named({"SubjectUserSid", "NewProcessName"}),
-                               named({"SubjectUserSid", "NewProcessName", "CommandLine", "Extra"}),
-                               named({"SubjectUserSidNewProcessName", "", "CommandLine"}), named({}), named({""}),
-                               named({"a", "bc"}), named({"ab", "c"})}) {
-        const std::uint32_t number = second.number_of(fields);
-        CHECK(numbers.insert(number).second);  // not met before
-        CHECK(first.number_of(fields) == number);
-        const std::vector<std::string>* names = layouts.names(number);
-        REQUIRE(names != nullptr);
-        CHECK(same_payload_names(*names, fields));
+TEST_CASE("event layouts: one number per distinct layout, whatever the values", "[pipeline][sorter][layouts]") {
+    event_layouts layouts;
+    event_layout_cache first(layouts);
+    event_layout_cache second(layouts);
+    const car_event process = layout_event(0, 1);
+    const std::uint32_t number = first.number_of(process);
+    CHECK(number == 1);  // numbers from 1: 0 means "not known"
+    // Other values, the same layout, from the same cache and from another.
+    car_event again = layout_event(3, 99);
+    again.user_sid = "S-1-5-21-1";
+    again.fields[0].value = "other";
+    again.set(car_field::user, "CORP\\someone");
+    CHECK(first.number_of(again) == number);
+    CHECK(second.number_of(again) == number);
+    // Each part of the layout changed alone, and names that only concatenate alike.
+    std::vector<car_event> others(12, process);
+    others[0].object = "file";
+    others[1].action = "terminate";
+    others[2].channel = "Microsoft-Windows-Sysmon/Operational";
+    others[3].provider = "Microsoft-Windows-Sysmon";
+    others[4].event_id = 4689;
+    others[5].payload = payload_kind::user_data;
+    others[6].payload_name = "LogFileCleared";
+    others[7].fields = named({"NewProcessName", "SubjectUserSid", "CommandLine"});
+    others[8].fields = named({"SubjectUserSid", "NewProcessName"});
+    others[9].fields = named({"SubjectUserSid", "NewProcessName", "CommandLine", "Extra"});
+    others[10].fields = named({"SubjectUserSidNewProcessName", "", "CommandLine"});
+    others[11].fields.clear();
+    std::set<std::uint32_t> numbers{number};
+    for (const car_event& other : others) {
+        const std::uint32_t its = second.number_of(other);
+        CHECK(numbers.insert(its).second);  // not met before
+        CHECK(first.number_of(other) == its);
+        const event_layout* layout = layouts.find(its);
+        REQUIRE(layout != nullptr);
+        CHECK(layout->fits(other));
+        CHECK_FALSE(layout->fits(process));
     }
-    CHECK(layouts.names(0) == nullptr);
-    CHECK(layouts.names(numbers.size() + 1) == nullptr);
+    CHECK(layouts.find(0) == nullptr);
+    CHECK(layouts.find(numbers.size() + 1) == nullptr);
 }
 
-TEST_CASE("payload layouts: workers adding at once agree on the numbers", "[pipeline][sorter][layouts]") {
-    payload_layouts layouts;
+TEST_CASE("event layouts: workers adding at once agree on the numbers", "[pipeline][sorter][layouts]") {
+    event_layouts layouts;
     std::vector<std::vector<std::uint32_t>> seen(4);
     std::vector<std::thread> workers;
     for (std::size_t t = 0; t < seen.size(); ++t) {
         workers.emplace_back([&, t] {
-            payload_layout_cache cache(layouts);
+            event_layout_cache cache(layouts);
             for (std::size_t i = 0; i < 2000; ++i) {
                 const std::size_t kind = (i * 7 + t) % 50;
-                std::vector<payload_field> fields;
-                for (std::size_t f = 0; f <= kind % 7; ++f) fields.push_back({"Field" + std::to_string(kind) + "_" + std::to_string(f), "v"});
-                const std::uint32_t number = cache.number_of(fields);
+                car_event event = layout_event(0, i);
+                event.event_id = static_cast<std::uint32_t>(kind % 5);
+                event.fields.clear();
+                for (std::size_t f = 0; f <= kind / 5; ++f) event.fields.push_back({"Field" + std::to_string(f), "v"});
+                const std::uint32_t number = cache.number_of(event);
                 if (seen[t].size() <= kind) seen[t].resize(kind + 1);
                 seen[t][kind] = number;
             }
@@ -108,13 +132,13 @@ TEST_CASE("payload layouts: workers adding at once agree on the numbers", "[pipe
     std::set<std::uint32_t> distinct(seen[0].begin(), seen[0].end());
     CHECK(distinct.size() == 50);
     for (std::size_t t = 1; t < seen.size(); ++t) CHECK(seen[t] == seen[0]);
-    CHECK(layouts.names(50) != nullptr);
-    CHECK(layouts.names(51) == nullptr);
+    CHECK(layouts.find(50) != nullptr);
+    CHECK(layouts.find(51) == nullptr);
 }
 
 TEST_CASE("events decoded by layout into each other's buffers keep their own names", "[pipeline][sorter][layouts]") {
-    payload_layouts layouts;
-    payload_layout_cache cache(layouts);
+    event_layouts layouts;
+    event_layout_cache cache(layouts);
     // Kinds in an order that reuses an event of the same kind and of others.
     const std::uint64_t order[] = {0, 3, 1, 2, 5, 4, 6, 9, 12, 7, 8};
     car_event_spares spares;
@@ -122,7 +146,7 @@ TEST_CASE("events decoded by layout into each other's buffers keep their own nam
     for (const std::uint64_t i : order) {
         CAPTURE(i);
         const car_event event = layout_event(i, 1000 + i);
-        const std::uint32_t number = cache.number_of(event.fields);
+        const std::uint32_t number = cache.number_of(event);
         std::string bytes;
         encode_car_event(event, number, bytes);
         const auto [size, length_bytes] = read_length_prefix(bytes.data(), bytes.data() + bytes.size());
@@ -130,21 +154,38 @@ TEST_CASE("events decoded by layout into each other's buffers keep their own nam
         CHECK(decoded == event);
         REQUIRE(decoded.fields.size() == event.fields.size());
         for (std::size_t f = 0; f < event.fields.size(); ++f) CHECK(decoded.fields[f].name == event.fields[f].name);
-        CHECK(decoded.payload_layout.number == number);
+        CHECK(decoded.layout.number == number);
+    }
+    // An event moved from has lost its texts, so it has lost its layout:
+    // decoded into again, it gets all of them back.
+    {
+        const car_event cleared = layout_event(2, 50);  // no payload fields
+        const std::uint32_t number = cache.number_of(cleared);
+        std::string bytes;
+        encode_car_event(cleared, number, bytes);
+        const auto [size, length_bytes] = read_length_prefix(bytes.data(), bytes.data() + bytes.size());
+        decode_car_event_body(bytes.data() + length_bytes, static_cast<std::size_t>(size), decoded, spares, layouts);
+        const car_event taken = std::move(decoded);
+        CHECK(taken == cleared);
+        CHECK(decoded.layout.number == 0);
+        decode_car_event_body(bytes.data() + length_bytes, static_cast<std::size_t>(size), decoded, spares, layouts);
+        CHECK(decoded == cleared);
+        CHECK(decoded.object == "log");
+        CHECK(decoded.channel == "Security");
     }
     // Decoded with names written out, an event says no layout.
     std::string bytes;
     encode_car_event(layout_event(0, 1), bytes);
     const auto [size, length_bytes] = read_length_prefix(bytes.data(), bytes.data() + bytes.size());
     decode_car_event_body(bytes.data() + length_bytes, static_cast<std::size_t>(size), decoded, spares);
-    CHECK(decoded.payload_layout.number == 0);
+    CHECK(decoded.layout.number == 0);
 }
 
 TEST_CASE("a run naming a layout that was never handed out is damaged", "[pipeline][sorter][layouts]") {
-    payload_layouts layouts;
-    payload_layout_cache cache(layouts);
+    event_layouts layouts;
+    event_layout_cache cache(layouts);
     const car_event event = layout_event(0, 1);
-    CHECK(cache.number_of(event.fields) == 1);
+    CHECK(cache.number_of(event) == 1);
     std::string bytes;
     encode_car_event(event, 2, bytes);  // layout 2 does not exist
     const auto [size, length_bytes] = read_length_prefix(bytes.data(), bytes.data() + bytes.size());
@@ -169,7 +210,7 @@ TEST_CASE("events of several layouts come out of spilled runs and the multi-pass
             std::vector<std::thread> workers;
             for (unsigned t = 0; t < threads; ++t) {
                 workers.emplace_back([&, t] {
-                    run_builder runs(sorter, 4 << 10);
+                    run_builder runs(sorter, 3 << 10);
                     for (std::size_t i = t; i < events.size(); i += threads) runs.add(events[i]);
                     runs.close();
                 });
@@ -195,21 +236,21 @@ TEST_CASE("events of several layouts come out of spilled runs and the multi-pass
             REQUIRE(out[i] == expected[i]);
             REQUIRE(out[i].fields.size() == expected[i].fields.size());
             for (std::size_t f = 0; f < out[i].fields.size(); ++f) REQUIRE(out[i].fields[f].name == expected[i].fields[f].name);
-            CHECK(out[i].payload_layout.number != 0);
+            CHECK(out[i].layout.number != 0);
         }
     }
 }
 
 TEST_CASE("host profiles see every payload name of a kind whose events change layout", "[pipeline][layouts]") {
-    payload_layouts layouts;
-    payload_layout_cache cache(layouts);
+    event_layouts layouts;
+    event_layout_cache cache(layouts);
     host_profiles profiles;
     // One kind (4688) whose events carry two layouts in turn; an event with
     // no layout number (as the detection store decodes them) in between.
     auto event_with = [&](std::vector<payload_field> fields, bool numbered) {
         car_event event = layout_event(0, 1);
         event.fields = std::move(fields);
-        if (numbered) event.payload_layout.number = cache.number_of(event.fields);
+        if (numbered) event.layout.number = cache.number_of(event);
         return event;
     };
     const car_event plain = event_with(named({"SubjectUserSid", "CommandLine"}), true);
