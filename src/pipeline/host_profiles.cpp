@@ -25,16 +25,26 @@ bool same_kind(const event_kind_key& key, const car_event& event) {
 host_profiles::recent_kind& host_profiles::find_recent(std::string_view host, const car_event& event) {
     // An event's layout says its kind: events decoded from the sort runs
     // are found by their layout's number.
+    // The search starts at the kind found last and nothing moves: a log
+    // that mixes a dozen kinds changes kind at almost every event.
     const std::uint32_t layout = event.layout.number;
-    for (std::size_t i = recent_.size(); i-- > 0;) {
+    for (std::size_t step = 0; step < recent_.size(); ++step) {
+        const std::size_t i = (last_found_ + step) % recent_.size();
         const recent_kind& candidate = recent_[i];
         if (((layout != 0 && candidate.layout == layout) || same_kind(candidate.key, event)) && candidate.host == host) {
-            if (i + 1 != recent_.size()) std::swap(recent_[i], recent_.back());
-            return recent_.back();
+            last_found_ = i;
+            return recent_[i];
         }
     }
-    if (recent_.size() == recent_kinds) recent_.erase(recent_.begin());
-    recent_kind& added = recent_.emplace_back();
+    if (recent_.size() < recent_kinds) {
+        recent_.emplace_back();
+        last_found_ = recent_.size() - 1;
+    } else {
+        last_found_ = next_replaced_;  // the oldest added
+        next_replaced_ = (next_replaced_ + 1) % recent_kinds;
+    }
+    recent_kind& added = recent_[last_found_];
+    added = recent_kind{};
     added.host.assign(host);
     added.key = {event.channel, event.provider, event.event_id, event.object, event.action};
     auto found = by_host_.find(host);

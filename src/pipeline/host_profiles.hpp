@@ -56,7 +56,9 @@ private:
     recent_kind& find_recent(std::string_view host, const car_event& event);
 
     std::map<std::string, kinds, std::less<>> by_host_;
-    std::vector<recent_kind> recent_;  // most recently used last
+    std::vector<recent_kind> recent_;  // up to recent_kinds, in no order
+    std::size_t last_found_ = 0;      // in recent_
+    std::size_t next_replaced_ = 0;   // in recent_, once it is full
 };
 
 }  // namespace evtxcar
