@@ -177,7 +177,9 @@ timeline_sorter::~timeline_sorter() {
 
 void timeline_sorter::keep_run(encoded_run&& run) {
     run.sort();
-    run.bytes.shrink_to_fit();  // the merge holds every kept run at once
+    // The buffer stays as it is: the pages of its reserve the run never
+    // wrote never became resident, and a copy to fit would hold the run
+    // twice at the peak of the scan.
     std::lock_guard lock(mutex_);
     memory_runs_.push_back(std::move(run));
 }
