@@ -34,6 +34,7 @@ void clear_but_fields(car_event& event) {
     event.level = 0;
     event.task = 0;
     event.opcode = 0;
+    event.layout = {};
     event.keywords = 0;
     event.user_sid.clear();
     event.payload = payload_kind::none;
