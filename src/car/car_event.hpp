@@ -118,7 +118,6 @@ struct event_layout_tag {
         number = std::exchange(from.number, 0);
         return *this;
     }
-    ~event_layout_tag() = default;
     friend bool operator==(const event_layout_tag&, const event_layout_tag&) { return true; }
 };
 

@@ -89,11 +89,9 @@ std::size_t heap_bytes(const std::string& text) {
 
 }  // namespace
 
-namespace {
-
 // layout 0: the event's layout (event_layouts) written out; else as the
 // number `layout`.
-void encode_event(const car_event& event, std::uint32_t layout, std::string& out) {
+void encode_car_event(const car_event& event, std::uint32_t layout, std::string& out) {
     thread_local std::string body;  // scratch: the body before its length is known
     body.clear();
     put<std::uint64_t>(body, event.time);
@@ -136,13 +134,7 @@ void encode_event(const car_event& event, std::uint32_t layout, std::string& out
     out.append(body);
 }
 
-}  // namespace
-
-void encode_car_event(const car_event& event, std::string& out) { encode_event(event, 0, out); }
-
-void encode_car_event(const car_event& event, std::uint32_t layout, std::string& out) {
-    encode_event(event, layout, out);
-}
+void encode_car_event(const car_event& event, std::string& out) { encode_car_event(event, 0, out); }
 
 std::pair<std::uint64_t, std::size_t> read_length_prefix(const char* at, const char* end) {
     body_reader length(at, end);

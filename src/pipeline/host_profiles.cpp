@@ -1,11 +1,15 @@
 #include "pipeline/host_profiles.hpp"
 
-
 namespace evtxcar {
 
 static_assert(car_field_count <= 256, "event_kind_profile::car_fields holds one bit per car_field");
 
 namespace {
+
+bool same_kind(const event_kind_key& key, const car_event& event) {
+    return key.event_id == event.event_id && key.channel == event.channel && key.provider == event.provider &&
+           key.object == event.object && key.action == event.action;
+}
 
 bool same_names(const std::vector<std::string>& names, const std::vector<payload_field>& fields) {
     if (names.size() != fields.size()) return false;
@@ -15,18 +19,13 @@ bool same_names(const std::vector<std::string>& names, const std::vector<payload
     return true;
 }
 
-bool same_kind(const event_kind_key& key, const car_event& event) {
-    return key.event_id == event.event_id && key.channel == event.channel && key.provider == event.provider &&
-           key.object == event.object && key.action == event.action;
-}
-
 }  // namespace
 
 host_profiles::recent_kind& host_profiles::find_recent(std::string_view host, const car_event& event) {
-    // An event's layout says its kind: events decoded from the sort runs
-    // are found by their layout's number.
     // The search starts at the kind found last and nothing moves: a log
-    // that mixes a dozen kinds changes kind at almost every event.
+    // that mixes a dozen kinds changes kind at almost every event. An event
+    // decoded from the sort runs is found by its layout's number, which
+    // says its kind.
     const std::uint32_t layout = event.layout.number;
     for (std::size_t step = 0; step < recent_.size(); ++step) {
         const std::size_t i = (last_found_ + step) % recent_.size();
