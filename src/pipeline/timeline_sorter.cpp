@@ -160,11 +160,19 @@ void run_builder::add(const car_event& event) {
     if (run_.bytes.size() + run_.entries.size() * sizeof(encoded_run::entry) >= memory_budget_) {
         sorter_.spill_run(run_);
         run_.clear();  // its buffers serve the next run
+        spilled_ = true;
     }
 }
 
 void run_builder::close() {
-    if (!run_.entries.empty()) sorter_.keep_run(std::move(run_));
+    // A builder that spilled has touched its whole budget: keeping its last
+    // run would hold the budget through the merge, beside the merge's own
+    // state. Spilled, the last run costs only a read buffer there.
+    if (spilled_ && !run_.entries.empty()) {
+        sorter_.spill_run(run_);
+    } else if (!run_.entries.empty()) {
+        sorter_.keep_run(std::move(run_));
+    }
     run_ = encoded_run{};
 }
 

@@ -67,7 +67,9 @@ public:
     // Encodes the event into the run (the caller may reuse `event`); spills
     // the run once it holds memory_budget bytes.
     void add(const car_event& event);
-    // Sorts what is left; keeps it in memory for the merge (no spill).
+    // Sorts what is left and hands it to the merge: in memory when the
+    // builder never spilled, as one more run file when it did. Frees the
+    // builder's buffers.
     void close();
 
 private:
@@ -75,6 +77,7 @@ private:
     std::size_t memory_budget_;
     event_layout_cache layouts_;
     encoded_run run_;
+    bool spilled_ = false;
 };
 
 class timeline_sorter {

@@ -95,6 +95,45 @@ TEST_CASE("timeline sorter spills to disk under a small budget and still merges 
     }
 }
 
+TEST_CASE("a run builder that spilled spills its last run too; one that never did keeps it", "[pipeline][sorter]") {
+    // A builder that spilled has touched its whole budget; keeping its last
+    // run would hold that budget through the merge.
+    temporary_folder folder;
+    std::vector<car_event> events;
+    {
+        timeline_sorter sorter(folder.path() / "sort");
+        run_builder spilling(sorter, 4 << 10);
+        std::uint64_t record = 0;
+        while (sorter.spilled_runs() == 0) {
+            events.push_back(make_event(1000 - record, 0, record));
+            spilling.add(events.back());
+            ++record;
+            REQUIRE(record < 1000);
+        }
+        events.push_back(make_event(5, 0, record));  // the start of a last run
+        spilling.add(events.back());
+        CHECK(sorter.spilled_runs() == 1);
+        spilling.close();
+        CHECK(sorter.spilled_runs() == 2);
+
+        run_builder keeping(sorter, 1 << 20);  // never fills its budget
+        events.push_back(make_event(7, 1, 1));
+        keeping.add(events.back());
+        keeping.close();
+        CHECK(sorter.spilled_runs() == 2);
+
+        std::vector<car_event> out;
+        auto merged = sorter.merge([&out](car_event& event) {
+            out.push_back(event);
+            return true;
+        });
+        REQUIRE(merged.ok());
+        std::vector<car_event> expected = events;
+        std::stable_sort(expected.begin(), expected.end(), timeline_before);
+        CHECK(out == expected);
+    }
+}
+
 TEST_CASE("timeline sorter orders the events of many hosts and channels by name", "[pipeline][sorter]") {
     // A collector's log: one run holds events of hundreds of hosts, interleaved.
     std::mt19937_64 random(777);
