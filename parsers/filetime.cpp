@@ -68,41 +68,71 @@ void append_padded_digits(std::string& out, std::uint64_t value, std::size_t wid
     char digits[20];
     std::size_t count = 0;
     do {
-        digits[count++] = static_cast<char>('0' + value % 10);
+        digits[sizeof digits - 1 - count++] = static_cast<char>('0' + value % 10);
         value /= 10;
     } while (value != 0);
-    for (std::size_t i = count; i < width; ++i) out += '0';
-    while (count > 0) out += digits[--count];
+    if (count < width) out.append(width - count, '0');
+    out.append(digits + sizeof digits - count, count);
 }
 
-void append_iso8601_seconds(std::string& out, filetime_ticks ticks) {
-    // Digits by hand: this runs for every row of every timeline and every time value a record holds.
+namespace {
+
+// `value`'s last `width` decimal digits at `at`, with leading zeros.
+void put_digits(char* at, std::uint64_t value, std::size_t width) {
+    for (std::size_t i = width; i > 0; --i) {
+        at[i - 1] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
+}
+
+// "YYYY-MM-DDThh:mm:ss" of `ticks` at `at` (a year past 9999 gets its
+// fifth digit); returns the end. Digits by hand into one buffer: this runs
+// for every row of every timeline and every time value a record holds.
+char* put_iso8601_seconds(char* at, filetime_ticks ticks) {
     const std::uint64_t seconds_total = ticks / ticks_per_second;
     const std::uint64_t second_of_day = seconds_total % 86400;
     const civil_date date = date_from_days_since_1601(static_cast<std::int64_t>(seconds_total / 86400));
-    append_padded_digits(out, static_cast<std::uint64_t>(date.year), 4);
-    out += '-';
-    append_padded_digits(out, date.month, 2);
-    out += '-';
-    append_padded_digits(out, date.day, 2);
-    out += 'T';
-    append_padded_digits(out, second_of_day / 3600, 2);
-    out += ':';
-    append_padded_digits(out, second_of_day / 60 % 60, 2);
-    out += ':';
-    append_padded_digits(out, second_of_day % 60, 2);
+    const std::size_t year_digits = date.year > 9999 ? 5 : 4;  // FILETIME ends in year 60056
+    put_digits(at, static_cast<std::uint64_t>(date.year), year_digits);
+    at += year_digits;
+    at[0] = '-';
+    put_digits(at + 1, date.month, 2);
+    at[3] = '-';
+    put_digits(at + 4, date.day, 2);
+    at[6] = 'T';
+    put_digits(at + 7, second_of_day / 3600, 2);
+    at[9] = ':';
+    put_digits(at + 10, second_of_day / 60 % 60, 2);
+    at[12] = ':';
+    put_digits(at + 13, second_of_day % 60, 2);
+    return at + 15;
+}
+
+}  // namespace
+
+void append_iso8601_seconds(std::string& out, filetime_ticks ticks) {
+    char text[iso8601_utc_max_size];
+    out.append(text, static_cast<std::size_t>(put_iso8601_seconds(text, ticks) - text));
+}
+
+char* put_iso8601_utc(char* at, filetime_ticks ticks, int fraction_digits) {
+    if (fraction_digits < 0) fraction_digits = 0;
+    if (fraction_digits > 7) fraction_digits = 7;
+    const auto digits = static_cast<std::size_t>(fraction_digits);
+    at = put_iso8601_seconds(at, ticks);
+    if (digits > 0) {
+        char fraction[7];
+        put_digits(fraction, ticks % ticks_per_second, 7);
+        *at++ = '.';
+        for (std::size_t i = 0; i < digits; ++i) *at++ = fraction[i];
+    }
+    *at = 'Z';
+    return at + 1;
 }
 
 void append_iso8601_utc(std::string& out, filetime_ticks ticks, int fraction_digits) {
-    if (fraction_digits < 0) fraction_digits = 0;
-    if (fraction_digits > 7) fraction_digits = 7;
-    append_iso8601_seconds(out, ticks);
-    if (fraction_digits > 0) {
-        out += '.';
-        append_padded_digits(out, ticks % ticks_per_second, 7);
-        out.resize(out.size() - static_cast<std::size_t>(7 - fraction_digits));
-    }
-    out += 'Z';
+    char text[iso8601_utc_max_size];
+    out.append(text, static_cast<std::size_t>(put_iso8601_utc(text, ticks, fraction_digits) - text));
 }
 
 std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits) {

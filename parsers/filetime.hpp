@@ -16,9 +16,13 @@ namespace evtxcar {
 std::string format_iso8601_utc(filetime_ticks ticks, int fraction_digits = 7);
 // The same, appended to `out` (for a row being built: no string of its own).
 void append_iso8601_utc(std::string& out, filetime_ticks ticks, int fraction_digits = 7);
+// The same, written at `at`, which has room for iso8601_utc_max_size bytes;
+// returns the end.
+inline constexpr std::size_t iso8601_utc_max_size = 29;  // a five-digit year, seven fraction digits, 'Z'
+char* put_iso8601_utc(char* at, filetime_ticks ticks, int fraction_digits = 7);
 
 // Appends "2017-12-26T13:10:29": the date and time of `ticks` to the second,
-// UTC (years past 9999 get more digits).
+// UTC (years past 9999 get a fifth digit).
 void append_iso8601_seconds(std::string& out, filetime_ticks ticks);
 
 // Appends `value` in decimal, with leading zeros up to `width` digits (more

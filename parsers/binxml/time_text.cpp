@@ -23,20 +23,12 @@ void append_hex_field(std::string& out, std::uint64_t value, int digits) {
     }
 }
 
-// "YYYY-MM-DDThh:mm:ss"
-void append_date_time(std::string& out, unsigned year, unsigned month, unsigned day, unsigned hour, unsigned minute,
-                      unsigned second) {
-    append_padded_digits(out, year, 4);
-    out.push_back('-');
-    append_padded_digits(out, month, 2);
-    out.push_back('-');
-    append_padded_digits(out, day, 2);
-    out.push_back('T');
-    append_padded_digits(out, hour, 2);
-    out.push_back(':');
-    append_padded_digits(out, minute, 2);
-    out.push_back(':');
-    append_padded_digits(out, second, 2);
+// `value`'s last `width` decimal digits at `at`, with leading zeros.
+void put_digits(char* at, unsigned value, int width) {
+    for (int i = width; i > 0; --i) {
+        at[i - 1] = static_cast<char>('0' + value % 10);
+        value /= 10;
+    }
 }
 
 }  // namespace
@@ -51,9 +43,9 @@ void append_filetime_text(std::string& out, filetime_ticks ticks) {
         return;
     }
     append_iso8601_seconds(out, ticks);
-    out.push_back('.');
-    append_padded_digits(out, ticks % ticks_per_second, 7);
-    out += "00Z";
+    char fraction[11] = {'.', 0, 0, 0, 0, 0, 0, 0, '0', '0', 'Z'};
+    put_digits(fraction + 1, static_cast<unsigned>(ticks % ticks_per_second), 7);
+    out.append(fraction, sizeof fraction);
 }
 
 void append_systemtime_text(std::string& out, const std::uint8_t* data) {
@@ -73,10 +65,16 @@ void append_systemtime_text(std::string& out, const std::uint8_t* data) {
         out.push_back(')');
         return;
     }
-    append_date_time(out, year, month, day, hour, minute, second);
-    out.push_back('.');
-    append_padded_digits(out, millisecond, 3);
-    out.push_back('Z');
+    // "YYYY-MM-DDThh:mm:ss.mmmZ", written at once
+    char text[24] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0, ':', 0, 0, '.', 0, 0, 0, 'Z'};
+    put_digits(text, year, 4);
+    put_digits(text + 5, month, 2);
+    put_digits(text + 8, day, 2);
+    put_digits(text + 11, hour, 2);
+    put_digits(text + 14, minute, 2);
+    put_digits(text + 17, second, 2);
+    put_digits(text + 20, millisecond, 3);
+    out.append(text, sizeof text);
 }
 
 }  // namespace evtxcar::binxml
