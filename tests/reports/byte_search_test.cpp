@@ -11,7 +11,7 @@ using namespace evtxcar;
 TEST_CASE("first_of finds the first wanted byte wherever it falls in the blocks", "[report][byte_search]") {
     CHECK(first_of<','>("") == std::string_view::npos);
     CHECK(first_of<',', '"'>("no such byte here, or is there") == 17);
-    for (std::size_t size : {1u, 15u, 16u, 17u, 31u, 32u, 33u, 100u}) {
+    for (std::size_t size : {1u, 2u, 15u, 16u, 17u, 18u, 31u, 32u, 33u, 47u, 48u, 49u, 100u}) {
         for (std::size_t at = 0; at < size; ++at) {
             std::string text(size, 'x');
             text[at] = '\n';
