@@ -1,5 +1,7 @@
 #include "csv_text.hpp"
 
+#include <cstring>
+
 #include "byte_search.hpp"
 
 namespace evtxcar {
@@ -36,6 +38,34 @@ void append_csv_cell(std::string& out, std::string_view value) {
     }
     out.append(value);
     out.push_back('"');
+}
+
+char* put_csv_cell(char* at, std::string_view value) {
+    if (value.empty()) {
+        *at = ',';
+        return at + 1;
+    }
+    const bool neutralize = csv_needs_neutralizing(value);
+    if (first_of<',', '"', '\r', '\n'>(value) == std::string_view::npos) {
+        if (neutralize) *at++ = '\'';
+        std::memcpy(at, value.data(), value.size());
+        at += value.size();
+        *at = ',';
+        return at + 1;
+    }
+    *at++ = '"';
+    if (neutralize) *at++ = '\'';
+    for (std::size_t quote = value.find('"'); quote != std::string_view::npos; quote = value.find('"')) {
+        std::memcpy(at, value.data(), quote + 1);
+        at += quote + 1;
+        *at++ = '"';
+        value.remove_prefix(quote + 1);
+    }
+    std::memcpy(at, value.data(), value.size());
+    at += value.size();
+    *at++ = '"';
+    *at = ',';
+    return at + 1;
 }
 
 }  // namespace evtxcar

@@ -1,7 +1,10 @@
 // timeline.csv: every normalized event, in timeline order, one row each.
 // Loads unchanged into Timesketch (datetime, timestamp_desc, message).
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <cstring>
+#include <memory>
 #include <optional>
 
 #include "csv_text.hpp"
@@ -43,11 +46,6 @@ public:
     }
 
     result<bool> write_event(const car_event& event) override {
-        line_.clear();
-        auto cell = [this](std::string_view value) {
-            append_csv_cell(line_, value);
-            line_.push_back(',');
-        };
         // The texts of the fields with a column, found in one walk over the event's values.
         std::array<std::string_view, column_fields.size()> columns{};
         std::string_view hostname;
@@ -56,31 +54,45 @@ public:
             const std::int8_t column = column_of[static_cast<std::size_t>(value.field)];
             if (column >= 0) columns[static_cast<std::size_t>(column)] = value.text;
         }
-        append_iso8601_utc(line_, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
-        line_.push_back(',');
-        line_ += timestamp_description_cell_;
-        scratch_.clear();
-        append_event_message(scratch_, event);
-        cell(scratch_);
-        cell(hostname);
-        cell(event.object);
-        cell(event.action);
-        for (std::string_view text : columns) cell(text);
-        scratch_.clear();
-        append_event_details(scratch_, event, fields_in_columns);
-        cell(scratch_);
-        scratch_.clear();
-        append_analytics_text(scratch_, event);
-        cell(scratch_);
-        cell(event.channel);
-        cell(event.provider);
-        cell(decimal(event.event_id));
-        cell(decimal(event.record_id));
-        line_ += event.file_index < source_file_cells_.size() ? std::string_view(source_file_cells_[event.file_index])
-                                                              : std::string_view(",");
-        line_ += decimal(1 + event.copies.size());  // digits: nothing to quote
-        line_ += "\r\n";
-        file().write(line_);
+        message_.clear();
+        append_event_message(message_, event);
+        details_.clear();
+        append_event_details(details_, event, fields_in_columns);
+        analytics_.clear();
+        append_analytics_text(analytics_, event);
+        const std::string_view source_file = event.file_index < source_file_cells_.size()
+                                                 ? std::string_view(source_file_cells_[event.file_index])
+                                                 : std::string_view(",");
+        // The row is written into a buffer that has room for its longest
+        // form, so no cell checks for room.
+        std::size_t bound = iso8601_utc_max_size + 1 + timestamp_description_cell_.size() + csv_cell_bound(message_) +
+                            csv_cell_bound(hostname) + csv_cell_bound(event.object) + csv_cell_bound(event.action) +
+                            csv_cell_bound(details_) + csv_cell_bound(analytics_) + csv_cell_bound(event.channel) +
+                            csv_cell_bound(event.provider) + 3 * (decimal_digits_max + 1) + source_file.size() + 2;
+        for (std::string_view text : columns) bound += csv_cell_bound(text);
+        char* at = row_room(bound);
+        char* const start = at;
+        at = put_iso8601_utc(at, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
+        *at++ = ',';
+        at = put(at, timestamp_description_cell_);
+        at = put_csv_cell(at, message_);
+        at = put_csv_cell(at, hostname);
+        at = put_csv_cell(at, event.object);
+        at = put_csv_cell(at, event.action);
+        for (std::string_view text : columns) at = put_csv_cell(at, text);
+        at = put_csv_cell(at, details_);
+        at = put_csv_cell(at, analytics_);
+        at = put_csv_cell(at, event.channel);
+        at = put_csv_cell(at, event.provider);
+        at = put_decimal(at, event.event_id);  // digits: nothing to quote
+        *at++ = ',';
+        at = put_decimal(at, event.record_id);
+        *at++ = ',';
+        at = put(at, source_file);
+        at = put_decimal(at, 1 + event.copies.size());
+        *at++ = '\r';
+        *at++ = '\n';
+        file().write(std::string_view(start, static_cast<std::size_t>(at - start)));
         return true;
     }
 
@@ -106,17 +118,32 @@ private:
         return of;
     }();
 
+    static constexpr std::size_t decimal_digits_max = 20;  // of a 64-bit number
+
     csv_format format_;
     std::vector<std::string> source_file_cells_;  // per file: its path as a cell, and the comma after it
     std::string timestamp_description_cell_;
-    std::string line_;
-    std::string scratch_;  // the message, then the details, before they are quoted
-    char digits_[24];
+    std::string message_;    // the event's message, before it is quoted
+    std::string details_;    // its details, before they are quoted
+    std::string analytics_;  // its analytics' labels, before they are quoted
+    std::unique_ptr<char[]> row_;
+    std::size_t row_capacity_ = 0;
 
-    std::string_view decimal(std::uint64_t value) {
-        const auto end = std::to_chars(digits_, digits_ + sizeof digits_, value).ptr;
-        return {digits_, static_cast<std::size_t>(end - digits_)};
+    // The row buffer, with room for `size` bytes.
+    char* row_room(std::size_t size) {
+        if (size > row_capacity_) {
+            row_capacity_ = std::max(size, 2 * row_capacity_);
+            row_ = std::make_unique_for_overwrite<char[]>(row_capacity_);
+        }
+        return row_.get();
     }
+
+    static char* put(char* at, std::string_view text) {
+        std::memcpy(at, text.data(), text.size());
+        return at + text.size();
+    }
+
+    static char* put_decimal(char* at, std::uint64_t value) { return std::to_chars(at, at + decimal_digits_max, value).ptr; }
 };
 
 }  // namespace

@@ -2,14 +2,22 @@
 // spreadsheet tools evaluate a cell (OWASP's CSV injection list).
 #include "csv_text.hpp"
 
+#include <memory>
+
 #include "catch.hpp"
 
 using namespace evtxcar;
 
 namespace {
+// The cell as append_csv_cell writes it; put_csv_cell, in a buffer of
+// exactly csv_cell_bound bytes (on the heap, where the sanitizer build sees
+// a write past it), must write the same and a comma.
 std::string cell(std::string_view value) {
     std::string out;
     append_csv_cell(out, value);
+    const auto buffer = std::make_unique<char[]>(csv_cell_bound(value));
+    const char* end = put_csv_cell(buffer.get(), value);
+    CHECK(std::string_view(buffer.get(), static_cast<std::size_t>(end - buffer.get())) == out + ",");
     return out;
 }
 }  // namespace
@@ -30,6 +38,7 @@ TEST_CASE("csv cells quote commas, quotes and line breaks", "[report][csv]") {
     CHECK(cell("C:\\Program Files\\x.exe \"a\"\"b\" c,d\"") ==
           "\"C:\\Program Files\\x.exe \"\"a\"\"\"\"b\"\" c,d\"\"\"");
     CHECK(cell(std::string(40, 'y') + ",") == "\"" + std::string(40, 'y') + ",\"");
+    CHECK(cell("\"\"\"") == "\"\"\"\"\"\"\"\"");  // the most a cell can take: all quotes
 }
 
 TEST_CASE("csv cells that a spreadsheet would evaluate get a leading apostrophe", "[report][csv]") {
@@ -39,6 +48,7 @@ TEST_CASE("csv cells that a spreadsheet would evaluate get a leading apostrophe"
     CHECK(cell("@SUM(A1)") == "'@SUM(A1)");
     CHECK(cell("\tx") == "'\tx");
     CHECK(cell("\rx") == "\"'\rx\"");  // CR also forces quoting; the apostrophe goes inside
+    CHECK(cell("=\"") == "\"'=\"\"\"");  // quotes, the apostrophe and a doubled quote together
     CHECK(cell("=HYPERLINK(\"http://x\",\"y\")") == "\"'=HYPERLINK(\"\"http://x\"\",\"\"y\"\")\"");
     CHECK(cell("a=b") == "a=b");  // only the first character matters
     CHECK(cell("-") == "-");      // Sysmon's placeholder alone is text everywhere
