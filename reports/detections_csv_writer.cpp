@@ -1,5 +1,8 @@
 // detections.csv: one row per detection, with the process context the
 // analytic's join found (command line, parent, user, integrity level).
+#include <algorithm>
+#include <array>
+#include <charconv>
 #include <optional>
 
 #include "csv_text.hpp"
@@ -43,81 +46,119 @@ public:
     result<bool> write_event(const car_event&) override { return true; }
 
     result<bool> write_detection(const detection& found) override {
-        line_.clear();
-        write_row(found, line_);
-        file().write(line_);
+        file().write(write_row(found));
         return true;
     }
 
     result<bool> finish(const scan_summary&, const detection_list&) override { return complete_file(); }
 
 private:
-    // One line for a timeline tool (Timesketch's `message`): which analytic
-    // or rule, where, and what the event says.
-    static std::string detection_message(const detection& found) {
-        std::string message = found.analytic_name.empty() ? found.analytic_id : found.analytic_name;
-        message += " (";
-        message += found.level.empty() ? found.label() : found.level;
-        message += ") on ";
-        message += found.event.text(car_field::hostname);
-        message += ": ";
-        message += event_message(found.event);
-        return message;
+    // The event's fields a cell shows, and the process's (the process/create
+    // the join found, else the event itself).
+    static constexpr std::array event_fields = {
+        car_field::hostname, car_field::exe,      car_field::image_path, car_field::pid,
+        car_field::user,     car_field::src_ip,   car_field::src_port,   car_field::dest_ip,
+        car_field::dest_port, car_field::network_direction, car_field::guid};
+    static constexpr std::array process_fields = {car_field::command_line, car_field::user, car_field::integrity_level,
+                                                  car_field::parent_image_path, car_field::parent_command_line};
+
+    // The texts of `fields` in `event`, found in one walk over its values;
+    // an absent field's text has no data (a present one's always has).
+    template <std::size_t count>
+    static std::array<std::string_view, count> texts_of(const car_event& event, const std::array<car_field, count>& fields) {
+        std::array<std::string_view, count> texts{};
+        for (const car_value& value : event.values) {
+            for (std::size_t i = 0; i < count; ++i) {
+                if (value.field == fields[i]) texts[i] = value.text;
+            }
+        }
+        return texts;
     }
 
-    void write_row(const detection& found, std::string& line) const {
+    // One line for a timeline tool (Timesketch's `message`): which analytic
+    // or rule, where, and what the event says.
+    void make_message(const detection& found, std::string_view hostname) {
+        message_ = found.analytic_name.empty() ? found.analytic_id : found.analytic_name;
+        message_ += " (";
+        message_ += found.level.empty() ? found.label() : found.level;
+        message_ += ") on ";
+        message_ += hostname;
+        message_ += ": ";
+        append_event_message(message_, found.event);
+    }
+
+    // The row of `found`, in the writer's buffer.
+    std::string_view write_row(const detection& found) {
         const car_event& event = found.event;
-        // Process facts: from the process/create when the join found it,
-        // else from the event itself (a process/create detection is its own context).
         const car_event& process = found.process ? *found.process : event;
         auto source_of = [this](const car_event& e) -> std::string_view {
             return e.file_index < files_.size() ? std::string_view(files_[e.file_index]) : "";
         };
-        auto cell = [&line](std::string_view value) {
-            append_csv_cell(line, value);
-            line.push_back(',');
+        const auto of_event = texts_of(event, event_fields);
+        const auto of_process = texts_of(process, process_fields);
+        const std::string_view event_user = of_event[4];
+        make_message(found, of_event[0]);
+        char time[iso8601_utc_max_size];
+        char event_id[decimal_digits_max], record_id[decimal_digits_max], process_record_id[decimal_digits_max],
+            copies[decimal_digits_max];
+        const std::array<std::string_view, 34> cells = {
+            std::string_view(time, static_cast<std::size_t>(put_iso8601_utc(time, event.time) - time)),
+            found.analytic_id,
+            found.variant,
+            found.technique,
+            of_event[0],  // hostname
+            of_event[1],  // exe
+            of_event[2],  // image_path
+            of_process[0],  // command_line
+            of_event[3],  // pid
+            event_user.data() != nullptr ? event_user : of_process[1],  // user: the event's, else the process's
+            of_process[2],  // integrity_level
+            of_event[5],  // src_ip
+            of_event[6],  // src_port
+            of_event[7],  // dest_ip
+            of_event[8],  // dest_port
+            of_event[9],  // network_direction
+            of_process[3],  // parent_image_path
+            of_process[4],  // parent_command_line
+            of_event[10],  // guid
+            found.reason,
+            event.channel,
+            decimal(event_id, event.event_id),
+            decimal(record_id, event.record_id),
+            source_of(event),
+            found.process ? decimal(process_record_id, found.process->record_id) : std::string_view(),
+            found.process ? source_of(*found.process) : std::string_view(),
+            found.variant == "sigma" ? std::string_view(found.analytic_name) : std::string_view(),
+            found.level,
+            found.rule_path,
+            found.tactics,
+            found.status,
+            decimal(copies, 1 + event.copies.size()),
+            message_,
+            event_timestamp_description,
         };
-        cell(format_iso8601_utc(event.time));
-        cell(found.analytic_id);
-        cell(found.variant);
-        cell(found.technique);
-        cell(event.text(car_field::hostname));
-        cell(event.text(car_field::exe));
-        cell(event.text(car_field::image_path));
-        cell(process.text(car_field::command_line));
-        cell(event.text(car_field::pid));
-        cell(event.get(car_field::user) ? event.text(car_field::user) : process.text(car_field::user));
-        cell(process.text(car_field::integrity_level));
-        cell(event.text(car_field::src_ip));
-        cell(event.text(car_field::src_port));
-        cell(event.text(car_field::dest_ip));
-        cell(event.text(car_field::dest_port));
-        cell(event.text(car_field::network_direction));
-        cell(process.text(car_field::parent_image_path));
-        cell(process.text(car_field::parent_command_line));
-        cell(event.text(car_field::guid));
-        cell(found.reason);
-        cell(event.channel);
-        cell(std::to_string(event.event_id));
-        cell(std::to_string(event.record_id));
-        cell(source_of(event));
-        cell(found.process ? std::to_string(found.process->record_id) : "");
-        cell(found.process ? source_of(*found.process) : "");
-        cell(found.variant == "sigma" ? std::string_view(found.analytic_name) : std::string_view());
-        cell(found.level);
-        cell(found.rule_path);
-        cell(found.tactics);
-        cell(found.status);
-        line += std::to_string(1 + event.copies.size());
-        line.push_back(',');
-        cell(detection_message(found));
-        append_csv_cell(line, event_timestamp_description);
-        line += "\r\n";
+        // Room for the row's longest form, so no cell checks for room.
+        std::size_t bound = 1;
+        for (std::string_view cell : cells) bound += csv_cell_bound(cell);
+        if (bound > row_.size()) row_.resize(std::max(bound, 2 * row_.size()));
+        char* at = row_.data();
+        for (std::string_view cell : cells) at = put_csv_cell(at, cell);
+        at[-1] = '\r';  // the last cell ends the line, not with a comma
+        *at++ = '\n';
+        return {row_.data(), static_cast<std::size_t>(at - row_.data())};
+    }
+
+    static constexpr std::size_t decimal_digits_max = 20;  // of a 64-bit number
+
+    static std::string_view decimal(char (&digits)[decimal_digits_max], std::uint64_t value) {
+        const auto end = std::to_chars(digits, digits + decimal_digits_max, value).ptr;
+        return {digits, static_cast<std::size_t>(end - digits)};
     }
 
     csv_format format_;
     std::vector<std::string> files_;  // the summary's file paths, by file_index
-    std::string line_;                // one row, reused
+    std::string message_;             // one detection's message, reused
+    std::vector<char> row_;           // one row, reused
 };
 
 }  // namespace
