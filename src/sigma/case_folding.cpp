@@ -1,6 +1,9 @@
 #include "sigma/case_folding.hpp"
 
 #include <cstdint>
+#if defined(__SSE2__)
+#include <emmintrin.h>
+#endif
 
 namespace evtxcar::sigma {
 
@@ -23,8 +26,18 @@ std::uint32_t fold_code_point(std::uint32_t c) {
 }  // namespace
 
 bool is_ascii(std::string_view text) {
+    const char* data = text.data();
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+#if defined(__SSE2__)
+    __m128i any_block = _mm_setzero_si128();
+    for (; i + 16 <= size; i += 16) {
+        any_block = _mm_or_si128(any_block, _mm_loadu_si128(reinterpret_cast<const __m128i*>(data + i)));
+    }
+    if (_mm_movemask_epi8(any_block) != 0) return false;
+#endif
     unsigned char any = 0;
-    for (char c : text) any |= static_cast<unsigned char>(c);
+    for (; i < size; ++i) any |= static_cast<unsigned char>(data[i]);
     return any < 0x80;
 }
 
@@ -36,23 +49,46 @@ void fold_text(std::string_view text, std::string& out) {
 void append_folded_text(std::string_view text, std::string& out) {
     const std::size_t start = out.size();
     out.append(text);
-    for (std::size_t i = start; i < out.size(); ++i) {
-        const auto byte = static_cast<unsigned char>(out[i]);
+    char* const folded = out.data() + start;
+    const std::size_t size = text.size();
+    std::size_t i = 0;
+    while (i < size) {
+#if defined(__SSE2__)
+        // ASCII sixteen bytes at a time: A-Z (as signed bytes shifted to
+        // start at -128, the 26 smallest) get the 0x20 of their lower case.
+        for (; i + 16 <= size; i += 16) {
+            const __m128i block = _mm_loadu_si128(reinterpret_cast<const __m128i*>(folded + i));
+            if (_mm_movemask_epi8(block) != 0) break;  // a byte beyond ASCII: one character at a time
+            const __m128i from_a = _mm_sub_epi8(block, _mm_set1_epi8(static_cast<char>('A' + 128)));
+            const __m128i upper = _mm_cmplt_epi8(from_a, _mm_set1_epi8(static_cast<char>(-128 + 26)));
+            _mm_storeu_si128(reinterpret_cast<__m128i*>(folded + i),
+                             _mm_or_si128(block, _mm_and_si128(upper, _mm_set1_epi8(0x20))));
+        }
+        if (i >= size) break;
+#endif
+        const auto byte = static_cast<unsigned char>(folded[i]);
         if (byte < 0x80) {
-            out[i] = fold_ascii(out[i]);
+            folded[i] = fold_ascii(folded[i]);
+            ++i;
             continue;
         }
         // Two-byte sequences only (U+0080..U+07FF): folds stay in that range.
-        if ((byte & 0xE0) != 0xC0 || i + 1 >= out.size()) continue;
-        const auto next = static_cast<unsigned char>(out[i + 1]);
-        if ((next & 0xC0) != 0x80) continue;
-        const std::uint32_t code = (std::uint32_t{byte & 0x1Fu} << 6) | (next & 0x3Fu);
-        const std::uint32_t folded = fold_code_point(code);
-        if (folded != code) {
-            out[i] = static_cast<char>(0xC0 | (folded >> 6));
-            out[i + 1] = static_cast<char>(0x80 | (folded & 0x3F));
+        if ((byte & 0xE0) != 0xC0 || i + 1 >= size) {
+            ++i;
+            continue;
         }
-        ++i;
+        const auto next = static_cast<unsigned char>(folded[i + 1]);
+        if ((next & 0xC0) != 0x80) {
+            ++i;
+            continue;
+        }
+        const std::uint32_t code = (std::uint32_t{byte & 0x1Fu} << 6) | (next & 0x3Fu);
+        const std::uint32_t folded_code = fold_code_point(code);
+        if (folded_code != code) {
+            folded[i] = static_cast<char>(0xC0 | (folded_code >> 6));
+            folded[i + 1] = static_cast<char>(0x80 | (folded_code & 0x3F));
+        }
+        i += 2;
     }
 }
 

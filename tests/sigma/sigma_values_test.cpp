@@ -240,6 +240,40 @@ TEST_CASE("sigma values: contains without letter case finds the needle at every 
     CHECK(evtxcar::sigma::contains_folded(std::string(33, '-') + "/C", "/c"));
 }
 
+TEST_CASE("case folding gives every ASCII byte its fold, sixteen at a time or one by one", "[sigma]") {
+    // Every byte below 0x80, twice over (256 bytes, blocks of sixteen and
+    // a tail): A-Z become a-z, '@' and '[' beside them and all others stay.
+    std::string all, expected;
+    for (int round = 0; round < 2; ++round) {
+        for (int c = 0; c < 128; ++c) {
+            all.push_back(static_cast<char>(c));
+            expected.push_back(static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c));
+        }
+    }
+    all += "XYZ";
+    expected += "xyz";
+    std::string out;
+    evtxcar::sigma::fold_text(all, out);
+    CHECK(out == expected);
+    CHECK(evtxcar::sigma::is_ascii(all));
+    // A two-byte letter (U+00C9 É, folded U+00E9 é) at every place around
+    // the blocks' edges, among ASCII capitals.
+    for (std::size_t at = 0; at < 36; ++at) {
+        std::string text(40, 'Q');
+        text.insert(at, "\xC3\x89");
+        std::string folded(40, 'q');
+        folded.insert(at, "\xC3\xA9");
+        INFO("at " << at);
+        evtxcar::sigma::fold_text(text, out);
+        CHECK(out == folded);
+        CHECK_FALSE(evtxcar::sigma::is_ascii(text));
+        CHECK(evtxcar::sigma::is_ascii(std::string_view(text).substr(0, at)));
+    }
+    // A lead byte without its continuation is left as it is, and so is what follows.
+    evtxcar::sigma::fold_text(std::string(20, 'A') + "\xC3" "B" + std::string(20, 'C'), out);
+    CHECK(out == std::string(20, 'a') + "\xC3" "b" + std::string(20, 'c'));
+}
+
 TEST_CASE("case folding onto the end of a string keeps what was there", "[sigma]") {
     std::string out = "Key\x1f";
     evtxcar::sigma::append_folded_text("EXAMPLE\\Admin01 \xC3\x89""COLE \xCE\xA3", out);  // ÉCOLE Σ
