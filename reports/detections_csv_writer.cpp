@@ -90,6 +90,8 @@ private:
     // The row of `found`, in the writer's buffer.
     std::string_view write_row(const detection& found) {
         const car_event& event = found.event;
+        // Process facts: from the process/create when the join found it,
+        // else from the event itself (a process/create detection is its own context).
         const car_event& process = found.process ? *found.process : event;
         auto source_of = [this](const car_event& e) -> std::string_view {
             return e.file_index < files_.size() ? std::string_view(files_[e.file_index]) : "";
