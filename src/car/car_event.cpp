@@ -21,34 +21,6 @@ std::string_view car_event::computer() const {
     return text(car_field::hostname);
 }
 
-static_assert(sizeof(void*) != 8 || sizeof(car_event) == 352, "car_event changed: swap its new member below");
-
-void swap(car_event& a, car_event& b) noexcept {
-    using std::swap;
-    a.object.swap(b.object);
-    a.action.swap(b.action);
-    a.values.swap(b.values);
-    swap(a.time, b.time);
-    swap(a.file_index, b.file_index);
-    swap(a.record_id, b.record_id);
-    swap(a.record_offset, b.record_offset);
-    a.channel.swap(b.channel);
-    a.provider.swap(b.provider);
-    swap(a.event_id, b.event_id);
-    swap(a.version, b.version);
-    swap(a.level, b.level);
-    swap(a.task, b.task);
-    swap(a.opcode, b.opcode);
-    swap(a.keywords, b.keywords);
-    a.user_sid.swap(b.user_sid);
-    swap(a.payload, b.payload);
-    a.payload_name.swap(b.payload_name);
-    a.fields.swap(b.fields);
-    swap(a.layout, b.layout);
-    a.analytics.swap(b.analytics);
-    a.copies.swap(b.copies);
-}
-
 bool same_event(const car_event& a, const car_event& b) {
     return a.time == b.time && a.record_id == b.record_id && a.event_id == b.event_id && a.channel == b.channel &&
            a.provider == b.provider && a.computer() == b.computer() && a.payload == b.payload &&

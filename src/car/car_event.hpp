@@ -169,10 +169,6 @@ struct car_event {
     void set(car_field field, std::string text);
 
     friend bool operator==(const car_event&, const car_event&) = default;
-    // Member by member, without std::swap's three moves of the whole event:
-    // the timeline pass swaps every event twice (into the duplicate filter,
-    // into a writer's batch). Call it unqualified.
-    friend void swap(car_event& a, car_event& b) noexcept;
 };
 
 // True when `a` and `b` are copies of one event, e.g. from a log collected

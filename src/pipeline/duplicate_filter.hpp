@@ -13,6 +13,7 @@
 // hold it. With keep_duplicates every event is kept and `copies` stays empty.
 
 #include <cstddef>
+#include <memory>
 #include <vector>
 
 #include "car/car_event.hpp"
@@ -23,15 +24,16 @@ class duplicate_filter {
 public:
     explicit duplicate_filter(bool keep_duplicates) : keep_duplicates_(keep_duplicates) {}
 
-    // The filter swaps `event` with a buffer of its own (the caller gets back
-    // an old event's buffers to decode into). Events that are complete (their
-    // group is closed) are passed to out(car_event&, bool is_copy) first;
-    // `out` may swap the event away.
+    // The filter takes `event` (never null) and gives the caller one of its
+    // own in exchange, an old event whose buffers to decode into. Events that
+    // are complete (their group is closed) are passed to
+    // out(std::unique_ptr<car_event>&, bool is_copy) first; `out` may
+    // exchange the event for another, never null.
     template <typename Out>
-    void add(car_event& event, Out&& out) {
-        if (held_ > 0 && !same_group(pending_[0], event)) emit(out);
-        if (held_ == pending_.size()) pending_.emplace_back();
-        swap(pending_[held_++], event);
+    void add(std::unique_ptr<car_event>& event, Out&& out) {
+        if (held_ > 0 && !same_group(*pending_[0], *event)) emit(out);
+        if (held_ == pending_.size()) pending_.push_back(std::make_unique<car_event>());
+        pending_[held_++].swap(event);
         if (keep_duplicates_) emit(out);
     }
 
@@ -55,7 +57,7 @@ private:
     }
 
     bool keep_duplicates_;
-    std::vector<car_event> pending_;   // the first held_ are the current group
+    std::vector<std::unique_ptr<car_event>> pending_;  // the first held_ are the current group
     std::size_t held_ = 0;
     std::vector<std::size_t> copy_of_;  // per held event: index of the kept event it copies (itself when kept)
 };

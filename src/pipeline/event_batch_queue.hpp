@@ -8,6 +8,7 @@
 #include <condition_variable>
 #include <cstddef>
 #include <deque>
+#include <memory>
 #include <mutex>
 #include <optional>
 #include <vector>
@@ -29,7 +30,7 @@ struct timeline_batch {
         const analytic* by = nullptr;
         std::size_t event = 0;
     };
-    std::vector<car_event> events;
+    std::vector<std::unique_ptr<car_event>> events;  // never null: handed on, not copied
     std::vector<detection> detections;
     std::vector<pending_mark> pending;  // one per detection slot
     std::size_t detections_used = 0;

@@ -285,8 +285,9 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     const pass_analytics runs(analytics);
     duplicate_filter duplicates(settings.keep_duplicates);
     // A copy is followed by the pid tracker only; an event is evaluated and
-    // handed to `write`.
-    auto take = [&](car_event& event, bool is_copy, auto& write) {
+    // handed to `write` (which may exchange it for another, never null).
+    auto take = [&](std::unique_ptr<car_event>& handle, bool is_copy, auto& write) {
+        car_event& event = *handle;
         if (settings.hosts != nullptr) settings.hosts->apply(event);
         if (is_copy) {
             pids.observe(event, wanted_by_any(runs.wanters, event));
@@ -296,17 +297,17 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         run_analytics(event, runs, pids, context, pass, new_detections);
         if (!store_failure) store_failure = keep(new_detections, sinks);
         ++pass.events;
-        write(event);
+        write(handle);
     };
 
     if (settings.threads == timeline_pass_threads::one) {
-        auto write = [&](car_event& event) {
+        auto write = [&](std::unique_ptr<car_event>& event) {
             progress.add_records(1);
-            count_for_coverage(event, needs, pass);
-            if (!writer_failure) writer_failure = write_to_all(event, writers);
+            count_for_coverage(*event, needs, pass);
+            if (!writer_failure) writer_failure = write_to_all(*event, writers);
         };
-        auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
-        auto merged = sorter.merge([&](car_event& event) {
+        auto out = [&](std::unique_ptr<car_event>& event, bool is_copy) { take(event, is_copy, write); };
+        auto merged = sorter.merge_handing_over([&](std::unique_ptr<car_event>& event) {
             if (stop.requested()) return false;
             duplicates.add(event, out);
             return !writer_failure;
@@ -332,9 +333,9 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     event_batch_queue recycled(batches_in_flight + 4);  // more than ever exist: push never waits
     std::thread writer_thread([&] {
         while (auto batch = queue.pop()) {
-            for (const car_event& event : batch->events) {
-                count_for_coverage(event, needs, pass);
-                writer_failure = write_to_all(event, writers);
+            for (const std::unique_ptr<car_event>& event : batch->events) {
+                count_for_coverage(*event, needs, pass);
+                writer_failure = write_to_all(*event, writers);
                 if (writer_failure) {
                     queue.close();  // the merge stops at its next batch
                     return;
@@ -343,7 +344,7 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
             for (std::size_t i = 0; i < batch->detections_used; ++i) {
                 detection& found = batch->detections[i];
                 const timeline_batch::pending_mark& pending = batch->pending[i];
-                if (pending.by != nullptr) pending.by->detection_for_mark(batch->events[pending.event], found);
+                if (pending.by != nullptr) pending.by->detection_for_mark(*batch->events[pending.event], found);
                 writer_failure = write_detection_to(takers, found);
                 if (!writer_failure) {
                     auto added = pass.detections.add(std::as_const(found));
@@ -372,11 +373,14 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
     new_detections.defer_marks = true;
     std::size_t filled = 0;
     bool taken = true;
-    auto write = [&](car_event& event) {
+    auto write = [&](std::unique_ptr<car_event>& event) {
+        // The event goes into the batch; the filter gets an old one back,
+        // whose buffers the merge decodes into.
         if (filled < batch.events.size()) {
-            swap(batch.events[filled], event);  // the filter gets the old buffers back
+            batch.events[filled].swap(event);
         } else {
             batch.events.push_back(std::move(event));
+            event = std::make_unique<car_event>();
         }
         sinks.batch_event = ++filled;
         if (filled < events_per_batch) return;
@@ -386,8 +390,8 @@ result<timeline_pass_result> run_timeline_pass(timeline_sorter& sorter,
         filled = 0;
         sinks.batch_event = 0;
     };
-    auto out = [&](car_event& event, bool is_copy) { take(event, is_copy, write); };
-    auto merged = sorter.merge([&](car_event& event) {
+    auto out = [&](std::unique_ptr<car_event>& event, bool is_copy) { take(event, is_copy, write); };
+    auto merged = sorter.merge_handing_over([&](std::unique_ptr<car_event>& event) {
         if (stop.requested()) return false;
         duplicates.add(event, out);
         return taken;

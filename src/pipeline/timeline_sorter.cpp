@@ -38,17 +38,19 @@ public:
         advance();
     }
     bool done() const { return done_; }
-    car_event& current() { return current_; }
+    car_event& current() { return *current_; }
+    // The event, for a visitor that exchanges it for another (never null).
+    std::unique_ptr<car_event>& current_handle() { return current_; }
     void advance() {
         if (memory_ != nullptr) {
             if (next_ < memory_->entries.size()) {
-                memory_->decode(next_++, current_, spares_, layouts_);
+                memory_->decode(next_++, *current_, spares_, layouts_);
             } else {
                 done_ = true;
                 *memory_ = encoded_run{};  // give the memory back
             }
         } else {
-            done_ = !reader_->next(current_);
+            done_ = !reader_->next(*current_);
         }
     }
 
@@ -58,14 +60,14 @@ private:
     std::size_t next_ = 0;
     file_pointer file_;
     std::unique_ptr<car_event_reader> reader_;
-    car_event current_;
+    std::unique_ptr<car_event> current_ = std::make_unique<car_event>();
     car_event_spares spares_;  // for the in-memory run (a reader keeps its own)
     bool done_ = false;
 };
 
 // Runs the k-way merge over `cursors`; stops early when visit returns false.
 std::uint64_t merge_cursors(std::vector<std::unique_ptr<run_cursor>>& cursors,
-                            const std::function<bool(car_event&)>& visit) {
+                            const std::function<bool(std::unique_ptr<car_event>&)>& visit) {
     auto later = [&cursors](std::size_t a, std::size_t b) {
         car_event& x = cursors[a]->current();
         car_event& y = cursors[b]->current();
@@ -82,7 +84,7 @@ std::uint64_t merge_cursors(std::vector<std::unique_ptr<run_cursor>>& cursors,
         const std::size_t top = heap.top();
         heap.pop();
         ++count;
-        if (!visit(cursors[top]->current())) return count;
+        if (!visit(cursors[top]->current_handle())) return count;
         cursors[top]->advance();
         if (!cursors[top]->done()) heap.push(top);
     }
@@ -230,6 +232,10 @@ result<std::filesystem::path> timeline_sorter::write_run(const encoded_run& run)
 }
 
 result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&)>& visit) {
+    return merge_handing_over([&visit](std::unique_ptr<car_event>& event) { return visit(*event); });
+}
+
+result<std::uint64_t> timeline_sorter::merge_handing_over(const std::function<bool(std::unique_ptr<car_event>&)>& visit) {
     if (!first_error_.empty()) return read_error{.reason = first_error_};
     try {
         // Too many run files to open at once: merge groups into bigger runs first.
@@ -248,8 +254,8 @@ result<std::uint64_t> timeline_sorter::merge(const std::function<bool(car_event&
                 if (!out) return read_error{.file = target.string(), .reason = "cannot create sort run"};
                 std::string buffer;
                 bool ok = true;
-                merge_cursors(cursors, [&](car_event& event) {
-                    encode_car_event(event, event.layout.number, buffer);
+                merge_cursors(cursors, [&](std::unique_ptr<car_event>& event) {
+                    encode_car_event(*event, event->layout.number, buffer);
                     if (buffer.size() >= (1 << 20)) {
                         ok = ok && std::fwrite(buffer.data(), 1, buffer.size(), out.get()) == buffer.size();
                         buffer.clear();

@@ -11,6 +11,7 @@
 #include <filesystem>
 #include <functional>
 #include <map>
+#include <memory>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -92,6 +93,11 @@ public:
     // once per event in timeline order. Returns the first error (I/O on the
     // temporary folder) if any.
     result<std::uint64_t> merge(const std::function<bool(car_event&)>& visit);
+    // The same, handing `visit` the event itself: it may exchange it for
+    // another event (never null), whose buffers the merge decodes the next
+    // event of that run into. Handing events on costs a pointer, where
+    // swapping two events' contents costs every member's.
+    result<std::uint64_t> merge_handing_over(const std::function<bool(std::unique_ptr<car_event>&)>& visit);
 
     std::size_t spilled_runs() const { return run_files_.size(); }
     std::uint64_t spilled_bytes() const { return spilled_bytes_.load(); }

@@ -2,6 +2,7 @@
 // TimeCreated and payload (issue rule, docs/architecture.md).
 #include "pipeline/duplicate_filter.hpp"
 
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -38,10 +39,13 @@ struct emitted {
 std::vector<emitted> run(std::vector<car_event> events, bool keep_duplicates = false) {
     duplicate_filter filter(keep_duplicates);
     std::vector<emitted> out;
-    auto take = [&out](car_event& event, bool is_copy) {
-        out.push_back({event.file_index, event.record_id, is_copy, event.copies});
+    auto take = [&out](std::unique_ptr<car_event>& event, bool is_copy) {
+        out.push_back({event->file_index, event->record_id, is_copy, event->copies});
     };
-    for (car_event& event : events) filter.add(event, take);
+    for (car_event& event : events) {
+        auto handle = std::make_unique<car_event>(std::move(event));
+        filter.add(handle, take);
+    }
     filter.finish(take);
     return out;
 }
@@ -89,18 +93,22 @@ TEST_CASE("duplicate filter: with keep_duplicates every copy is an event", "[pip
 }
 
 TEST_CASE("duplicate filter: three copies and a reused buffer", "[pipeline][duplicates]") {
-    // The filter swaps buffers with its caller: an old event's copies must not stick.
+    // The filter exchanges events with its caller, and `take` with the
+    // filter, as the timeline pass does: an old event's copies must not stick.
     duplicate_filter filter(false);
     std::vector<emitted> out;
-    auto take = [&out](car_event& event, bool is_copy) {
-        out.push_back({event.file_index, event.record_id, is_copy, event.copies});
+    auto spare = std::make_unique<car_event>();
+    auto take = [&out, &spare](std::unique_ptr<car_event>& event, bool is_copy) {
+        out.push_back({event->file_index, event->record_id, is_copy, event->copies});
+        event.swap(spare);  // the filter keeps the one `take` had
     };
-    car_event buffer;
+    auto buffer = std::make_unique<car_event>();
     for (std::uint32_t file : {0u, 1u, 3u}) {
-        buffer = logon(file, 9, "alice");
+        *buffer = logon(file, 9, "alice");
         filter.add(buffer, take);
+        REQUIRE(buffer != nullptr);
     }
-    buffer = logon(0, 10, "carol");
+    *buffer = logon(0, 10, "carol");
     filter.add(buffer, take);
     filter.finish(take);
     REQUIRE(out.size() == 4);

@@ -5,6 +5,7 @@
 // still see every name a kind carried.
 #include "pipeline/event_layouts.hpp"
 
+#include <memory>
 #include <random>
 #include <set>
 #include <stdexcept>
@@ -217,13 +218,14 @@ TEST_CASE("events of several layouts come out of spilled runs and the multi-pass
             }
             for (auto& worker : workers) worker.join();
             spilled = sorter.spilled_runs();
-            // The merge hands out one event whose buffers it reuses; a copy
-            // of each is kept, and the visitor hands back an event of
-            // another kind, as the timeline pass does with its batches.
-            car_event other = layout_event(1, 0);
-            auto merged = sorter.merge([&](car_event& event) {
-                out.push_back(event);
-                swap(event, other);
+            // The merge hands out events whose buffers it reuses; a copy of
+            // each is kept, and the visitor hands back another event (at
+            // first one of another kind, then the one before), as the
+            // timeline pass does with its batches.
+            auto other = std::make_unique<car_event>(layout_event(1, 0));
+            auto merged = sorter.merge_handing_over([&](std::unique_ptr<car_event>& event) {
+                out.push_back(*event);
+                event.swap(other);
                 return true;
             });
             REQUIRE(merged.ok());
