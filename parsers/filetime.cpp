@@ -64,26 +64,14 @@ bool expect(std::string_view text, std::size_t& pos, char c) {
 
 }  // namespace
 
-void append_padded_digits(std::string& out, std::uint64_t value, std::size_t width) {
-    char digits[20];
-    std::size_t count = 0;
-    do {
-        digits[sizeof digits - 1 - count++] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    } while (value != 0);
-    if (count < width) out.append(width - count, '0');
-    out.append(digits + sizeof digits - count, count);
-}
-
-namespace {
-
-// `value`'s last `width` decimal digits at `at`, with leading zeros.
-void put_digits(char* at, std::uint64_t value, std::size_t width) {
+void put_padded_digits(char* at, std::uint64_t value, std::size_t width) {
     for (std::size_t i = width; i > 0; --i) {
         at[i - 1] = static_cast<char>('0' + value % 10);
         value /= 10;
     }
 }
+
+namespace {
 
 // "YYYY-MM-DDThh:mm:ss" of `ticks` at `at` (a year past 9999 gets its
 // fifth digit); returns the end. Digits by hand into one buffer: this runs
@@ -93,18 +81,18 @@ char* put_iso8601_seconds(char* at, filetime_ticks ticks) {
     const std::uint64_t second_of_day = seconds_total % 86400;
     const civil_date date = date_from_days_since_1601(static_cast<std::int64_t>(seconds_total / 86400));
     const std::size_t year_digits = date.year > 9999 ? 5 : 4;  // FILETIME ends in year 60056
-    put_digits(at, static_cast<std::uint64_t>(date.year), year_digits);
+    put_padded_digits(at, static_cast<std::uint64_t>(date.year), year_digits);
     at += year_digits;
     at[0] = '-';
-    put_digits(at + 1, date.month, 2);
+    put_padded_digits(at + 1, date.month, 2);
     at[3] = '-';
-    put_digits(at + 4, date.day, 2);
+    put_padded_digits(at + 4, date.day, 2);
     at[6] = 'T';
-    put_digits(at + 7, second_of_day / 3600, 2);
+    put_padded_digits(at + 7, second_of_day / 3600, 2);
     at[9] = ':';
-    put_digits(at + 10, second_of_day / 60 % 60, 2);
+    put_padded_digits(at + 10, second_of_day / 60 % 60, 2);
     at[12] = ':';
-    put_digits(at + 13, second_of_day % 60, 2);
+    put_padded_digits(at + 13, second_of_day % 60, 2);
     return at + 15;
 }
 
@@ -122,7 +110,7 @@ char* put_iso8601_utc(char* at, filetime_ticks ticks, int fraction_digits) {
     at = put_iso8601_seconds(at, ticks);
     if (digits > 0) {
         char fraction[7];
-        put_digits(fraction, ticks % ticks_per_second, 7);
+        put_padded_digits(fraction, ticks % ticks_per_second, 7);
         *at++ = '.';
         for (std::size_t i = 0; i < digits; ++i) *at++ = fraction[i];
     }

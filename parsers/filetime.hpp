@@ -25,9 +25,9 @@ char* put_iso8601_utc(char* at, filetime_ticks ticks, int fraction_digits = 7);
 // UTC (years past 9999 get a fifth digit).
 void append_iso8601_seconds(std::string& out, filetime_ticks ticks);
 
-// Appends `value` in decimal, with leading zeros up to `width` digits (more
-// digits when it needs them).
-void append_padded_digits(std::string& out, std::uint64_t value, std::size_t width);
+// Writes the last `width` decimal digits of `value` at `at`, with leading
+// zeros (for the fields of a time text).
+void put_padded_digits(char* at, std::uint64_t value, std::size_t width);
 
 // Parses "YYYY-MM-DD", "YYYY-MM-DDThh:mm", "...:ss" and "...:ss.fraction"
 // ('T' or one space between date and time), optionally followed by "Z" or a

@@ -23,14 +23,6 @@ void append_hex_field(std::string& out, std::uint64_t value, int digits) {
     }
 }
 
-// `value`'s last `width` decimal digits at `at`, with leading zeros.
-void put_digits(char* at, unsigned value, int width) {
-    for (int i = width; i > 0; --i) {
-        at[i - 1] = static_cast<char>('0' + value % 10);
-        value /= 10;
-    }
-}
-
 }  // namespace
 
 void append_filetime_text(std::string& out, filetime_ticks ticks) {
@@ -44,7 +36,7 @@ void append_filetime_text(std::string& out, filetime_ticks ticks) {
     }
     append_iso8601_seconds(out, ticks);
     char fraction[11] = {'.', 0, 0, 0, 0, 0, 0, 0, '0', '0', 'Z'};
-    put_digits(fraction + 1, static_cast<unsigned>(ticks % ticks_per_second), 7);
+    put_padded_digits(fraction + 1, ticks % ticks_per_second, 7);
     out.append(fraction, sizeof fraction);
 }
 
@@ -67,13 +59,13 @@ void append_systemtime_text(std::string& out, const std::uint8_t* data) {
     }
     // "YYYY-MM-DDThh:mm:ss.mmmZ", written at once
     char text[24] = {0, 0, 0, 0, '-', 0, 0, '-', 0, 0, 'T', 0, 0, ':', 0, 0, ':', 0, 0, '.', 0, 0, 0, 'Z'};
-    put_digits(text, year, 4);
-    put_digits(text + 5, month, 2);
-    put_digits(text + 8, day, 2);
-    put_digits(text + 11, hour, 2);
-    put_digits(text + 14, minute, 2);
-    put_digits(text + 17, second, 2);
-    put_digits(text + 20, millisecond, 3);
+    put_padded_digits(text, year, 4);
+    put_padded_digits(text + 5, month, 2);
+    put_padded_digits(text + 8, day, 2);
+    put_padded_digits(text + 11, hour, 2);
+    put_padded_digits(text + 14, minute, 2);
+    put_padded_digits(text + 17, second, 2);
+    put_padded_digits(text + 20, millisecond, 3);
     out.append(text, sizeof text);
 }
 
