@@ -1,5 +1,6 @@
 #include "csv_text.hpp"
 
+#include <charconv>
 #include <cstring>
 
 #include "byte_search.hpp"
@@ -39,6 +40,8 @@ void append_csv_cell(std::string& out, std::string_view value) {
     out.append(value);
     out.push_back('"');
 }
+
+char* put_decimal(char* at, std::uint64_t value) { return std::to_chars(at, at + decimal_digits_max, value).ptr; }
 
 char* put_csv_cell(char* at, std::string_view value) {
     if (value.empty()) {

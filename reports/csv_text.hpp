@@ -2,6 +2,10 @@
 // CSV cells: RFC 4180 quoting plus spreadsheet-formula neutralization. The
 // only place evtxcar escapes CSV.
 
+#include <algorithm>
+#include <cstddef>
+#include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 
@@ -37,6 +41,30 @@ inline std::size_t csv_cell_bound(std::string_view value) { return 2 * value.siz
 // `at`, which has room for csv_cell_bound(value) bytes; returns the end.
 // For a row built in a buffer of its own, without a check per cell.
 char* put_csv_cell(char* at, std::string_view value);
+
+// The most digits of a 64-bit number in decimal.
+inline constexpr std::size_t decimal_digits_max = 20;
+
+// `value` in decimal at `at`, which has room for decimal_digits_max bytes;
+// returns the end. Digits need no quoting: a cell as they are.
+char* put_decimal(char* at, std::uint64_t value);
+
+// The buffer a writer builds each row in: grown to the room a row may take
+// (csv_cell_bound per cell), kept for the next row, never zero-filled.
+class csv_row_buffer {
+public:
+    char* room(std::size_t size) {
+        if (size > capacity_) {
+            capacity_ = std::max(size, 2 * capacity_);
+            bytes_ = std::make_unique_for_overwrite<char[]>(capacity_);
+        }
+        return bytes_.get();
+    }
+
+private:
+    std::unique_ptr<char[]> bytes_;
+    std::size_t capacity_ = 0;
+};
 
 // True when append_csv_cell would prefix the value with an apostrophe.
 bool csv_needs_neutralizing(std::string_view value);

@@ -1,8 +1,6 @@
 // detections.csv: one row per detection, with the process context the
 // analytic's join found (command line, parent, user, integrity level).
-#include <algorithm>
 #include <array>
-#include <charconv>
 #include <optional>
 
 #include "csv_text.hpp"
@@ -142,25 +140,22 @@ private:
         // Room for the row's longest form, so no cell checks for room.
         std::size_t bound = 1;
         for (std::string_view cell : cells) bound += csv_cell_bound(cell);
-        if (bound > row_.size()) row_.resize(std::max(bound, 2 * row_.size()));
-        char* at = row_.data();
+        char* const start = row_.room(bound);
+        char* at = start;
         for (std::string_view cell : cells) at = put_csv_cell(at, cell);
         at[-1] = '\r';  // the last cell ends the line, not with a comma
         *at++ = '\n';
-        return {row_.data(), static_cast<std::size_t>(at - row_.data())};
+        return {start, static_cast<std::size_t>(at - start)};
     }
 
-    static constexpr std::size_t decimal_digits_max = 20;  // of a 64-bit number
-
     static std::string_view decimal(char (&digits)[decimal_digits_max], std::uint64_t value) {
-        const auto end = std::to_chars(digits, digits + decimal_digits_max, value).ptr;
-        return {digits, static_cast<std::size_t>(end - digits)};
+        return {digits, static_cast<std::size_t>(put_decimal(digits, value) - digits)};
     }
 
     csv_format format_;
     std::vector<std::string> files_;  // the summary's file paths, by file_index
     std::string message_;             // one detection's message, reused
-    std::vector<char> row_;           // one row, reused
+    csv_row_buffer row_;
 };
 
 }  // namespace

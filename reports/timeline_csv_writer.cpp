@@ -1,10 +1,7 @@
 // timeline.csv: every normalized event, in timeline order, one row each.
 // Loads unchanged into Timesketch (datetime, timestamp_desc, message).
-#include <algorithm>
 #include <array>
-#include <charconv>
 #include <cstring>
-#include <memory>
 #include <optional>
 
 #include "csv_text.hpp"
@@ -70,7 +67,7 @@ public:
                             csv_cell_bound(details_) + csv_cell_bound(analytics_) + csv_cell_bound(event.channel) +
                             csv_cell_bound(event.provider) + 3 * (decimal_digits_max + 1) + source_file.size() + 2;
         for (std::string_view text : columns) bound += csv_cell_bound(text);
-        char* at = row_room(bound);
+        char* at = row_.room(bound);
         char* const start = at;
         at = put_iso8601_utc(at, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
         *at++ = ',';
@@ -118,32 +115,18 @@ private:
         return of;
     }();
 
-    static constexpr std::size_t decimal_digits_max = 20;  // of a 64-bit number
-
     csv_format format_;
     std::vector<std::string> source_file_cells_;  // per file: its path as a cell, and the comma after it
     std::string timestamp_description_cell_;
     std::string message_;    // the event's message, before it is quoted
     std::string details_;    // its details, before they are quoted
     std::string analytics_;  // its analytics' labels, before they are quoted
-    std::unique_ptr<char[]> row_;
-    std::size_t row_capacity_ = 0;
-
-    // The row buffer, with room for `size` bytes.
-    char* row_room(std::size_t size) {
-        if (size > row_capacity_) {
-            row_capacity_ = std::max(size, 2 * row_capacity_);
-            row_ = std::make_unique_for_overwrite<char[]>(row_capacity_);
-        }
-        return row_.get();
-    }
+    csv_row_buffer row_;
 
     static char* put(char* at, std::string_view text) {
         std::memcpy(at, text.data(), text.size());
         return at + text.size();
     }
-
-    static char* put_decimal(char* at, std::uint64_t value) { return std::to_chars(at, at + decimal_digits_max, value).ptr; }
 };
 
 }  // namespace

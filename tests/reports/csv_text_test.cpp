@@ -57,3 +57,13 @@ TEST_CASE("csv cells that a spreadsheet would evaluate get a leading apostrophe"
     CHECK_FALSE(csv_needs_neutralizing("1=1"));
     CHECK_FALSE(csv_needs_neutralizing(""));
 }
+
+TEST_CASE("decimal cells fit decimal_digits_max, the largest 64-bit number too", "[report][csv]") {
+    auto decimal = [](std::uint64_t value) {
+        const auto buffer = std::make_unique<char[]>(decimal_digits_max);  // on the heap: ASan sees a write past it
+        return std::string(buffer.get(), put_decimal(buffer.get(), value));
+    };
+    CHECK(decimal(0) == "0");
+    CHECK(decimal(4688) == "4688");
+    CHECK(decimal(18446744073709551615ULL) == "18446744073709551615");
+}
