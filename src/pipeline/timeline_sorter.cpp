@@ -170,10 +170,12 @@ void run_builder::close() {
     // A builder that spilled has touched its whole budget: keeping its last
     // run would hold the budget through the merge, beside the merge's own
     // state. Spilled, the last run costs only a read buffer there.
-    if (spilled_ && !run_.entries.empty()) {
-        sorter_.spill_run(run_);
-    } else if (!run_.entries.empty()) {
-        sorter_.keep_run(std::move(run_));
+    if (!run_.entries.empty()) {
+        if (spilled_) {
+            sorter_.spill_run(run_);
+        } else {
+            sorter_.keep_run(std::move(run_));
+        }
     }
     run_ = encoded_run{};
 }
