@@ -43,13 +43,16 @@ public:
     }
 
     result<bool> write_event(const car_event& event) override {
+        // The quoted cells between timestamp_desc and event_id, in order:
+        // message, hostname, object, action, the column fields, details,
+        // analytics, channel, provider.
+        std::array<std::string_view, 4 + column_fields.size() + 4> cells{};
+        std::string_view* const columns = cells.data() + 4;
         // The texts of the fields with a column, found in one walk over the event's values.
-        std::array<std::string_view, column_fields.size()> columns{};
-        std::string_view hostname;
         for (const car_value& value : event.values) {
-            if (value.field == car_field::hostname) hostname = value.text;
+            if (value.field == car_field::hostname) cells[1] = value.text;
             const std::int8_t column = column_of[static_cast<std::size_t>(value.field)];
-            if (column >= 0) columns[static_cast<std::size_t>(column)] = value.text;
+            if (column >= 0) columns[column] = value.text;
         }
         message_.clear();
         append_event_message(message_, event);
@@ -57,30 +60,26 @@ public:
         append_event_details(details_, event, fields_in_columns);
         analytics_.clear();
         append_analytics_text(analytics_, event);
+        cells[0] = message_;
+        cells[2] = event.object;
+        cells[3] = event.action;
+        cells[cells.size() - 4] = details_;
+        cells[cells.size() - 3] = analytics_;
+        cells[cells.size() - 2] = event.channel;
+        cells[cells.size() - 1] = event.provider;
         const std::string_view source_file = event.file_index < source_file_cells_.size()
                                                  ? std::string_view(source_file_cells_[event.file_index])
                                                  : std::string_view(",");
         // The row is written into a buffer that has room for its longest
         // form, so no cell checks for room.
-        std::size_t bound = iso8601_utc_max_size + 1 + timestamp_description_cell_.size() + csv_cell_bound(message_) +
-                            csv_cell_bound(hostname) + csv_cell_bound(event.object) + csv_cell_bound(event.action) +
-                            csv_cell_bound(details_) + csv_cell_bound(analytics_) + csv_cell_bound(event.channel) +
-                            csv_cell_bound(event.provider) + 3 * (decimal_digits_max + 1) + source_file.size() + 2;
-        for (std::string_view text : columns) bound += csv_cell_bound(text);
-        char* at = row_.room(bound);
-        char* const start = at;
-        at = put_iso8601_utc(at, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
+        std::size_t bound = iso8601_utc_max_size + 1 + timestamp_description_cell_.size() +
+                            3 * (decimal_digits_max + 1) + source_file.size() + 2;
+        for (std::string_view text : cells) bound += csv_cell_bound(text);
+        char* const start = row_.room(bound);
+        char* at = put_iso8601_utc(start, event.time);  // digits, '-', 'T', ':', '.', 'Z': nothing to quote or neutralize
         *at++ = ',';
         at = put(at, timestamp_description_cell_);
-        at = put_csv_cell(at, message_);
-        at = put_csv_cell(at, hostname);
-        at = put_csv_cell(at, event.object);
-        at = put_csv_cell(at, event.action);
-        for (std::string_view text : columns) at = put_csv_cell(at, text);
-        at = put_csv_cell(at, details_);
-        at = put_csv_cell(at, analytics_);
-        at = put_csv_cell(at, event.channel);
-        at = put_csv_cell(at, event.provider);
+        for (std::string_view text : cells) at = put_csv_cell(at, text);
         at = put_decimal(at, event.event_id);  // digits: nothing to quote
         *at++ = ',';
         at = put_decimal(at, event.record_id);
